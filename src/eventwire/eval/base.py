@@ -1,0 +1,68 @@
+"""Shared pieces of the scorers: the report model, gold readers, P/R/F1."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from eventwire.errors import EvalError
+
+
+class EvalReport(BaseModel):
+    """Metrics of one task on one gold file. `metrics` keys are the `--json` keys."""
+
+    task: str
+    path: str
+    n_items: int
+    metrics: dict[str, float | int | None]
+    per_label: dict[str, dict[str, float]] = Field(default_factory=dict)
+    misses: dict[str, int] = Field(default_factory=dict, description="Counts of misses by cause.")
+    examples: list[str] = Field(default_factory=list, description="A few misses, for reading.")
+    extra: dict[str, Any] = Field(default_factory=dict)
+
+    def as_json(self) -> dict[str, Any]:
+        """Flat object: metrics at top level, plus task, path, n_items and details."""
+        return {"task": self.task, "path": self.path, "n_items": self.n_items, **self.metrics,
+                "per_label": self.per_label, "misses": self.misses, **self.extra}
+
+
+def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Gold items, one JSON object a line; a bad line is an error naming file and line."""
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                yield json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise EvalError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+
+
+def prf(tp: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:
+    """Precision, recall, F1 from counts (0 where undefined)."""
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def per_label_prf(gold: list[str], pred: list[str | None]) -> dict[str, dict[str, float]]:
+    """Per-label precision/recall/F1 for single-label classification."""
+    labels = sorted({g for g in gold} | {p for p in pred if p})
+    out: dict[str, dict[str, float]] = {}
+    for lab in labels:
+        tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == lab and p == lab)
+        npred = sum(1 for p in pred if p == lab)
+        ngold = sum(1 for g in gold if g == lab)
+        p, r, f = prf(tp, npred, ngold)
+        out[lab] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": ngold}
+    return out
+
+
+def macro_f1(per_label: dict[str, dict[str, float]], gold_labels: set[str]) -> float:
+    scores = [v["f1"] for k, v in per_label.items() if k in gold_labels]
+    return sum(scores) / len(scores) if scores else 0.0

@@ -1,0 +1,1 @@
+"""Parsing with spaCy: the only place a `Doc` lives."""

