@@ -1,0 +1,60 @@
+# eventwire: the two commands of the README are `make demo` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+SHARED ?= ../shared
+EXAMPLE := $(SHARED)/examples/000_1a5de46adba00c4e.txt
+
+.PHONY: demo test test-slow lint typecheck shared-check eval bench install install-dev clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+## demo: create .venv, install, code a bundled sample and print the events table
+demo: install
+	$(BIN)/eventwire code samples/01_sudan_talks.txt --format table
+	$(BIN)/eventwire ingest samples --db demo.duckdb
+	$(BIN)/eventwire stats --db demo.duckdb
+
+## test: install the dev extras, lint, and run the test suite (slow suites excluded)
+test: install-dev
+	$(BIN)/ruff check src tests
+	$(BIN)/python -m pytest -q
+
+## test-slow: the suites marked slow (whole eval sets)
+test-slow: install-dev
+	$(BIN)/python -m pytest -q -m slow
+
+typecheck: install-dev
+	$(BIN)/mypy
+
+## shared-check: code the shared example report; fail loudly on a crash or no events
+shared-check: install
+	@if [ -f "$(EXAMPLE)" ]; then \
+	  $(BIN)/eventwire code "$(EXAMPLE)" --published 2024-02-23 --format jsonl > .shared-check.jsonl || { echo "shared-check: coding crashed"; exit 1; }; \
+	  n=$$(wc -l < .shared-check.jsonl); echo "shared-check: $$n events from $(EXAMPLE)"; \
+	  rm -f .shared-check.jsonl; [ "$$n" -gt 0 ] || { echo "shared-check: FAILED, no events"; exit 1; }; \
+	else echo "shared-check: skipped: $(SHARED) not present"; fi
+
+## eval: every accuracy figure of EVALUATION.md, from eventwire eval on shared/eval/*/dev.jsonl
+eval: install
+	$(BIN)/python benchmarks/evaluate_all.py --shared $(SHARED) --out EVALUATION.md
+
+## bench: speed and memory figures of BENCHMARKS.md
+bench: install
+	$(BIN)/python benchmarks/speed.py --shared $(SHARED) --out BENCHMARKS.md
+
+clean:
+	rm -rf $(VENV) demo.duckdb .pytest_cache .mypy_cache .ruff_cache

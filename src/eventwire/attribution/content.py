@@ -1,0 +1,106 @@
+"""The content of a cue: its clause, object or quotation, as character spans.
+
+Content follows the cue's dependents (ccomp, xcomp, dobj, "call for" + pobj), the clause an
+"according to" phrase modifies, or a quotation next to the cue; spans are snapped to the
+quotation marks around them so a quote keeps its marks and inner punctuation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.attribution.cues import Cue
+from eventwire.attribution.quotes import QuoteIndex
+
+_QUOTE_CHARS = frozenset("\"'“”‘’«»„`")
+_MARKS_AND_SPACE = "".join(_QUOTE_CHARS) + " "
+Run = tuple[int, int]
+
+
+def _child(tok: Token, deps: tuple[str, ...], prep: str) -> Token | None:
+    """The first dependent of a cue verb holding content, in the lexicon's order of deps."""
+    for dep in deps:
+        if dep == "pobj":
+            p = next((c for c in tok.children if c.lower_ == prep and c.dep_ in {"prep", "prt"}), None)
+            obj = next((c for c in p.children if c.dep_ in {"pobj", "pcomp"}), None) if p else None
+            if obj is not None:
+                return obj
+            continue
+        found = next((c for c in tok.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _runs(tokens: list[Token], exclude: set[int]) -> list[list[Token]]:
+    """Contiguous runs of tokens (by index) not in `exclude`, in text order."""
+    runs: list[list[Token]] = []
+    for tok in sorted(tokens, key=lambda t: t.i):
+        if tok.i in exclude:
+            continue
+        if runs and runs[-1][-1].i == tok.i - 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    return runs
+
+
+def content_runs(cue: Cue, exclude: set[int]) -> list[list[Token]]:
+    """Token runs of a cue's content from the parse (empty when the parse shows none)."""
+    if cue.sense is None:  # "according to X": the clause the phrase modifies
+        base = cue.head.head if cue.head.head is not cue.head else cue.head
+        skip = exclude | {t.i for t in cue.head.subtree}
+        return _runs(list(base.subtree), skip)
+    child = _child(cue.head, cue.sense.deps, cue.sense.prep)
+    if child is None:
+        return _inverted(cue, exclude)
+    return _runs(list(child.subtree), exclude)
+
+
+def _inverted(cue: Cue, exclude: set[int]) -> list[list[Token]]:
+    """"Y, X said" parsed with the cue as a side clause: content is the clause to its left."""
+    head = cue.head.head
+    if cue.head.dep_ not in {"parataxis", "ccomp", "conj"} or head.i >= cue.head.i:
+        return []
+    if cue.sense is None or cue.sense.cls != "speech":
+        return []
+    skip = exclude | {t.i for t in cue.head.subtree}
+    return _runs([t for t in head.subtree if t.i < cue.head.i], skip)
+
+
+def _trim(run: list[Token]) -> list[Token]:
+    """Drop edge punctuation other than quote marks."""
+    lo, hi = 0, len(run)
+    while lo < hi and run[lo].is_punct and run[lo].text[0] not in _QUOTE_CHARS:
+        lo += 1
+    while hi > lo and (run[hi - 1].is_punct or run[hi - 1].is_space) and run[hi - 1].text[0] not in _QUOTE_CHARS:
+        hi -= 1
+    return run[lo:hi]
+
+
+def to_spans(runs: list[list[Token]], quotes: QuoteIndex, text: str) -> list[Run]:
+    """Character spans of token runs, trimmed and snapped to surrounding quotation marks."""
+    out: list[Run] = []
+    for run in runs:
+        run = _trim(run)
+        if not run or all(t.is_punct for t in run):
+            continue
+        start, end = run[0].idx, run[-1].idx + len(run[-1].text)
+        out.append(snap(start, end, quotes, text))
+    return out
+
+
+def snap(start: int, end: int, quotes: QuoteIndex, text: str) -> Run:
+    """Widen a span to the quotation it opens or closes inside of (keeping marks, inner commas)."""
+    q = quotes.containing(start, start + 1)
+    if q is not None and not text[q.start : start].strip(_MARKS_AND_SPACE):
+        return q.start, max(end, q.end)
+    q = quotes.containing(end - 1, end)
+    if q is not None and q.start >= start and end < q.end:
+        return start, q.end
+    return start, end
+
+
+def is_quote(spans: list[Run], text: str) -> bool:
+    """Direct quotation: content that opens with a quote mark."""
+    return bool(spans) and text[spans[0][0]] in _QUOTE_CHARS

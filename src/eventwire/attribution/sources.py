@@ -1,0 +1,84 @@
+"""The source of a cue: its subject, agent or "according to" object; its kind and actor."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from eventwire.attribution.cues import Cue
+from eventwire.attribution.lexicon import lexicon
+from eventwire.model import ActorMention, SourceKind
+
+_SUBJ = frozenset({"nsubj", "csubj"})
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+_EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
+
+
+def source_token(cue: Cue) -> Token | None:
+    """The head token of the cue's source, climbing coordinations and participles."""
+    if cue.phrase_source is not None:
+        return cue.phrase_source
+    tok = cue.head
+    for _ in range(4):
+        agent = next((c for c in tok.children if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
+        if subj is not None:
+            return subj
+        if tok.dep_ not in _CLIMB or tok.head is tok:
+            return None
+        tok = tok.head
+    return None
+
+
+def source_tokens(head: Token, cue: Cue) -> list[Token]:
+    """The source phrase: the head's subtree, stopping at the cue, trimmed of edge punctuation."""
+    cue_ids = {t.i for t in cue.tokens}
+    ids = {t.i for t in head.subtree} - cue_ids
+    lo, hi = head.i, head.i
+    while lo - 1 in ids:
+        lo -= 1
+    while hi + 1 in ids:
+        hi += 1
+    run = list(head.doc[lo : hi + 1])
+    while run and run[0].pos_ in _EDGE_PUNCT:
+        run.pop(0)
+    while run and run[-1].pos_ in _EDGE_PUNCT:
+        run.pop()
+    return run or [head]
+
+
+@lru_cache(maxsize=1)
+def _kind_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Word-boundary patterns for anonymity markers and agency names, built once."""
+    lex = lexicon().sources
+    anon = [re.escape(k) for k, v in lex.items() if v == "anonymous" and " " in k]
+    agency = [re.escape(k) for k, v in lex.items() if v == "agency"]
+    return (
+        re.compile(r"\b(?:" + "|".join(anon) + r")\b", re.I),
+        re.compile(r"\b(?:" + "|".join(sorted(agency, key=len, reverse=True)) + r")\b", re.I),
+    )
+
+
+def source_kind(head: Token, text: str, sentence: str, actor: ActorMention | None) -> SourceKind:
+    """Named, anonymous (unnamed individuals, anonymity phrases) or agency (outlets)."""
+    anon_phrase, agency = _kind_patterns()
+    if lexicon().sources.get(head.lower_) == "agency" or agency.search(text) and not _has_person(head):
+        return "agency"
+    if anon_phrase.search(sentence):
+        return "anonymous"
+    if actor is not None and actor.actor is not None and actor.actor.anonymous:
+        return "anonymous"
+    if lexicon().sources.get(head.lemma_.lower()) == "anonymous" and not (
+        head.pos_ == "PROPN" or _has_person(head)
+    ):
+        return "anonymous"
+    return "named"
+
+
+def _has_person(head: Token) -> bool:
+    """Does the source phrase name someone (a proper noun in it)?"""
+    return any(t.ent_type_ == "PERSON" for t in head.subtree)

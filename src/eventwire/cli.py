@@ -1,0 +1,156 @@
+"""The command line: a thin layer that parses options, calls the library and renders.
+
+Exit codes: 0 all went well, 1 some inputs failed (recorded), 2 usage or fatal error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from eventwire.config import Settings
+from eventwire.errors import EventwireError
+from eventwire.render import Format, print_table, render_events
+
+app = typer.Typer(help="eventwire: sourced event data from news reports.", no_args_is_help=True,
+                  pretty_exceptions_enable=False, add_completion=False)
+
+PathsArg = Annotated[list[str], typer.Argument(help="Files, directories or '-' for stdin.")]
+PublishedOpt = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")]
+SourceOpt = Annotated[str, typer.Option(help="Outlet name for inputs without one.")]
+DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
+
+
+def _day(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise typer.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _fail(exc: EventwireError) -> typer.Exit:
+    typer.echo(f"error [{exc.code}]: {exc}", err=True)
+    return typer.Exit(2)
+
+
+@app.command()
+def code(paths: PathsArg, published: PublishedOpt = None, source: SourceOpt = "",
+         fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table) -> None:
+    """Code articles and print one row per event. Stores nothing.
+
+    Example: eventwire code report.txt --published 2024-02-23 --format jsonl
+    """
+    from eventwire.coding import code_paths
+
+    try:
+        batch = code_paths(paths, published=_day(published), source=source)
+    except EventwireError as exc:
+        raise _fail(exc) from exc
+    if fmt is Format.table:
+        print_table(batch.events)
+    else:
+        sys.stdout.write(render_events(batch.events, fmt))
+    for f in batch.failures:
+        typer.echo(f"failed [{f.code}] {f.input}: {f.reason}", err=True)
+    raise typer.Exit(1 if batch.failures else 0)
+
+
+@app.command()
+def ingest(paths: PathsArg, db: DbOpt = Path("eventwire.duckdb"), published: PublishedOpt = None,
+           source: SourceOpt = "") -> None:
+    """Code articles and store them (idempotent: re-ingesting replaces, never duplicates).
+
+    Example: eventwire ingest samples/ --db news.duckdb
+    """
+    from eventwire.coding import ingest_paths
+
+    try:
+        summary = ingest_paths(paths, db=db, published=_day(published), source=source, progress=True)
+    except EventwireError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"{summary.articles} articles, {summary.events} events, {summary.failures} failures -> {db}")
+    for f in summary.failure_records:
+        typer.echo(f"failed [{f.code}] {f.input}: {f.reason}", err=True)
+    raise typer.Exit(1 if summary.failures else 0)
+
+
+@app.command()
+def export(db: DbOpt = Path("eventwire.duckdb"),
+           fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "jsonl",
+           output: Annotated[Path | None, typer.Option("--output", "-o", help="File (stdout if omitted; parquet needs a file).")] = None,
+           table: Annotated[str, typer.Option(help="events, participants, articles, actor_mentions, places, timexes, attributions, failures")] = "events") -> None:
+    """Export stored records. Example: eventwire export --db news.duckdb --format parquet -o events.parquet"""
+    from eventwire.store.queries import export_table
+
+    try:
+        text = export_table(db, table=table, fmt=fmt, output=output)
+    except EventwireError as exc:
+        raise _fail(exc) from exc
+    if text:
+        sys.stdout.write(text)
+
+
+@app.command()
+def stats(db: DbOpt = Path("eventwire.duckdb")) -> None:
+    """Row counts and the event types in a store. Example: eventwire stats --db news.duckdb"""
+    from eventwire.store.queries import store_stats
+
+    try:
+        typer.echo(json.dumps(store_stats(db), indent=2, default=str))
+    except EventwireError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of one event record (as printed by `code --format jsonl`)."""
+    from eventwire.store.export import event_json_schema
+
+    typer.echo(json.dumps(event_json_schema(), indent=2))
+
+
+@app.command(name="eval")
+def eval_(path: Annotated[Path, typer.Argument(help="Gold file (JSON Lines) in a shared/eval format.")],
+          task: Annotated[str, typer.Option(help="cameo, plover, case2021, timex, geo, attribution, actors")],
+          as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False) -> None:
+    """Score eventwire on a gold file. Example: eventwire eval ../shared/eval/plover-gsr/dev.jsonl --task plover"""
+    from eventwire.eval import evaluate
+    from eventwire.eval.report import print_report
+
+    try:
+        report = evaluate(path, task)
+    except EventwireError as exc:
+        raise _fail(exc) from exc
+    if as_json:
+        typer.echo(json.dumps(report.as_json(), default=str))
+    else:
+        print_report(report)
+
+
+@app.command()
+def serve(db: DbOpt = Path("eventwire.duckdb"), host: str = "127.0.0.1", port: int = 8000,
+          get: Annotated[str | None, typer.Option(help="Fetch one path and print it, without a socket.")] = None) -> None:
+    """Serve the REST API and web pages over a store. Example: eventwire serve --db news.duckdb"""
+    from eventwire.api.app import create_app
+
+    application = create_app(db)
+    if get:
+        from fastapi.testclient import TestClient
+
+        resp = TestClient(application).get(get)
+        typer.echo(resp.text)
+        raise typer.Exit(0 if resp.status_code < 400 else 1)
+    import uvicorn
+
+    uvicorn.run(application, host=host, port=port)
+
+
+def main() -> None:
+    app()
