@@ -16,7 +16,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 SCRIPT_COLD = "import time,sys; t=time.perf_counter(); import eventwire; from eventwire.nlp.parse import load_nlp; load_nlp(); t1=time.perf_counter(); eventwire.code_text('Envoys met in Cairo on Friday, officials said.'); print(round(t1-t,2), round(time.perf_counter()-t1,2))"
@@ -45,9 +45,13 @@ def stage_times(texts: list[str]) -> dict[str, float]:
     with timed(times, "parse"):
         docs = list(nlp.pipe(texts, batch_size=32))
     pipe = default_pipeline()
-    default_pipeline().run_parsed(Parsed(Article.make(texts[0]), docs[0], sentences_of(docs[0])))  # load data
+    default_pipeline().run_parsed(
+        Parsed(Article.make(texts[0]), docs[0], sentences_of(docs[0]))
+    )  # load data
     for text, doc in zip(texts, docs, strict=True):
-        ctx = Context(parsed=Parsed(Article.make(text), doc, sentences_of(doc)), settings=pipe.settings)
+        ctx = Context(
+            parsed=Parsed(Article.make(text), doc, sentences_of(doc)), settings=pipe.settings
+        )
         for st in pipe.stages:
             with timed(times, st.name):
                 ctx = st.fn(ctx)
@@ -76,27 +80,40 @@ def main() -> None:
     shared = Path(args.shared)
     texts = polnear_texts(shared, args.articles)
     times = stage_times(texts)
-    cold = subprocess.run([sys.executable, "-c", SCRIPT_COLD], capture_output=True, text=True).stdout.split()
+    cold = subprocess.run(
+        [sys.executable, "-c", SCRIPT_COLD], capture_output=True, text=True
+    ).stdout.split()
     ngec = [json.loads(line) for line in (shared / "eval/ngec-synthetic/dev.jsonl").open()]
     with tempfile.TemporaryDirectory() as tmp:
         batch = Path(tmp) / "batch.jsonl"
         with batch.open("w") as fh:
             for i in range(args.memory_articles):
-                fh.write(json.dumps({"text": ngec[i % len(ngec)]["text"] + f" ({i})", "published": "2024-01-15"}) + "\n")
-        rss, wall = peak_rss_mib([sys.executable, "-m", "eventwire", "code", str(batch), "--format", "jsonl"])
+                fh.write(
+                    json.dumps(
+                        {"text": ngec[i % len(ngec)]["text"] + f" ({i})", "published": "2024-01-15"}
+                    )
+                    + "\n"
+                )
+        rss, wall = peak_rss_mib(
+            [sys.executable, "-m", "eventwire", "code", str(batch), "--format", "jsonl"]
+        )
     Path(args.out).write_text(render(times, cold, rss, wall, args))
     print(Path(args.out).read_text())
 
 
-def render(times: dict[str, float], cold: list[str], rss: float, wall: float, args: argparse.Namespace) -> str:
-    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
+def render(
+    times: dict[str, float], cold: list[str], rss: float, wall: float, args: argparse.Namespace
+) -> str:
+    commit = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True
+    ).stdout.strip()
     parse = times["parse"]
     stages = [k for k in times if k not in ("parse", "words")]
     total = sum(times[k] for k in stages)
     lines = [
         "# Benchmarks",
         "",
-        f"Produced by `make bench` (`benchmarks/speed.py`) on {datetime.now(timezone.utc):%Y-%m-%d}, commit `{commit}`, "
+        f"Produced by `make bench` (`benchmarks/speed.py`) on {datetime.now(UTC):%Y-%m-%d}, commit `{commit}`, "
         f"on this project's machine (2 cores, 24 GiB, CPU only), one run. Ratios are what to compare; "
         "seconds depend on the machine.",
         "",

@@ -33,14 +33,36 @@ def test_model_rejects_unknown_fields():
 
 
 def _event() -> Event:
-    return Event(id="e1", article_id="a1", sentence=0, text="Hamas met mediators.",
-                 trigger=Span(text="met", start=6, end=9), plover=Plover(type="CONSULT"), cameo="040")
+    return Event(
+        id="e1",
+        article_id="a1",
+        sentence=0,
+        text="Hamas met mediators.",
+        trigger=Span(text="met", start=6, end=9),
+        plover=Plover(type="CONSULT"),
+        cameo="040",
+    )
 
 
 def test_model_event_record_has_the_documented_keys():
     rec = event_record(_event())
-    for key in ("id", "article_id", "sentence", "text", "trigger", "plover", "cameo", "quad",
-                "goldstein", "participants", "location", "date", "status", "attribution", "confidence"):
+    for key in (
+        "id",
+        "article_id",
+        "sentence",
+        "text",
+        "trigger",
+        "plover",
+        "cameo",
+        "quad",
+        "goldstein",
+        "participants",
+        "location",
+        "date",
+        "status",
+        "attribution",
+        "confidence",
+    ):
         assert key in rec
     assert rec["trigger"] == {"text": "met", "start": 6, "end": 9}
 

@@ -27,9 +27,15 @@ def test_pipeline_failing_article_is_recorded_and_batch_goes_on(nlp):
 
     try:
         pipe = Pipeline(["explode-on-boom"])
-        out = list(pipe.run([Article.make("Talks went well.", input="a"),
-                             Article.make("boom", input="b"),
-                             Article.make("Troops left.", input="c")]))
+        out = list(
+            pipe.run(
+                [
+                    Article.make("Talks went well.", input="a"),
+                    Article.make("boom", input="b"),
+                    Article.make("Troops left.", input="c"),
+                ]
+            )
+        )
     finally:
         STAGES.pop("explode-on-boom")
     assert [type(o) for o in out] == [Coded, Failure, Coded]

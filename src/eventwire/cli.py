@@ -13,15 +13,20 @@ from typing import Annotated
 
 import typer
 
-from eventwire.config import Settings
 from eventwire.errors import EventwireError
 from eventwire.render import Format, print_table, render_events
 
-app = typer.Typer(help="eventwire: sourced event data from news reports.", no_args_is_help=True,
-                  pretty_exceptions_enable=False, add_completion=False)
+app = typer.Typer(
+    help="eventwire: sourced event data from news reports.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=False,
+)
 
 PathsArg = Annotated[list[str], typer.Argument(help="Files, directories or '-' for stdin.")]
-PublishedOpt = Annotated[str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")]
+PublishedOpt = Annotated[
+    str | None, typer.Option(help="Publication date (YYYY-MM-DD) for inputs without one.")
+]
 SourceOpt = Annotated[str, typer.Option(help="Outlet name for inputs without one.")]
 DbOpt = Annotated[Path, typer.Option("--db", help="DuckDB file.")]
 
@@ -41,8 +46,12 @@ def _fail(exc: EventwireError) -> typer.Exit:
 
 
 @app.command()
-def code(paths: PathsArg, published: PublishedOpt = None, source: SourceOpt = "",
-         fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table) -> None:
+def code(
+    paths: PathsArg,
+    published: PublishedOpt = None,
+    source: SourceOpt = "",
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.table,
+) -> None:
     """Code articles and print one row per event. Stores nothing.
 
     Example: eventwire code report.txt --published 2024-02-23 --format jsonl
@@ -63,8 +72,12 @@ def code(paths: PathsArg, published: PublishedOpt = None, source: SourceOpt = ""
 
 
 @app.command()
-def ingest(paths: PathsArg, db: DbOpt = Path("eventwire.duckdb"), published: PublishedOpt = None,
-           source: SourceOpt = "") -> None:
+def ingest(
+    paths: PathsArg,
+    db: DbOpt = Path("eventwire.duckdb"),
+    published: PublishedOpt = None,
+    source: SourceOpt = "",
+) -> None:
     """Code articles and store them (idempotent: re-ingesting replaces, never duplicates).
 
     Example: eventwire ingest samples/ --db news.duckdb
@@ -72,20 +85,34 @@ def ingest(paths: PathsArg, db: DbOpt = Path("eventwire.duckdb"), published: Pub
     from eventwire.coding import ingest_paths
 
     try:
-        summary = ingest_paths(paths, db=db, published=_day(published), source=source, progress=True)
+        summary = ingest_paths(
+            paths, db=db, published=_day(published), source=source, progress=True
+        )
     except EventwireError as exc:
         raise _fail(exc) from exc
-    typer.echo(f"{summary.articles} articles, {summary.events} events, {summary.failures} failures -> {db}")
+    typer.echo(
+        f"{summary.articles} articles, {summary.events} events, {summary.failures} failures -> {db}"
+    )
     for f in summary.failure_records:
         typer.echo(f"failed [{f.code}] {f.input}: {f.reason}", err=True)
     raise typer.Exit(1 if summary.failures else 0)
 
 
 @app.command()
-def export(db: DbOpt = Path("eventwire.duckdb"),
-           fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "jsonl",
-           output: Annotated[Path | None, typer.Option("--output", "-o", help="File (stdout if omitted; parquet needs a file).")] = None,
-           table: Annotated[str, typer.Option(help="events, participants, articles, actor_mentions, places, timexes, attributions, failures")] = "events") -> None:
+def export(
+    db: DbOpt = Path("eventwire.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "jsonl",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="File (stdout if omitted; parquet needs a file)."),
+    ] = None,
+    table: Annotated[
+        str,
+        typer.Option(
+            help="events, participants, articles, actor_mentions, places, timexes, attributions, failures"
+        ),
+    ] = "events",
+) -> None:
     """Export stored records. Example: eventwire export --db news.duckdb --format parquet -o events.parquet"""
     from eventwire.store.queries import export_table
 
@@ -117,9 +144,13 @@ def schema() -> None:
 
 
 @app.command(name="eval")
-def eval_(path: Annotated[Path, typer.Argument(help="Gold file (JSON Lines) in a shared/eval format.")],
-          task: Annotated[str, typer.Option(help="cameo, plover, case2021, timex, geo, attribution, actors")],
-          as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False) -> None:
+def eval_(
+    path: Annotated[Path, typer.Argument(help="Gold file (JSON Lines) in a shared/eval format.")],
+    task: Annotated[
+        str, typer.Option(help="cameo, plover, case2021, timex, geo, attribution, actors")
+    ],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
     """Score eventwire on a gold file. Example: eventwire eval ../shared/eval/plover-gsr/dev.jsonl --task plover"""
     from eventwire.eval import evaluate
     from eventwire.eval.report import print_report
@@ -135,8 +166,14 @@ def eval_(path: Annotated[Path, typer.Argument(help="Gold file (JSON Lines) in a
 
 
 @app.command()
-def serve(db: DbOpt = Path("eventwire.duckdb"), host: str = "127.0.0.1", port: int = 8000,
-          get: Annotated[str | None, typer.Option(help="Fetch one path and print it, without a socket.")] = None) -> None:
+def serve(
+    db: DbOpt = Path("eventwire.duckdb"),
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    get: Annotated[
+        str | None, typer.Option(help="Fetch one path and print it, without a socket.")
+    ] = None,
+) -> None:
     """Serve the REST API and web pages over a store. Example: eventwire serve --db news.duckdb"""
     from eventwire.api.app import create_app
 

@@ -39,8 +39,9 @@ def code_text(
     return batch.coded[0]
 
 
-def _read(paths: Iterable[str | Path], published: date | None, source: str,
-          settings: Settings) -> tuple[list[Article], list[Failure]]:
+def _read(
+    paths: Iterable[str | Path], published: date | None, source: str, settings: Settings
+) -> tuple[list[Article], list[Failure]]:
     from eventwire.ingest import read_inputs
     from eventwire.ingest.common import ArticleFields
 
@@ -52,8 +53,13 @@ def _read(paths: Iterable[str | Path], published: date | None, source: str,
     return articles, failures
 
 
-def code_paths(paths: Iterable[str | Path], *, published: date | None = None, source: str = "",
-               settings: Settings | None = None) -> Batch:
+def code_paths(
+    paths: Iterable[str | Path],
+    *,
+    published: date | None = None,
+    source: str = "",
+    settings: Settings | None = None,
+) -> Batch:
     """Read and code files, directories or '-'; every unreadable input is a recorded failure.
 
     Example: `code_paths(["samples/"], published=date(2024, 2, 23)).events`
@@ -71,9 +77,15 @@ class IngestSummary(BaseModel):
     failure_records: list[Failure] = []
 
 
-def ingest_paths(paths: Iterable[str | Path], *, db: str | Path = "eventwire.duckdb",
-                 published: date | None = None, source: str = "", settings: Settings | None = None,
-                 progress: bool = False) -> IngestSummary:
+def ingest_paths(
+    paths: Iterable[str | Path],
+    *,
+    db: str | Path = "eventwire.duckdb",
+    published: date | None = None,
+    source: str = "",
+    settings: Settings | None = None,
+    progress: bool = False,
+) -> IngestSummary:
     """Read, code and store; re-ingesting the same article replaces its rows (idempotent)."""
     from eventwire.store.duck import Store
 
@@ -81,7 +93,10 @@ def ingest_paths(paths: Iterable[str | Path], *, db: str | Path = "eventwire.duc
     articles, failures = _read(paths, published, source, settings)
     summary = IngestSummary()
     with Store(db) as store:
-        chunks = [articles[i:i + settings.batch_size] for i in range(0, len(articles), settings.batch_size)]
+        chunks = [
+            articles[i : i + settings.batch_size]
+            for i in range(0, len(articles), settings.batch_size)
+        ]
         for batch in _progress(chunks, len(articles), progress):
             coded = code_articles(batch, settings)
             for c in coded.coded:

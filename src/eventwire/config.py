@@ -17,8 +17,10 @@ class Settings(BaseModel):
     max_article_bytes: int = Field(2_000_000, description="Larger inputs are recorded as failures.")
     batch_size: int = Field(32, description="Articles per nlp.pipe batch and per executor batch.")
     min_city_population: int = Field(
-        5000, description="Smallest city population the gazetteer keeps (smaller is slower to load)."
+        5000,
+        description="Smallest city population the gazetteer keeps (smaller is slower to load).",
     )
     attach_publication_date: bool = Field(
-        True, description="Give events without a date in text the publication date (source 'publication')."
+        True,
+        description="Give events without a date in text the publication date (source 'publication').",
     )

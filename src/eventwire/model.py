@@ -29,7 +29,20 @@ Status = Literal[
 ]
 SourceKind = Literal["named", "anonymous", "agency"]
 DateSource = Literal["text", "sentence", "publication"]
-Granularity = Literal["day", "week", "weekend", "month", "season", "quarter", "year", "range", "decade", "time", "duration", "unresolved"]
+Granularity = Literal[
+    "day",
+    "week",
+    "weekend",
+    "month",
+    "season",
+    "quarter",
+    "year",
+    "range",
+    "decade",
+    "time",
+    "duration",
+    "unresolved",
+]
 
 
 class Record(BaseModel):
@@ -83,7 +96,7 @@ class Article(Record):
         """Build an article with its id computed from text and source."""
         text = normalise_text(text)
         source = str(fields.get("source") or "")
-        return cls(id=article_id(text, source), text=text, **fields)  # type: ignore[arg-type]
+        return cls(id=article_id(text, source), text=text, **fields)
 
 
 class Sentence(Record):
@@ -114,7 +127,9 @@ class ActorMention(Record):
     end: int
     actor: ActorRef | None = None
     ner_label: str = ""
-    antecedent: Span | None = Field(None, description="For pronouns and descriptions: what they refer to.")
+    antecedent: Span | None = Field(
+        None, description="For pronouns and descriptions: what they refer to."
+    )
     provenance: Provenance = Provenance(stage="actors")
 
 
@@ -149,7 +164,9 @@ class Timex(Record):
     start: int
     end: int
     type: Literal["DATE", "TIME", "DURATION", "SET"] = "DATE"
-    value: str = Field("", description="ISO value (2024-02-23, 2024-W07, 2024-02, P1M), '' if unresolved.")
+    value: str = Field(
+        "", description="ISO value (2024-02-23, 2024-W07, 2024-02, P1M), '' if unresolved."
+    )
     granularity: str = "day"
     mod: str = Field("", description="EARLY, MID, LATE, START, ... for parts of periods.")
     sentence: int = -1
@@ -200,7 +217,9 @@ class Event(Record):
     trigger: Span
     plover: Plover
     cameo: str
-    quad: int = Field(0, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict.")
+    quad: int = Field(
+        0, description="1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict."
+    )
     goldstein: float = 0.0
     participants: list[Participant] = Field(default_factory=list)
     theme: Span | None = None

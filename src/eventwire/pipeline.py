@@ -106,7 +106,9 @@ class Pipeline:
             try:
                 yield self.run_parsed(p)
             except EventwireError as exc:
-                yield Failure(input=article.input or article.id, stage="code", code=exc.code, reason=str(exc))
+                yield Failure(
+                    input=article.input or article.id, stage="code", code=exc.code, reason=str(exc)
+                )
 
 
 DEFAULT_STAGES = ("actors", "events", "dates", "places", "attribution")

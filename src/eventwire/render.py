@@ -6,27 +6,41 @@ import csv
 import io
 import json
 from collections.abc import Iterable
-from enum import Enum
+from enum import StrEnum
 
 from eventwire.model import Event
 from eventwire.store.export import event_jsonl, event_record
 
 
-class Format(str, Enum):
+class Format(StrEnum):
     table = "table"
     json = "json"
     jsonl = "jsonl"
     csv = "csv"
 
 
-CSV_COLUMNS = ["article_id", "sentence", "source", "event", "cameo", "target", "third_party",
-               "where", "when", "status", "according_to", "trigger", "confidence"]
+CSV_COLUMNS = [
+    "article_id",
+    "sentence",
+    "source",
+    "event",
+    "cameo",
+    "target",
+    "third_party",
+    "where",
+    "when",
+    "status",
+    "according_to",
+    "trigger",
+    "confidence",
+]
 
 
 def _who(ev: Event, role: str) -> str:
     return "; ".join(
         p.text + (f" [{p.actor.country or '?'}{''.join(p.actor.sector)}]" if p.actor else "")
-        for p in ev.participants if p.role == role
+        for p in ev.participants
+        if p.role == role
     )
 
 
@@ -43,7 +57,9 @@ def summary_row(ev: Event) -> dict[str, str]:
         "target": _who(ev, "target"),
         "third_party": _who(ev, "third_party"),
         "where": (ev.location.name or ev.location.text) if ev.location else "",
-        "when": (ev.date.value + ("*" if ev.date.source == "publication" else "")) if ev.date else "",
+        "when": (ev.date.value + ("*" if ev.date.source == "publication" else ""))
+        if ev.date
+        else "",
         "status": ev.status,
         "according_to": f"{speaker} ({att.kind})" if att else "",
         "trigger": ev.trigger.text,
@@ -71,12 +87,23 @@ def print_table(events: Iterable[Event]) -> None:
     from rich.table import Table
 
     table = Table(title="eventwire events", show_lines=False, expand=True)
-    for col, label in [("sentence", "#"), ("source", "who"), ("event", "did what"), ("cameo", "CAMEO"),
-                       ("target", "to whom"), ("third_party", "mediators/3rd"), ("where", "where"),
-                       ("when", "when"), ("status", "status"), ("according_to", "according to")]:
+    columns = [
+        ("sentence", "#"),
+        ("source", "who"),
+        ("event", "did what"),
+        ("cameo", "CAMEO"),
+        ("target", "to whom"),
+        ("third_party", "mediators/3rd"),
+        ("where", "where"),
+        ("when", "when"),
+        ("status", "status"),
+        ("according_to", "according to"),
+    ]
+    for _, label in columns:
         table.add_column(label, overflow="fold")
     for e in events:
         row = summary_row(e)
-        table.add_row(row["sentence"], row["source"], row["event"], row["cameo"], row["target"],
-                      row["third_party"], row["where"], row["when"], row["status"], row["according_to"])
-    Console().print(table)
+        table.add_row(*(row[key] for key, _ in columns))
+    import shutil
+
+    Console(width=max(shutil.get_terminal_size((160, 40)).columns, 160)).print(table)

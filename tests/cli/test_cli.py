@@ -19,8 +19,10 @@ def corpus(tmp_path: Path) -> Path:
     d = tmp_path / "in"
     d.mkdir()
     (d / "a.txt").write_text("---\npublished: 2024-05-01\n---\n" + GOOD)
-    (d / "b.jsonl").write_text(json.dumps({"text": "Police arrested ten protesters in Lagos.",
-                                           "published": "2024-05-02"}) + "\n{broken\n")
+    (d / "b.jsonl").write_text(
+        json.dumps({"text": "Police arrested ten protesters in Lagos.", "published": "2024-05-02"})
+        + "\n{broken\n"
+    )
     (d / "empty.txt").write_text("")
     (d / "blob.txt").write_bytes(b"\x00\xff\x00binary" * 10)
     return d

@@ -26,14 +26,18 @@ HTML = """<!DOCTYPE html><html><head><title>Envoys meet</title>
 </article><footer>Copyright</footer></body></html>"""
 
 
-def _read(tmp_path: Path, name: str, content: str | bytes, **fields: object) -> list[Article | Failure]:
+def _read(
+    tmp_path: Path, name: str, content: str | bytes, **fields: object
+) -> list[Article | Failure]:
     path = tmp_path / name
     path.write_bytes(content if isinstance(content, bytes) else content.encode())
     return list(read_inputs([path], ArticleFields(**fields)))  # type: ignore[arg-type]
 
 
 def test_ingest_text_with_front_matter(tmp_path):
-    items = _read(tmp_path, "a.txt", "---\ntitle: T\npublished: 2024-02-23\nsource: W\n---\nEnvoys met.")
+    items = _read(
+        tmp_path, "a.txt", "---\ntitle: T\npublished: 2024-02-23\nsource: W\n---\nEnvoys met."
+    )
     (a,) = items
     assert isinstance(a, Article)
     assert (a.title, a.published, a.source, a.text) == ("T", date(2024, 2, 23), "W", "Envoys met.")
@@ -45,8 +49,12 @@ def test_ingest_text_takes_command_line_defaults(tmp_path):
 
 
 def test_ingest_jsonl_good_and_bad_lines(tmp_path):
-    lines = [json.dumps({"text": "Envoys met.", "published": "2024-02-23"}), "{not json",
-             json.dumps({"title": "no text"}), json.dumps({"text": "Troops withdrew.", "url": "u"})]
+    lines = [
+        json.dumps({"text": "Envoys met.", "published": "2024-02-23"}),
+        "{not json",
+        json.dumps({"title": "no text"}),
+        json.dumps({"text": "Troops withdrew.", "url": "u"}),
+    ]
     items = _read(tmp_path, "b.jsonl", "\n".join(lines))
     assert [type(i).__name__ for i in items] == ["Article", "Failure", "Failure", "Article"]
     assert items[1].input.endswith("b.jsonl:2") and items[2].input.endswith("b.jsonl:3")
@@ -65,12 +73,15 @@ def test_ingest_feed_entries(tmp_path):
     assert isinstance(items[1], Failure) and items[1].input.endswith("d.rss#2")
 
 
-@pytest.mark.parametrize("name, content, code", [
-    ("empty.txt", b"", "EW102"),
-    ("blank.txt", b"   \n\n", "EW102"),
-    ("bin.txt", b"\x00\x01\x02binary\x00" * 20, "EW103"),
-    ("img.png", b"\x89PNG\r\n", "EW106"),
-])
+@pytest.mark.parametrize(
+    "name, content, code",
+    [
+        ("empty.txt", b"", "EW102"),
+        ("blank.txt", b"   \n\n", "EW102"),
+        ("bin.txt", b"\x00\x01\x02binary\x00" * 20, "EW103"),
+        ("img.png", b"\x89PNG\r\n", "EW106"),
+    ],
+)
 def test_ingest_bad_file_is_a_named_failure(tmp_path, name, content, code):
     (f,) = _read(tmp_path, name, content)
     assert isinstance(f, Failure) and f.code == code and name in f.reason

@@ -11,8 +11,13 @@ from eventwire.ingest import read_inputs
 from eventwire.model import Article, Failure
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(data=st.binary(max_size=300), suffix=st.sampled_from([".txt", ".jsonl", ".html", ".rss", ".bin"]))
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    data=st.binary(max_size=300),
+    suffix=st.sampled_from([".txt", ".jsonl", ".html", ".rss", ".bin"]),
+)
 def test_property_ingest_never_raises(tmp_path: Path, data: bytes, suffix: str) -> None:
     path = tmp_path / f"x{suffix}"
     path.write_bytes(data)

@@ -18,9 +18,10 @@ def _ids(batches):  # type: ignore[no-untyped-def]
     return [(c.article.id, [e.id for e in c.events]) for b in batches for c in b.coded]
 
 
-@pytest.mark.parametrize("name", [
-    n if n == "local" else pytest.param(n, marks=pytest.mark.ray) for n in available_executors()
-])
+@pytest.mark.parametrize(
+    "name",
+    [n if n == "local" else pytest.param(n, marks=pytest.mark.ray) for n in available_executors()],
+)
 def test_scale_executor_matches_local(name, nlp):
     articles = [Article.make(t) for t in TEXTS]
     batches = [articles[:2], articles[2:]]

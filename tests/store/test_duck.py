@@ -24,12 +24,29 @@ from eventwire.store.queries import export_table, store_stats
 
 def coded(text: str = "Hamas met Egyptian mediators.") -> Coded:
     art = Article.make(text, source="t")
-    ev = Event(id=f"{art.id}-0", article_id=art.id, sentence=0, text=text,
-               trigger=Span(text="met", start=6, end=9), plover=Plover(type="CONSULT"), cameo="040",
-               participants=[Participant(role="source", text="Hamas", start=0, end=5,
-                                         actor=ActorRef(id="hamas", name="Hamas", country="PSE",
-                                                        sector=["REB"], kind="group"))])
-    return Coded(article=art, sentences=[Sentence(index=0, start=0, end=len(text), text=text)], events=[ev])
+    ev = Event(
+        id=f"{art.id}-0",
+        article_id=art.id,
+        sentence=0,
+        text=text,
+        trigger=Span(text="met", start=6, end=9),
+        plover=Plover(type="CONSULT"),
+        cameo="040",
+        participants=[
+            Participant(
+                role="source",
+                text="Hamas",
+                start=0,
+                end=5,
+                actor=ActorRef(
+                    id="hamas", name="Hamas", country="PSE", sector=["REB"], kind="group"
+                ),
+            )
+        ],
+    )
+    return Coded(
+        article=art, sentences=[Sentence(index=0, start=0, end=len(text), text=text)], events=[ev]
+    )
 
 
 @pytest.fixture
@@ -69,7 +86,10 @@ def test_store_export_formats(db, tmp_path, fmt):
     assert out.stat().st_size > 0
     if fmt == "jsonl":
         rec = json.loads(out.read_text().splitlines()[0])
-        assert rec["plover"]["type"] == "CONSULT" and rec["participants"][0]["actor"]["country"] == "PSE"
+        assert (
+            rec["plover"]["type"] == "CONSULT"
+            and rec["participants"][0]["actor"]["country"] == "PSE"
+        )
 
 
 def test_store_stats_counts_types(db):

@@ -26,8 +26,15 @@ class EvalReport(BaseModel):
 
     def as_json(self) -> dict[str, Any]:
         """Flat object: metrics at top level, plus task, path, n_items and details."""
-        return {"task": self.task, "path": self.path, "n_items": self.n_items, **self.metrics,
-                "per_label": self.per_label, "misses": self.misses, **self.extra}
+        return {
+            "task": self.task,
+            "path": self.path,
+            "n_items": self.n_items,
+            **self.metrics,
+            "per_label": self.per_label,
+            "misses": self.misses,
+            **self.extra,
+        }
 
 
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
@@ -59,7 +66,12 @@ def per_label_prf(gold: list[str], pred: list[str | None]) -> dict[str, dict[str
         npred = sum(1 for p in pred if p == lab)
         ngold = sum(1 for g in gold if g == lab)
         p, r, f = prf(tp, npred, ngold)
-        out[lab] = {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "support": ngold}
+        out[lab] = {
+            "precision": round(p, 4),
+            "recall": round(r, 4),
+            "f1": round(f, 4),
+            "support": ngold,
+        }
     return out
 
 

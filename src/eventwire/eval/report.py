@@ -18,10 +18,15 @@ def print_report(report: EvalReport) -> None:
     if report.per_label:
         per = Table("label", "precision", "recall", "f1", "support", title="per label")
         for lab, m in sorted(report.per_label.items()):
-            per.add_row(lab, *(f"{m.get(k, 0):.3f}" for k in ("precision", "recall", "f1")),
-                        str(int(m.get("support", 0))))
+            per.add_row(
+                lab,
+                *(f"{m.get(k, 0):.3f}" for k in ("precision", "recall", "f1")),
+                str(int(m.get("support", 0))),
+            )
         console.print(per)
     if report.misses:
-        console.print("misses by cause: " + ", ".join(f"{k}={v}" for k, v in sorted(report.misses.items())))
+        console.print(
+            "misses by cause: " + ", ".join(f"{k}={v}" for k, v in sorted(report.misses.items()))
+        )
     for ex in report.examples[:10]:
         console.print(f"  - {ex}")

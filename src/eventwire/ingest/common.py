@@ -7,7 +7,12 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from eventwire.errors import BinaryInputError, EmptyInputError, MalformedRecordError, OversizeInputError
+from eventwire.errors import (
+    BinaryInputError,
+    EmptyInputError,
+    MalformedRecordError,
+    OversizeInputError,
+)
 from eventwire.model import Article
 
 

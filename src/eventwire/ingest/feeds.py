@@ -38,6 +38,10 @@ def _entry_article(entry: object, where: str, outlet: str, defaults: ArticleFiel
     parsed = get("published_parsed") or get("updated_parsed")
     published = date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday) if parsed else None
     return defaults.build(
-        text, where, title=str(get("title") or ""), published=published,
-        source=outlet, url=str(get("link") or ""),
+        text,
+        where,
+        title=str(get("title") or ""),
+        published=published,
+        source=outlet,
+        url=str(get("link") or ""),
     )

@@ -11,7 +11,9 @@ def article_from_html(raw: str, name: str, defaults: ArticleFields) -> Article:
     """Extract the article body and its title/date/url/site name."""
     import trafilatura
 
-    body = trafilatura.extract(raw, include_comments=False, include_tables=False, favor_precision=True)
+    body = trafilatura.extract(
+        raw, include_comments=False, include_tables=False, favor_precision=True
+    )
     if not body:
         raise EmptyInputError(f"{name}: no article text found in the HTML")
     meta = trafilatura.extract_metadata(raw)

@@ -10,7 +10,9 @@ from eventwire.ingest.common import ArticleFields, coerce_date
 from eventwire.model import Article, Failure
 
 
-def articles_from_jsonl(raw: str, name: str, defaults: ArticleFields) -> Iterator[Article | Failure]:
+def articles_from_jsonl(
+    raw: str, name: str, defaults: ArticleFields
+) -> Iterator[Article | Failure]:
     """Each good line becomes an article; a bad line becomes a failure naming `file:line`."""
     for n, line in enumerate(raw.splitlines(), 1):
         if not line.strip():

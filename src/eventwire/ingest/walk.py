@@ -32,12 +32,19 @@ def read_inputs(
             continue
         path = Path(p)
         if path.is_dir():
-            for child in sorted(c for c in path.rglob("*") if c.is_file() and not c.name.startswith(".")):
+            for child in sorted(
+                c for c in path.rglob("*") if c.is_file() and not c.name.startswith(".")
+            ):
                 yield from read_path(child, fields)
         elif path.exists():
             yield from read_path(path, fields)
         else:
-            yield Failure(input=str(path), stage="ingest", code="EW101", reason=f"{path}: no such file or directory")
+            yield Failure(
+                input=str(path),
+                stage="ingest",
+                code="EW101",
+                reason=f"{path}: no such file or directory",
+            )
 
 
 def read_path(path: Path, fields: ArticleFields) -> Iterator[Article | Failure]:
@@ -49,12 +56,18 @@ def read_path(path: Path, fields: ArticleFields) -> Iterator[Article | Failure]:
     except EventwireError as exc:
         yield Failure(input=name, stage="ingest", code=exc.code, reason=str(exc))
     except OSError as exc:
-        yield Failure(input=name, stage="ingest", code="EW101", reason=f"{name}: cannot read ({exc.strerror})")
+        yield Failure(
+            input=name, stage="ingest", code="EW101", reason=f"{name}: cannot read ({exc.strerror})"
+        )
 
 
-def _dispatch(data: bytes, name: str, suffix: str, fields: ArticleFields) -> Iterator[Article | Failure]:
+def _dispatch(
+    data: bytes, name: str, suffix: str, fields: ArticleFields
+) -> Iterator[Article | Failure]:
     if suffix not in KNOWN:
-        raise UnsupportedInputError(f"{name}: unknown file type {suffix!r} (use .txt, .html, .jsonl, .rss/.atom/.xml)")
+        raise UnsupportedInputError(
+            f"{name}: unknown file type {suffix!r} (use .txt, .html, .jsonl, .rss/.atom/.xml)"
+        )
     text = decode(data, name, fields.max_bytes)
     if suffix in JSONL:
         yield from articles_from_jsonl(text, name, fields)

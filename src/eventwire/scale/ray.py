@@ -18,8 +18,12 @@ class RayExecutor:
         import ray
 
         if not ray.is_initialized():
-            ray.init(address=address, include_dashboard=False, log_to_driver=False,
-                     num_cpus=None if address else num_workers)
+            ray.init(
+                address=address,
+                include_dashboard=False,
+                log_to_driver=False,
+                num_cpus=None if address else num_workers,
+            )
         self._ray = ray
         self.num_workers = num_workers
 

@@ -91,17 +91,49 @@ def event_out(ev: Event) -> EventOut:
     att = ev.attribution
     loc = ev.location
     return EventOut(
-        **ev.model_dump(include={"id", "article_id", "sentence", "text", "cameo", "quad", "goldstein",
-                                 "status", "confidence"}),
-        trigger=ev.trigger, plover=ev.plover, theme=ev.theme, date=ev.date, condition=ev.condition,
-        participants=[ParticipantOut(role=p.role, text=p.text, start=p.start, end=p.end, actor=_actor(p.actor))
-                      for p in ev.participants],
-        location=LocationOut(**loc.model_dump(include=set(LocationOut.model_fields))) if loc else None,
+        **ev.model_dump(
+            include={
+                "id",
+                "article_id",
+                "sentence",
+                "text",
+                "cameo",
+                "quad",
+                "goldstein",
+                "status",
+                "confidence",
+            }
+        ),
+        trigger=ev.trigger,
+        plover=ev.plover,
+        theme=ev.theme,
+        date=ev.date,
+        condition=ev.condition,
+        participants=[
+            ParticipantOut(
+                role=p.role, text=p.text, start=p.start, end=p.end, actor=_actor(p.actor)
+            )
+            for p in ev.participants
+        ],
+        location=LocationOut(**loc.model_dump(include=set(LocationOut.model_fields)))
+        if loc
+        else None,
         attribution=AttributionOut(
-            speaker=SpeakerOut(text=att.speaker.text, start=att.speaker.start, end=att.speaker.end,
-                               actor=_actor(att.speaker.actor)) if att.speaker else None,
-            kind=att.kind, cue=att.cue.text if att.cue else None, cue_span=att.cue, quote=att.quote,
-        ) if att else None,
+            speaker=SpeakerOut(
+                text=att.speaker.text,
+                start=att.speaker.start,
+                end=att.speaker.end,
+                actor=_actor(att.speaker.actor),
+            )
+            if att.speaker
+            else None,
+            kind=att.kind,
+            cue=att.cue.text if att.cue else None,
+            cue_span=att.cue,
+            quote=att.quote,
+        )
+        if att
+        else None,
         rule=ev.provenance.rule,
     )
 

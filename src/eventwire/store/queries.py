@@ -9,8 +9,17 @@ from typing import Any
 from eventwire.errors import StoreError
 from eventwire.store.duck import Store
 
-TABLES = ("events", "participants", "articles", "sentences", "actor_mentions", "places", "timexes",
-          "attributions", "failures")
+TABLES = (
+    "events",
+    "participants",
+    "articles",
+    "sentences",
+    "actor_mentions",
+    "places",
+    "timexes",
+    "attributions",
+    "failures",
+)
 
 
 def _open(db: str | Path) -> Store:
@@ -19,8 +28,9 @@ def _open(db: str | Path) -> Store:
     return Store(db, read_only=True)
 
 
-def export_table(db: str | Path, *, table: str = "events", fmt: str = "jsonl",
-                 output: Path | None = None) -> str:
+def export_table(
+    db: str | Path, *, table: str = "events", fmt: str = "jsonl", output: Path | None = None
+) -> str:
     """Export a table as csv, jsonl or parquet; returns text when no output file is given."""
     if table not in TABLES:
         raise StoreError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
@@ -32,9 +42,17 @@ def export_table(db: str | Path, *, table: str = "events", fmt: str = "jsonl",
         if fmt == "jsonl" and table == "events":
             text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in store.event_records())
         else:
-            select = f"SELECT * EXCLUDE (record) FROM {table}" if table == "events" else f"SELECT * FROM {table}"
+            select = (
+                f"SELECT * EXCLUDE (record) FROM {table}"
+                if table == "events"
+                else f"SELECT * FROM {table}"
+            )
             if output is not None:
-                opts = {"csv": "(FORMAT csv, HEADER)", "jsonl": "(FORMAT json)", "parquet": "(FORMAT parquet)"}[fmt]
+                opts = {
+                    "csv": "(FORMAT csv, HEADER)",
+                    "jsonl": "(FORMAT json)",
+                    "parquet": "(FORMAT parquet)",
+                }[fmt]
                 store.con.execute(f"COPY ({select}) TO '{_quote(output)}' {opts}")
                 return ""
             rows = store.query(select)
@@ -68,10 +86,19 @@ def store_stats(db: str | Path) -> dict[str, Any]:
     with _open(db) as store:
         return {
             "rows": store.counts(),
-            "events_by_type": dict(store.con.execute(
-                "SELECT plover_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()),
-            "events_by_status": dict(store.con.execute(
-                "SELECT status, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC").fetchall()),
-            "failures_by_code": dict(store.con.execute(
-                "SELECT code, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC").fetchall()),
+            "events_by_type": dict(
+                store.con.execute(
+                    "SELECT plover_type, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"
+                ).fetchall()
+            ),
+            "events_by_status": dict(
+                store.con.execute(
+                    "SELECT status, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC"
+                ).fetchall()
+            ),
+            "failures_by_code": dict(
+                store.con.execute(
+                    "SELECT code, count(*) FROM failures GROUP BY 1 ORDER BY 2 DESC"
+                ).fetchall()
+            ),
         }

@@ -1,0 +1,297 @@
+"""Read queries behind the REST API and the web pages: one function serves a page and its twin.
+
+Every function takes an open `Store` and returns a pydantic model, so the JSON endpoint
+returns it as is and the page renders the very same object.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter, defaultdict
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from eventwire.model import Sentence
+from eventwire.store.duck import Store
+from eventwire.store.export import EventOut
+
+ISO_PREFIX = r"^\d{4}(-\d{2}){0,2}$"
+
+
+class EventFilter(BaseModel):
+    """Filters shared by the events list, the actors network and the timeline."""
+
+    article: str | None = Field(None, description="Article id.")
+    type: str | None = Field(None, description="PLOVER event type, e.g. CONSULT.")
+    status: str | None = Field(None, description="occurred, planned, negated, ...")
+    country: str | None = Field(None, description="ISO-3 code of any participant's actor.")
+    date_from: date | None = Field(None, description="Events dated on or after (YYYY-MM-DD).")
+    date_to: date | None = Field(None, description="Events dated on or before (YYYY-MM-DD).")
+    q: str | None = Field(None, description="Text search in sentence, trigger and actor names.")
+
+    def active(self) -> dict[str, str]:
+        """The filters that are set, as query-string values (for links and forms)."""
+        return {k: str(v) for k, v in self.model_dump().items() if v not in (None, "")}
+
+
+class EventPage(BaseModel):
+    ok: bool = True
+    total: int
+    limit: int
+    offset: int
+    events: list[EventOut]
+
+
+class ArticleSummary(BaseModel):
+    id: str
+    input: str | None = None
+    source: str | None = None
+    url: str | None = None
+    title: str | None = None
+    published: date | None = None
+    n_sentences: int = 0
+    n_events: int = 0
+    coded_at: datetime | None = None
+
+
+class ArticlePage(BaseModel):
+    ok: bool = True
+    total: int
+    limit: int
+    offset: int
+    articles: list[ArticleSummary]
+
+
+class ArticleDetail(BaseModel):
+    ok: bool = True
+    article: ArticleSummary
+    text: str
+    sentences: list[Sentence]
+    events: list[EventOut]
+
+
+class ActorNode(BaseModel):
+    key: str = Field(description="Actor id, or 'text:<lowercased mention>' when unresolved.")
+    name: str
+    country: str | None
+    as_source: int = 0
+    as_target: int = 0
+
+
+class ActorEdge(BaseModel):
+    source: str
+    target: str
+    count: int
+    types: dict[str, int] = Field(description="PLOVER type -> number of events.")
+
+
+class Network(BaseModel):
+    ok: bool = True
+    nodes: list[ActorNode]
+    edges: list[ActorEdge]
+
+
+class TimelinePoint(BaseModel):
+    date: str = Field(description="The event's ISO date value ('' when undated).")
+    count: int
+    types: dict[str, int]
+
+
+class Timeline(BaseModel):
+    ok: bool = True
+    points: list[TimelinePoint]
+
+
+class FailureRow(BaseModel):
+    input: str
+    stage: str
+    code: str
+    reason: str
+    recorded_at: datetime | None = None
+
+
+class FailurePage(BaseModel):
+    ok: bool = True
+    total: int
+    limit: int
+    offset: int
+    failures: list[FailureRow]
+
+
+def _like(text: str) -> str:
+    return "%" + re.sub(r"([%_\\])", r"\\\1", text) + "%"
+
+
+def _where(f: EventFilter) -> tuple[str, list[Any]]:
+    """SQL WHERE clause (over table `events`) and its parameters for a filter."""
+    clauses: list[str] = []
+    params: list[Any] = []
+    for col, value in (("article_id", f.article), ("plover_type", f.type), ("status", f.status)):
+        if value:
+            clauses.append(f"{col} = ?")
+            params.append(value)
+    if f.country:
+        clauses.append("id IN (SELECT event_id FROM participants WHERE country = ?)")
+        params.append(f.country.upper())
+    if f.date_from or f.date_to:
+        # Only plain ISO prefixes (2024, 2024-02, 2024-02-23) are comparable with a day.
+        clauses.append(f"regexp_matches(coalesce(date_value, ''), '{ISO_PREFIX}')")
+    if f.date_from:
+        clauses.append("date_value >= left(?, length(date_value))")
+        params.append(f.date_from.isoformat())
+    if f.date_to:
+        clauses.append("date_value <= left(?, length(date_value))")
+        params.append(f.date_to.isoformat())
+    if f.q:
+        clauses.append(
+            "(sentence_text ILIKE ? ESCAPE '\\' OR trigger_text ILIKE ? ESCAPE '\\' "
+            "OR source_actors ILIKE ? ESCAPE '\\' OR target_actors ILIKE ? ESCAPE '\\')"
+        )
+        params.extend([_like(f.q)] * 4)
+    return ("WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+def _records(store: Store, sql: str, params: list[Any]) -> list[EventOut]:
+    rows = store.con.execute(sql, params).fetchall()
+    return [EventOut.model_validate(json.loads(r[0])) for r in rows]
+
+
+def events(store: Store, f: EventFilter, *, limit: int = 50, offset: int = 0) -> EventPage:
+    """One page of events matching the filter, in article and text order."""
+    where, params = _where(f)
+    total = store.con.execute(f"SELECT count(*) FROM events {where}", params).fetchone()
+    sql = (
+        f"SELECT record FROM events {where} "
+        "ORDER BY article_id, sentence, trigger_start, id LIMIT ? OFFSET ?"
+    )
+    found = _records(store, sql, [*params, limit, offset])
+    return EventPage(total=total[0] if total else 0, limit=limit, offset=offset, events=found)
+
+
+def event(store: Store, event_id: str) -> EventOut | None:
+    """One event by id, or None."""
+    found = _records(store, "SELECT record FROM events WHERE id = ?", [event_id])
+    return found[0] if found else None
+
+
+_ARTICLE_COLS = "id, input, source, url, title, published, n_sentences, n_events, coded_at"
+
+
+def articles(store: Store, *, limit: int = 50, offset: int = 0) -> ArticlePage:
+    """One page of stored articles, newest publication first."""
+    total = store.con.execute("SELECT count(*) FROM articles").fetchone()
+    rows = store.query(
+        f"SELECT {_ARTICLE_COLS} FROM articles "
+        "ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+    return ArticlePage(
+        total=total[0] if total else 0,
+        limit=limit,
+        offset=offset,
+        articles=[ArticleSummary.model_validate(r) for r in rows],
+    )
+
+
+def article(store: Store, article_id: str) -> ArticleDetail | None:
+    """One article with its text, sentences and events, or None."""
+    rows = store.query(f"SELECT {_ARTICLE_COLS}, text FROM articles WHERE id = ?", [article_id])
+    if not rows:
+        return None
+    row = rows[0]
+    sentences = [
+        Sentence(index=r[0], start=r[1], end=r[2], text=r[3])
+        for r in store.con.execute(
+            'SELECT idx, "start", "end", text FROM sentences WHERE article_id = ? ORDER BY idx',
+            [article_id],
+        ).fetchall()
+    ]
+    found = _records(
+        store,
+        "SELECT record FROM events WHERE article_id = ? ORDER BY sentence, trigger_start, id",
+        [article_id],
+    )
+    return ArticleDetail(
+        article=ArticleSummary.model_validate(row),
+        text=row["text"],
+        sentences=sentences,
+        events=found,
+    )
+
+
+_EDGES_SQL = """
+WITH p AS (
+    SELECT event_id, role, coalesce(actor_id, 'text:' || lower(text)) AS key,
+           coalesce(actor_name, text) AS name, country FROM participants
+    WHERE event_id IN (SELECT id FROM events {where}))
+SELECT s.key, any_value(s.name), any_value(s.country), t.key, any_value(t.name),
+       any_value(t.country), e.plover_type, count(DISTINCT e.id)
+FROM p s JOIN p t ON s.event_id = t.event_id AND s.role = 'source' AND t.role = 'target'
+JOIN events e ON e.id = s.event_id
+WHERE s.key <> t.key
+GROUP BY s.key, t.key, e.plover_type
+"""
+
+
+def actors(store: Store, f: EventFilter, *, limit: int = 100) -> Network:
+    """Who acts on whom: source -> target edges with event counts by type, busiest first."""
+    where, params = _where(f)
+    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    nodes: dict[str, ActorNode] = {}
+    for sk, sn, sc, tk, tn, tc, ptype, n in store.con.execute(
+        _EDGES_SQL.format(where=where), params
+    ).fetchall():
+        counts[(sk, tk)][ptype] += n
+        nodes.setdefault(sk, ActorNode(key=sk, name=sn, country=sc))
+        nodes.setdefault(tk, ActorNode(key=tk, name=tn, country=tc))
+    edges = sorted(
+        (
+            ActorEdge(source=s, target=t, count=sum(c.values()), types=dict(c.most_common()))
+            for (s, t), c in counts.items()
+        ),
+        key=lambda e: (-e.count, e.source, e.target),
+    )
+    edges = edges[:limit]
+    for e in edges:
+        nodes[e.source].as_source += e.count
+        nodes[e.target].as_target += e.count
+    kept = {k for e in edges for k in (e.source, e.target)}
+    ranked = sorted((nodes[k] for k in kept), key=lambda n: (-(n.as_source + n.as_target), n.key))
+    return Network(nodes=ranked, edges=edges)
+
+
+def timeline(store: Store, f: EventFilter) -> Timeline:
+    """Events per date value (as coded, any granularity), in date order; undated last."""
+    where, params = _where(f)
+    per: dict[str, Counter[str]] = defaultdict(Counter)
+    for value, ptype, n in store.con.execute(
+        f"SELECT coalesce(date_value, ''), plover_type, count(*) FROM events {where} GROUP BY 1, 2",
+        params,
+    ).fetchall():
+        per[value][ptype] += n
+    order = sorted(per, key=lambda v: (v == "", v))
+    return Timeline(
+        points=[
+            TimelinePoint(date=v, count=sum(per[v].values()), types=dict(per[v].most_common()))
+            for v in order
+        ]
+    )
+
+
+def failures(store: Store, *, limit: int = 50, offset: int = 0) -> FailurePage:
+    """Recorded failures, most recent first."""
+    total = store.con.execute("SELECT count(*) FROM failures").fetchone()
+    rows = store.query(
+        "SELECT input, stage, code, reason, recorded_at FROM failures "
+        "ORDER BY recorded_at DESC, input LIMIT ? OFFSET ?",
+        [limit, offset],
+    )
+    return FailurePage(
+        total=total[0] if total else 0,
+        limit=limit,
+        offset=offset,
+        failures=[FailureRow.model_validate(r) for r in rows],
+    )
