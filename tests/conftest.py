@@ -48,3 +48,14 @@ def shared_dir() -> Path:
     if not SHARED.exists():
         pytest.skip("../shared not present beside the checkout")
     return SHARED
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden", action="store_true", help="Rewrite tests/golden/*.events.jsonl on purpose."
+    )
+
+
+@pytest.fixture
+def update_golden(request: pytest.FixtureRequest) -> bool:
+    return bool(request.config.getoption("--update-golden"))
