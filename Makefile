@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 EXAMPLE := $(SHARED)/examples/000_1a5de46adba00c4e.txt
 
-.PHONY: demo test test-slow lint typecheck shared-check eval bench install install-dev clean
+.PHONY: demo test test-slow test-ray lint typecheck shared-check eval bench install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ test: install-dev
 ## test-slow: the suites marked slow (whole eval sets)
 test-slow: install-dev
 	$(BIN)/python -m pytest -q -m slow
+
+## test-ray: install the ray extra and run the executor contract on Ray
+test-ray: install-dev
+	$(BIN)/pip install --quiet -e '.[ray]'
+	$(BIN)/python -m pytest -q -m ray
 
 typecheck: install-dev
 	$(BIN)/mypy
