@@ -40,3 +40,17 @@ def test_pipeline_failing_article_is_recorded_and_batch_goes_on(nlp):
         STAGES.pop("explode-on-boom")
     assert [type(o) for o in out] == [Coded, Failure, Coded]
     assert out[1].input == "b" and out[1].code == "EW301"
+
+
+def test_pipeline_unexpected_exception_names_the_stage(nlp):
+    @stage("buggy", needs={"sentences"}, makes=set())
+    def buggy(ctx: Context) -> Context:
+        raise KeyError("oops")
+
+    try:
+        (out,) = list(Pipeline(["buggy"]).run([Article.make("Talks went well.", input="x.txt")]))
+    finally:
+        STAGES.pop("buggy")
+    assert (
+        isinstance(out, Failure) and "stage 'buggy' failed" in out.reason and "x.txt" in out.reason
+    )

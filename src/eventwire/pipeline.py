@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
 from eventwire.config import Settings
-from eventwire.errors import EventwireError, PipelineOrderError
+from eventwire.errors import EventwireError, PipelineOrderError, StageError
 from eventwire.model import (
     ActorMention,
     Article,
@@ -82,10 +82,22 @@ class Pipeline:
             made |= st.makes
 
     def run_parsed(self, parsed: Parsed) -> Coded:
-        """Run every stage on one parsed article and collect the records."""
+        """Run every stage on one parsed article and collect the records.
+
+        An unexpected exception inside a stage is re-raised as `StageError` naming the stage
+        and the article, so a batch records it as a failure and goes on.
+        """
         ctx = Context(parsed=parsed, settings=self.settings)
         for st in self.stages:
-            ctx = st.fn(ctx)
+            try:
+                ctx = st.fn(ctx)
+            except EventwireError:
+                raise
+            except Exception as exc:  # a bug in one stage must not stop a batch (issue 3)
+                raise StageError(
+                    f"{parsed.article.input or parsed.article.id}: stage {st.name!r} failed "
+                    f"({type(exc).__name__}: {exc})"
+                ) from exc
         return Coded(
             article=parsed.article,
             sentences=parsed.sentences,

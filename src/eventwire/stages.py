@@ -34,7 +34,9 @@ def dates_stage(ctx: Context) -> Context:
 def places_stage(ctx: Context) -> Context:
     from eventwire.places import attach_places, find_places
 
-    places = find_places(ctx.parsed, ctx.actors)
+    places = find_places(
+        ctx.parsed, ctx.actors, min_city_population=ctx.settings.min_city_population
+    )
     return ctx.with_(places=places, events=attach_places(ctx.parsed, ctx.events, places))
 
 

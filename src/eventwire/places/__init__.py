@@ -1,14 +1,8 @@
-"""Places: toponyms resolved to the gazetteer. (placeholder until issue 6 lands)"""
+"""Places: toponyms resolved to the gazetteer, and attached to the events that happened there."""
 
 from __future__ import annotations
 
-from eventwire.model import ActorMention, Event, Place
-from eventwire.nlp.parse import Parsed
+from eventwire.places.attach import attach_places
+from eventwire.places.find import find_places
 
-
-def find_places(parsed: Parsed, actors: list[ActorMention]) -> list[Place]:
-    return []
-
-
-def attach_places(parsed: Parsed, events: list[Event], places: list[Place]) -> list[Event]:
-    return events
+__all__ = ["attach_places", "find_places"]
