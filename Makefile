@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 EXAMPLE := $(SHARED)/examples/000_1a5de46adba00c4e.txt
 
-.PHONY: demo test test-slow test-ray lint typecheck shared-check eval bench install install-dev clean
+.PHONY: demo test test-slow test-ray test-browser lint typecheck shared-check eval bench install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ test-slow: install-dev
 test-ray: install-dev
 	$(BIN)/pip install --quiet -e '.[ray]'
 	$(BIN)/python -m pytest -q -m ray
+
+## test-browser: Playwright driving Debian's chromium (apt-get install chromium) on the web pages
+test-browser: install-dev
+	$(BIN)/pip install --quiet -e '.[browser]'
+	$(BIN)/python -m pytest -q -m browser tests/browser
 
 typecheck: install-dev
 	$(BIN)/mypy

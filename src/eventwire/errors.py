@@ -1,6 +1,7 @@
 """Typed errors with stable codes. In a batch they become `Failure` records.
 
-Codes: EW1xx ingest, EW2xx parse, EW3xx coding stages, EW4xx store, EW5xx eval, EW6xx data files.
+Codes: EW1xx ingest, EW2xx parse, EW3xx coding stages, EW4xx store, EW5xx eval, EW6xx data files,
+EW7xx web/API (defined in `eventwire.api.errors`).
 """
 
 from __future__ import annotations

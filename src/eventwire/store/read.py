@@ -18,7 +18,7 @@ from eventwire.model import Sentence
 from eventwire.store.duck import Store
 from eventwire.store.export import EventOut
 
-ISO_PREFIX = r"^\d{4}(-\d{2}){0,2}$"
+ISO_PREFIX = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
 
 class EventFilter(BaseModel):
@@ -28,8 +28,16 @@ class EventFilter(BaseModel):
     type: str | None = Field(None, description="PLOVER event type, e.g. CONSULT.")
     status: str | None = Field(None, description="occurred, planned, negated, ...")
     country: str | None = Field(None, description="ISO-3 code of any participant's actor.")
-    date_from: date | None = Field(None, description="Events dated on or after (YYYY-MM-DD).")
-    date_to: date | None = Field(None, description="Events dated on or before (YYYY-MM-DD).")
+    date_from: str | None = Field(
+        None,
+        pattern=ISO_PREFIX,
+        description="Events dated on or after: YYYY, YYYY-MM or YYYY-MM-DD.",
+    )
+    date_to: str | None = Field(
+        None,
+        pattern=ISO_PREFIX,
+        description="Events dated on or before: YYYY, YYYY-MM or YYYY-MM-DD.",
+    )
     q: str | None = Field(None, description="Text search in sentence, trigger and actor names.")
 
     def active(self) -> dict[str, str]:
@@ -137,14 +145,13 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
         clauses.append("id IN (SELECT event_id FROM participants WHERE country = ?)")
         params.append(f.country.upper())
     if f.date_from or f.date_to:
-        # Only plain ISO prefixes (2024, 2024-02, 2024-02-23) are comparable with a day.
+        # Only plain ISO prefixes (2024, 2024-02, 2024-02-23) compare; weeks etc. drop out.
         clauses.append(f"regexp_matches(coalesce(date_value, ''), '{ISO_PREFIX}')")
-    if f.date_from:
-        clauses.append("date_value >= left(?, length(date_value))")
-        params.append(f.date_from.isoformat())
-    if f.date_to:
-        clauses.append("date_value <= left(?, length(date_value))")
-        params.append(f.date_to.isoformat())
+    # Periods overlap the bound when they agree on their common prefix (2024-02 vs 2024-02-15).
+    for bound, op in ((f.date_from, ">="), (f.date_to, "<=")):
+        if bound:
+            clauses.append(f"left(date_value, ?) {op} left(?, length(date_value))")
+            params.extend([len(bound), bound])
     if f.q:
         clauses.append(
             "(sentence_text ILIKE ? ESCAPE '\\' OR trigger_text ILIKE ? ESCAPE '\\' "
@@ -279,6 +286,42 @@ def timeline(store: Store, f: EventFilter) -> Timeline:
             for v in order
         ]
     )
+
+
+class Facets(BaseModel):
+    """Values present in the store, offered as choices by the filter form."""
+
+    types: list[str]
+    statuses: list[str]
+    countries: list[str]
+
+
+def facets(store: Store) -> Facets:
+    """Distinct event types, statuses and participant countries."""
+
+    def distinct(sql: str) -> list[str]:
+        return [r[0] for r in store.con.execute(sql).fetchall() if r[0]]
+
+    return Facets(
+        types=distinct("SELECT DISTINCT plover_type FROM events ORDER BY 1"),
+        statuses=distinct("SELECT DISTINCT status FROM events ORDER BY 1"),
+        countries=distinct("SELECT DISTINCT country FROM participants ORDER BY 1"),
+    )
+
+
+def type_quads(store: Store) -> dict[str, int]:
+    """PLOVER type -> quad class (1-4) as stored, to colour charts by cooperation/conflict."""
+    rows = store.con.execute("SELECT plover_type, max(quad) FROM events GROUP BY 1").fetchall()
+    return {r[0]: int(r[1] or 0) for r in rows if r[0]}
+
+
+def sentence(store: Store, article_id: str, index: int) -> Sentence | None:
+    """One sentence of an article, or None."""
+    row = store.con.execute(
+        'SELECT idx, "start", "end", text FROM sentences WHERE article_id = ? AND idx = ?',
+        [article_id, index],
+    ).fetchone()
+    return Sentence(index=row[0], start=row[1], end=row[2], text=row[3]) if row else None
 
 
 def failures(store: Store, *, limit: int = 50, offset: int = 0) -> FailurePage:

@@ -1,0 +1,95 @@
+"""Request dependencies shared by the REST API and the pages: the store and the paging."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import Depends, Query, Request
+from pydantic import BaseModel
+
+from eventwire.errors import StoreError
+from eventwire.store.duck import Store
+from eventwire.store.read import ISO_PREFIX, EventFilter
+
+
+def store_path(request: Request) -> Path:
+    path: Path = request.app.state.db
+    return path
+
+
+def open_store(path: Path) -> Store:
+    """Open the store read-only; a missing file is a StoreError that says how to make one."""
+    if not path.exists():
+        raise StoreError(
+            f"{path}: no such store; create it with `eventwire ingest PATH --db {path}`"
+        )
+    return Store(path, read_only=True)
+
+
+def get_store(request: Request) -> Iterator[Store]:
+    """One read-only connection per request, so a store written meanwhile is seen next time."""
+    store = open_store(store_path(request))
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def _day(value: str | None, name: str) -> str | None:
+    """A date bound: YYYY, YYYY-MM or a real YYYY-MM-DD day; empty means unset."""
+    from eventwire.api.errors import BadParameterError
+
+    if not value:
+        return None
+    try:
+        if not re.match(ISO_PREFIX, value):
+            raise ValueError(value)
+        if len(value) == 10:
+            date.fromisoformat(value)  # rejects 2024-02-30
+    except ValueError:
+        raise BadParameterError(
+            f"query.{name}: {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD"
+        ) from None
+    return value
+
+
+def event_filter(
+    article: str | None = None,
+    type: str | None = None,
+    status: str | None = None,
+    country: str | None = None,
+    date_from: str | None = None,
+    date_to: str | None = None,
+    q: str | None = None,
+) -> EventFilter:
+    """Filters from the query string; empty form fields count as unset."""
+    return EventFilter(
+        article=article or None,
+        type=type or None,
+        status=status or None,
+        country=country or None,
+        date_from=_day(date_from, "date_from"),
+        date_to=_day(date_to, "date_to"),
+        q=q or None,
+    )
+
+
+class Paging(BaseModel):
+    limit: int
+    offset: int
+
+
+def paging(
+    limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Annotated[int, Query(ge=0)] = 0
+) -> Paging:
+    return Paging(limit=limit, offset=offset)
+
+
+StoreDep = Annotated[Store, Depends(get_store)]
+FilterDep = Annotated[EventFilter, Depends(event_filter)]
+PagingDep = Annotated[Paging, Depends(paging)]
+EdgeLimit = Annotated[int, Query(ge=1, le=1000, description="Most edges returned, busiest first.")]

@@ -1,0 +1,200 @@
+"""The web pages in a real browser: Playwright driving Debian's Chromium over a live server.
+
+Skipped, with the reason, when Playwright or /usr/bin/chromium is missing (we never
+download a browser: `playwright install` is not used).
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from eventwire.model import (
+    ActorRef,
+    Article,
+    Coded,
+    Event,
+    EventDate,
+    Participant,
+    Plover,
+    Sentence,
+    Span,
+)
+from eventwire.store.duck import Store
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+TEXT = (
+    "Border guards detained four traders near the river crossing on Saturday. "
+    "Two governors met in the capital to discuss the dispute."
+)
+
+
+def _span(part: str) -> Span:
+    start = TEXT.index(part)
+    return Span(text=part, start=start, end=start + len(part))
+
+
+def _participant(role: str, part: str, actor: ActorRef | None) -> Participant:
+    s = _span(part)
+    return Participant(role=role, text=part, start=s.start, end=s.end, actor=actor)  # type: ignore[arg-type]
+
+
+def _coded() -> Coded:
+    art = Article.make(TEXT, title="Traders detained", published=date(2024, 4, 8), source="wire")
+    cut = TEXT.index("Two")
+    sents = [
+        Sentence(index=0, start=0, end=cut - 1, text=TEXT[: cut - 1]),
+        Sentence(index=1, start=cut, end=len(TEXT), text=TEXT[cut:]),
+    ]
+    guards = ActorRef(id="guards", name="Border Guard", country="ABC", sector=["MIL"])
+    detain = Event(
+        id=f"{art.id}-0",
+        article_id=art.id,
+        sentence=0,
+        text=sents[0].text,
+        trigger=_span("detained"),
+        plover=Plover(type="COERCE", mode="arrest"),
+        cameo="173",
+        quad=4,
+        participants=[
+            _participant("source", "Border guards", guards),
+            _participant("target", "four traders", None),
+        ],
+        date=EventDate(
+            text="Saturday",
+            start=_span("Saturday").start,
+            end=_span("Saturday").end,
+            value="2024-04-06",
+            granularity="day",
+            source="text",
+        ),
+    )
+    meet = Event(
+        id=f"{art.id}-1",
+        article_id=art.id,
+        sentence=1,
+        text=sents[1].text,
+        trigger=_span("met"),
+        plover=Plover(type="CONSULT"),
+        cameo="040",
+        quad=1,
+        participants=[_participant("source", "Two governors", None)],
+        status="occurred",
+    )
+    return Coded(article=art, sentences=sents, events=[detain, meet])
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("playwright not installed (pip install playwright; no `playwright install`)")
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The app over a small store, served by uvicorn on a free local port in a thread."""
+    import uvicorn
+
+    from eventwire.api.app import create_app
+
+    db = tmp_path_factory.mktemp("browser") / "b.duckdb"
+    with Store(db) as store:
+        store.write(_coded())
+    port = _free_port()
+    srv = uvicorn.Server(
+        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not srv.started:
+        assert time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    srv.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    """A fresh page that fails the test on any request leaving 127.0.0.1 (no CDN)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    outside: list[str] = []
+    pg.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
+    yield pg
+    context.close()
+    assert not outside, f"requests left the server: {outside}"
+
+
+def test_browser_events_page_styles_and_filters(page: Any, server: str, tmp_path: Path) -> None:
+    page.goto(server + "/")
+    assert page.title().startswith("Events")
+    assert page.locator("table.events tbody tr").count() == 2
+    header_bg = page.locator("header.top").evaluate("e => getComputedStyle(e).backgroundColor")
+    assert header_bg != "rgba(0, 0, 0, 0)", "the local stylesheet was not applied"
+    page.select_option("select[name=type]", "CONSULT")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**type=CONSULT**")
+    assert page.locator("table.events tbody tr").count() == 1
+    page.screenshot(path=str(tmp_path / "events.png"), full_page=True)
+
+
+def test_browser_article_trigger_jumps_to_its_event(page: Any, server: str, tmp_path: Path) -> None:
+    page.goto(server + "/articles")
+    page.click("text=Traders detained")
+    page.locator("mark.k-trigger a", has_text="detained").click()
+    assert page.url.endswith("-0")
+    card = page.locator("article.event:target")
+    assert card.count() == 1 and "Border Guard" in card.inner_text()
+    assert page.locator("mark.k-date", has_text="Saturday").is_visible()
+    page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
+
+
+def test_browser_json_twin_link(page: Any, server: str) -> None:
+    page.goto(server + "/timeline")
+    page.click("#json-twin")
+    assert page.url == server + "/api/timeline"
+    assert '"ok":true' in page.locator("body").inner_text().replace(" ", "")
+
+
+def test_browser_code_form(page: Any, server: str, nlp: Any) -> None:
+    page.goto(server + "/code")
+    page.fill("textarea[name=text]", "Police arrested two journalists in the capital on Monday.")
+    page.fill("input[name=published]", "2024-05-06")
+    page.click("form.code button[type=submit]")
+    page.wait_for_selector("section.events-col")
+    assert "journalists" in page.locator("div.text").inner_text()
+    assert page.input_value("textarea[name=text]").startswith("Police arrested")
