@@ -42,7 +42,9 @@ def test_golden_sample(sample: Path, update_golden: bool, nlp) -> None:  # type:
     assert not batch.failures
     got = "".join(json.dumps(view(e), ensure_ascii=False) + "\n" for e in batch.events)
     expected = GOLDEN / f"{sample.stem}.events.jsonl"
-    if update_golden or not expected.exists():
+    if update_golden:
         expected.write_text(got)
+    if not expected.exists():
+        pytest.skip(f"no golden file {expected.name} yet: create it with --update-golden")
     assert got == expected.read_text()
     assert batch.events, "every sample article yields events"
