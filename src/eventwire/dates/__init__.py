@@ -1,16 +1,9 @@
-"""Dates: temporal expressions and event dates. (placeholder until issue 6 lands)"""
+"""Dates: temporal expressions (TimeML TIMEX3) and the date each event happened on (issue 6)."""
 
 from __future__ import annotations
 
-from eventwire.model import Event, Timex
-from eventwire.nlp.parse import Parsed
+from eventwire.dates.attach import attach_dates
+from eventwire.dates.find import find_timexes
+from eventwire.dates.resolve import resolve_phrase
 
-
-def find_timexes(parsed: Parsed) -> list[Timex]:
-    return []
-
-
-def attach_dates(
-    parsed: Parsed, events: list[Event], timexes: list[Timex], *, use_publication: bool = True
-) -> list[Event]:
-    return events
+__all__ = ["attach_dates", "find_timexes", "resolve_phrase"]
