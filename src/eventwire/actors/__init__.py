@@ -1,10 +1,9 @@
-"""Actors: find mentions and resolve them to the knowledge base. (placeholder until issue 5 lands)"""
+"""Actors: find mentions and resolve them to the knowledge base (issue 5)."""
 
 from __future__ import annotations
 
-from eventwire.model import ActorMention
-from eventwire.nlp.parse import Parsed
+from eventwire.actors.find import find_actors
+from eventwire.actors.kb import kb_size, load_kb
+from eventwire.actors.refs import actor_code
 
-
-def find_actors(parsed: Parsed) -> list[ActorMention]:
-    return []
+__all__ = ["actor_code", "find_actors", "kb_size", "load_kb"]

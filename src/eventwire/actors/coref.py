@@ -1,0 +1,341 @@
+"""Within-article coreference for actors: pronouns, possessives, definite descriptions, short names.
+
+Rules are few and explainable (issue 5): "he/his" -> the last person; "it/its" -> the last
+state or organisation; "they/their" -> the last group of people; "his group" -> the group of
+the possessor; "its ally" -> the most salient other state; "the group" -> the last armed group;
+"the army" -> that role of the country the article is about; "Haniyeh" after "Ismail Haniyeh";
+bare "mediators" -> the mediating states named elsewhere in the article.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections import Counter
+from datetime import date
+from typing import TYPE_CHECKING
+
+from eventwire.actors.kb import KB
+from eventwire.actors.refs import composite_ref, state_ref
+from eventwire.actors.resolve import Draft
+from eventwire.model import ActorRef
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+PERSONAL = {
+    "he": "person",
+    "him": "person",
+    "his": "person",
+    "she": "person",
+    "her": "person",
+    "it": "thing",
+    "its": "thing",
+    "they": "plural",
+    "them": "plural",
+    "their": "plural",
+}
+ALLY_WORDS = frozenset({"ally", "allies", "partner", "partners", "backer", "backers", "patron"})
+GROUP_WORDS = frozenset(
+    {"group", "movement", "organisation", "organization", "party", "faction", "militia"}
+)
+COUNTRY_WORDS = frozenset(
+    {"country", "government", "nation", "state", "administration", "regime", "leadership"}
+)
+COPULAS = frozenset({"be", "seem", "appear", "remain", "take", "look", "become"})
+WINDOW = 3  # sentences back a pronoun may reach
+
+
+def resolve_references(doc: Doc, drafts: list[Draft], kb: KB, day: date | None) -> list[Draft]:
+    """Fill the drafts that refer back (and add pronoun drafts), in text order."""
+    drafts = _expand_mediators(doc, drafts)
+    out = sorted(drafts + _pronoun_drafts(doc, drafts), key=lambda d: (d.start, d.end))
+    starts = [s.start for s in doc.sents]
+    sent = [bisect_right(starts, d.start) for d in out]
+    for i, d in enumerate(out):
+        if not _refers(d):
+            continue
+        before = [
+            p
+            for k, p in enumerate(out[:i])
+            if p.ref is not None and p.end <= d.start and sent[i] - sent[k] <= WINDOW
+        ]
+        local = [p for k, p in enumerate(out) if sent[k] == sent[i] and p is not d]
+        _resolve_one(doc, d, before, out[:i], kb, local)
+    return out
+
+
+def _refers(d: Draft) -> bool:
+    """Does this draft need an antecedent (pronoun, description, short name, ...)?"""
+    if "pron" in d.extra or "group_of" in d.extra:
+        return True
+    if d.ref is None:
+        return False
+    if d.definite and d.rule in {"member-of", "country-role", "people"}:
+        return True
+    return (d.ref.country is None and d.rule in {"role", "role-named"}) or (
+        d.ref.kind in {"person", "PERSON"} and d.end - d.start == 1
+    )
+
+
+def _pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A draft for each referring pronoun not inside an existing draft."""
+    covered = {i: d for d in drafts for i in range(d.start, d.end)}
+    out: list[Draft] = []
+    from spacy.attrs import LOWER
+
+    wanted = {doc.vocab.strings[w] for w in PERSONAL}
+    for i, lower in enumerate(doc.to_array([LOWER]).tolist()):
+        if lower not in wanted:
+            continue
+        tok = doc[i]
+        kind = PERSONAL.get(tok.lower_)
+        if kind is None or tok.pos_ != "PRON" or _expletive(tok):
+            continue
+        head = tok.head
+        if tok.dep_ == "poss" and head.i in covered:
+            owner = covered[head.i]
+            if owner.ref is not None and owner.ref.country is None and owner.rule == "role":
+                owner.extra["pron"], owner.rule = str(tok.i), f"poss-{head.lemma_}"
+            continue
+        if tok.dep_ == "poss" and head.lower_ in ALLY_WORDS | GROUP_WORDS | COUNTRY_WORDS:
+            start = min(c.left_edge.i for c in head.lefts) if list(head.lefts) else head.i
+            out.append(
+                Draft(start, head.i + 1, None, f"poss-{head.lemma_}", extra={"pron": str(tok.i)})
+            )
+        elif tok.i not in covered:
+            out.append(
+                Draft(tok.i, tok.i + 1, None, "pronoun", extra={"pron": str(tok.i), "number": kind})
+            )
+    return out
+
+
+def _expletive(tok: Token) -> bool:
+    """ "it is expected that ...", "do it": 'it' that names no actor."""
+    if tok.lower_ != "it":
+        return False
+    return tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_ in COPULAS
+
+
+def _resolve_one(
+    doc: Doc, d: Draft, before: list[Draft], earlier: list[Draft], kb: KB, local: list[Draft]
+) -> None:
+    """Dispatch a referring draft to the rule that resolves it."""
+    if "pron" in d.extra:
+        _resolve_pronoun(doc, d, before, kb)
+    elif "group_of" in d.extra:
+        _member_of_named_group(doc, d, earlier)
+    elif d.ref is not None and d.definite and d.rule in {"member-of", "country-role"}:
+        _same_actor(doc, d, before)
+    elif d.ref is not None and d.rule == "people" and d.definite:
+        _same_country(doc, d, before)
+    elif d.ref is not None and d.ref.country is None and d.rule in {"role", "role-named"}:
+        _definite_role(doc, d, before, earlier, kb, local)
+    elif d.ref is not None and d.ref.kind in {"person", "PERSON"} and d.end - d.start == 1:
+        _short_name(doc, d, earlier)
+
+
+def _span(doc: Doc, d: Draft) -> tuple[int, int]:
+    """Character offsets of a draft."""
+    span = doc[d.start : d.end]
+    return span.start_char, span.end_char
+
+
+def _carry(doc: Doc, d: Draft, ante: Draft, ref: ActorRef | None = None, rule: str = "") -> None:
+    """Give `d` the antecedent's actor (or `ref`) and record the antecedent span."""
+    d.ref = ref or ante.ref
+    d.antecedent = _span(doc, ante)
+    d.group = d.group or ante.group
+    d.rule = rule or f"coref-{d.rule}"
+
+
+def _pronoun_antecedent(kind: str, before: list[Draft]) -> Draft | None:
+    """The most recent draft a pronoun of this kind (person, thing, plural) can refer to."""
+    for p in reversed(before):
+        assert p.ref is not None
+        k = p.ref.kind
+        if p.rule == "country-modifier" or "pron" in p.extra and p.rule.startswith("poss-"):
+            continue
+        if "pron" in p.extra and p.extra.get("number", kind) != kind:
+            continue
+        if kind == "person" and k in {"person", "PERSON"}:
+            return p
+        if kind == "thing" and k in {"state", "organisation", "group", "ORG", "GPE"}:
+            return p
+        if kind == "plural" and k in {"people", "group", "organisation", "NORP"}:
+            return p
+    return None
+
+
+def _reported_subject(pron: Token, before: list[Draft]) -> Draft | None:
+    """ "Israel says it will not withdraw": a subject pronoun of a reported clause is the speaker."""
+    verb = pron.head
+    if pron.dep_ not in {"nsubj", "nsubjpass"} or verb.dep_ not in {"ccomp", "xcomp"}:
+        return None
+    subj = next((c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None:
+        return None
+    return next((p for p in reversed(before) if p.start <= subj.i < p.end), None)
+
+
+def _resolve_pronoun(doc: Doc, d: Draft, before: list[Draft], kb: KB) -> None:
+    """Pronouns and possessive phrases: "he", "its close ally", "his group", "their forces"."""
+    pron = doc[int(d.extra["pron"])]
+    kind = PERSONAL[pron.lower_]
+    ante = _reported_subject(pron, before)
+    if ante is None or _pronoun_antecedent(kind, [ante]) is None:
+        ante = _pronoun_antecedent(kind, before)
+    if ante is None or ante.ref is None:
+        return
+    if d.rule == "pronoun":
+        _carry(doc, d, ante)
+        return
+    head = doc[d.end - 1].lower_
+    if head in ALLY_WORDS:
+        ally = _other_state(ante.ref.country, before)
+        if ally is not None:
+            _carry(doc, d, ally, rule="coref-ally")
+    elif head in GROUP_WORDS:
+        group = ante.group or (ante.ref if ante.ref.kind in {"group", "organisation"} else None)
+        if group is not None:
+            named = next((p for p in reversed(before) if p.ref and p.ref.id == group.id), ante)
+            _carry(doc, d, named, ref=group, rule="coref-poss-group")
+    elif head in COUNTRY_WORDS and ante.ref.country in kb.countries:
+        _carry(doc, d, ante, ref=state_ref(ante.ref.country, kb), rule="coref-poss-country")
+    elif d.ref is not None and ante.ref.country:
+        sectors = list(d.ref.sector) or list(ante.ref.sector)
+        _carry(
+            doc,
+            d,
+            ante,
+            ref=composite_ref(ante.ref.country, sectors, d.ref.kind, d.ref.name),
+            rule="coref-poss-role",
+        )
+
+
+def _member_of_named_group(doc: Doc, d: Draft, earlier: list[Draft]) -> None:
+    """ "a Palestinian group official" after "Hamas": a member of the group of that country."""
+    assert d.ref is not None
+    iso = d.extra["group_of"]
+    group = next(
+        (p for p in reversed(earlier) if p.ref and p.ref.kind == "group" and p.ref.country == iso),
+        None,
+    )
+    if group is None or group.ref is None:
+        return
+    ref = composite_ref(
+        iso, list(group.ref.sector), d.ref.kind, d.ref.name, anonymous=d.ref.anonymous
+    )
+    if d.head_role is not None and "self" in d.head_role.flags:
+        ref = group.ref  # "the Palestinian group" is the group itself
+    _carry(doc, d, group, ref=ref, rule="coref-member-of")
+    d.group = group.ref
+
+
+def _same_actor(doc: Doc, d: Draft, before: list[Draft]) -> None:
+    """ "the Hamas official" after "A Hamas official": the same (possibly anonymous) actor."""
+    assert d.ref is not None
+    for p in reversed(before):
+        if p.ref is not None and p.ref.id == d.ref.id and p.ref.kind == d.ref.kind:
+            _carry(doc, d, p, rule="coref-same-actor")
+            return
+
+
+def _other_state(country: str | None, before: list[Draft]) -> Draft | None:
+    """The most recent state-level actor other than `country`: "its close ally"."""
+    for p in reversed(before):
+        assert p.ref is not None
+        if (
+            p.ref.country
+            and p.ref.country != country
+            and p.rule in {"state", "capital-agent", "coref-pronoun"}
+        ):
+            if p.ref.kind in {"state", "organisation"} and p.ref.country not in {"IGO", "NGO"}:
+                return p
+    return None
+
+
+def _same_country(doc: Doc, d: Draft, before: list[Draft]) -> None:
+    """ "the Egyptians" after "Egyptian mediators": carry the earlier collective actor."""
+    assert d.ref is not None
+    for p in reversed(before):
+        if (
+            p.ref
+            and p.ref.country == d.ref.country
+            and p.ref.kind in {"people", "organisation"}
+            and p.ref.sector
+            and not p.ref.anonymous
+            and p.rule != "role-article-country"
+        ):
+            _carry(doc, d, p, rule="coref-people")
+            return
+
+
+def _definite_role(
+    doc: Doc, d: Draft, before: list[Draft], earlier: list[Draft], kb: KB, local: list[Draft]
+) -> None:
+    """ "the group" -> last armed group; "the army"/"police" -> that role of the article's country."""
+    assert d.ref is not None
+    role = d.head_role
+    if role is None or "MED" in d.ref.sector or "nocountry" in role.flags:
+        return
+    if d.definite and d.rule == "role" and ("self" in role.flags or "REB" in role.sectors):
+        group = next((p for p in reversed(before) if p.ref and p.ref.kind == "group"), None)
+        if group is not None and group.ref is not None:
+            _carry(doc, d, group, rule="coref-group")
+            return
+    iso = _context_country(local, kb) or _context_country(earlier, kb)
+    if iso and d.ref.sector:
+        if (
+            d.rule == "role-named"
+        ):  # "Judge Alejandro Rivera": an unknown name, country from context
+            d.ref = d.ref.model_copy(update={"country": iso})
+        else:
+            d.ref = composite_ref(
+                iso, list(d.ref.sector), d.ref.kind, d.ref.name, anonymous=d.ref.anonymous
+            )
+        d.rule = "role-article-country"
+
+
+def _context_country(context: list[Draft], kb: KB) -> str | None:
+    """The country named most often in `context` (mediators and inferred countries do not count)."""
+    counts = Counter(
+        p.ref.country
+        for p in context
+        if p.ref
+        and p.ref.country in kb.countries
+        and "MED" not in p.ref.sector
+        and p.rule not in {"role-article-country", "backer"}
+    )
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _short_name(doc: Doc, d: Draft, earlier: list[Draft]) -> None:
+    """ "Haniyeh" after "Ismail Haniyeh": same person, antecedent the full mention."""
+    word = doc[d.start].text
+    for p in earlier:
+        if p.ref is None or p.end - p.start < 2 or p.ref.kind not in {"person", "PERSON"}:
+            continue
+        if doc[p.end - 1].text == word or (d.ref is not None and p.ref.id == d.ref.id):
+            _carry(doc, d, p, rule="coref-short-name")
+            return
+
+
+def _expand_mediators(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Bare "mediators" -> one draft per mediating state named in the article, else generic MED."""
+    named = [
+        d for d in drafts if d.ref and "MED" in d.ref.sector and d.ref.country and d.rule != "role"
+    ]
+    states: dict[str, Draft] = {}
+    for d in named:
+        assert d.ref is not None and d.ref.country is not None
+        states.setdefault(d.ref.country, d)
+    out: list[Draft] = []
+    for d in drafts:
+        if d.ref is not None and d.rule == "role" and "MED" in d.ref.sector and states:
+            for ante in states.values():
+                copy = Draft(d.start, d.end, ante.ref, "coref-mediators", head_role=d.head_role)
+                copy.antecedent = _span(doc, ante)
+                out.append(copy)
+        else:
+            out.append(d)
+    return out
