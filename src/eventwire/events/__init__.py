@@ -1,10 +1,8 @@
-"""Events: triggers, roles, PLOVER/CAMEO, status. (placeholder until issue 4 lands)"""
+"""Events: triggers, roles, PLOVER/CAMEO codes and status, from the dependency parse (issue 4)."""
 
 from __future__ import annotations
 
-from eventwire.model import ActorMention, Event
-from eventwire.nlp.parse import Parsed
+from eventwire.events.find import find_events
+from eventwire.events.principal import principal_event
 
-
-def find_events(parsed: Parsed, actors: list[ActorMention]) -> list[Event]:
-    return []
+__all__ = ["find_events", "principal_event"]

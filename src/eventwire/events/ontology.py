@@ -22,7 +22,14 @@ PLOVER_TYPE_NAMES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )  # fmt: skip
-MODE_ALIASES = {"sieze": "seize", "primative": "primitive", "demo-org": "demo", "riot-spon": "riot"}
+MODE_ALIASES = {
+    "sieze": "seize",
+    "primative": "primitive",
+    "confiscate": "seize",
+    "demo-org": "demo",
+    "riot-spon": "riot",
+    "strike-hun": "hunger",
+}
 
 
 class CameoCode(BaseModel):
@@ -48,7 +55,7 @@ class CameoCode(BaseModel):
 
 
 @dataclass(frozen=True)
-class _Row:
+class TsvRow:
     line: int
     cells: list[str]
 
@@ -57,9 +64,9 @@ def _read_text(name: str) -> str:
     return resources.files(DATA_PACKAGE).joinpath(name).read_text(encoding="utf-8")
 
 
-def _tsv_rows(name: str, header: list[str]) -> list[_Row]:
+def tsv_rows(name: str, header: list[str]) -> list[TsvRow]:
     """Data rows of a TSV file (comments and blank lines skipped), header checked."""
-    rows: list[_Row] = []
+    rows: list[TsvRow] = []
     seen_header = False
     for n, line in enumerate(_read_text(name).splitlines(), 1):
         if not line.strip() or line.startswith("#"):
@@ -74,11 +81,11 @@ def _tsv_rows(name: str, header: list[str]) -> list[_Row]:
             raise DataFileError(
                 f"{name}:{n}: expected {len(header)} tab-separated cells, got {len(cells)}"
             )
-        rows.append(_Row(n, cells))
+        rows.append(TsvRow(n, cells))
     return rows
 
 
-def _check_code(name: str, row: _Row, code: str, seen: set[str]) -> None:
+def _check_code(name: str, row: TsvRow, code: str, seen: set[str]) -> None:
     if not (code.isdigit() and 2 <= len(code) <= 4):
         raise DataFileError(f"{name}:{row.line}: bad CAMEO code {code!r}")
     if code in seen:
@@ -98,7 +105,7 @@ def _cameo_table() -> dict[str, tuple[str, int, float]]:
     """code -> (name, quad, goldstein), validated."""
     name = "cameo.tsv"
     table: dict[str, tuple[str, int, float]] = {}
-    for row in _tsv_rows(name, ["code", "quad", "goldstein", "name"]):
+    for row in tsv_rows(name, ["code", "quad", "goldstein", "name"]):
         code, quad_s, gold_s, label = row.cells
         _check_code(name, row, code, set(table))
         try:
@@ -117,7 +124,7 @@ def _crosswalk() -> dict[str, tuple[str | None, str | None]]:
     name = "cameo_plover.tsv"
     types = plover_types()
     walk: dict[str, tuple[str | None, str | None]] = {}
-    for row in _tsv_rows(name, ["code", "plover_type", "plover_mode"]):
+    for row in tsv_rows(name, ["code", "plover_type", "plover_mode"]):
         code, ptype, pmode = row.cells
         _check_code(name, row, code, set(walk))
         if code not in _cameo_table():

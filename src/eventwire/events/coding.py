@@ -1,0 +1,166 @@
+"""CAMEO refinements and ontology look-ups: quad class, Goldstein score, complement-driven codes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+_cameo_entry: Callable[[str], Any] | None
+try:  # the ontology module is owned by the ontology work (issue 4); fall back until it lands
+    from eventwire.events.ontology import cameo_entry as _cameo_entry
+except ImportError:  # pragma: no cover - depends on the tree state
+    _cameo_entry = None
+
+# CAMEO root -> quad class (1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict)
+ROOT_QUAD = {
+    **{f"{r:02d}": 1 for r in range(1, 6)},
+    **{f"{r:02d}": 2 for r in range(6, 9)},
+    **{f"{r:02d}": 3 for r in range(9, 14)},
+    **{f"{r:02d}": 4 for r in range(14, 21)},
+}
+
+# THREATEN / REQUEST / REJECT take their mode and CAMEO code from what is threatened,
+# requested or refused (issue 4: "threatening to attack the city" -> 138).
+THREAT_BY_INNER: dict[str, tuple[str | None, str]] = {
+    "ASSAULT": ("violence", "138"),
+    "MOBILIZE": ("violence", "138"),
+    "COERCE": ("restrict", "137"),
+    "SANCTION": ("relations", "131"),
+    "RETREAT": (None, "130"),
+    "REJECT": (None, "134"),
+}
+REQUEST_BY_INNER: dict[str, tuple[str | None, str]] = {
+    "CONSULT": ("meet", "026"),
+    "RETREAT": ("yield", "025"),
+    "CONCEDE": ("change", "024"),
+    "AID": ("assist", "023"),
+    "COOPERATE": ("assist", "021"),
+    "AGREE": (None, "027"),
+}
+REJECT_BY_INNER: dict[str, tuple[str | None, str]] = {
+    "CONSULT": ("meet", "125"),
+    "RETREAT": ("yield", "124"),
+    "CONCEDE": ("change", "123"),
+    "AID": ("assist", "122"),
+    "COOPERATE": ("assist", "121"),
+    "AGREE": (None, "127"),
+}
+BY_INNER = {"THREATEN": THREAT_BY_INNER, "REQUEST": REQUEST_BY_INNER, "REJECT": REJECT_BY_INNER}
+REJECT_THEMES = {
+    **dict.fromkeys(("talk", "talks", "negotiation", "meeting", "invitation", "dialogue"), "125"),
+    **dict.fromkeys(
+        (
+            "proposal",
+            "counterproposal",
+            "plan",
+            "offer",
+            "deal",
+            "agreement",
+            "ceasefire",
+            "truce",
+            "settlement",
+            "draft",
+            "initiative",
+            "terms",
+            "accord",
+        ),
+        "127",
+    ),
+}
+
+
+def refine(
+    type_: str, mode: str | None, cameo: str, inner_type: str | None
+) -> tuple[str | None, str]:
+    """Mode and code of a THREATEN/REQUEST/REJECT from the type of its complement event."""
+    table = BY_INNER.get(type_)
+    if table is None or inner_type is None or inner_type not in table:
+        return mode, cameo
+    new_mode, new_code = table[inner_type]
+    if type_ == "REQUEST" and cameo.startswith("10"):
+        new_code = "10" + new_code[2]
+    return new_mode or mode, new_code
+
+
+GATHERINGS = frozenset(
+    "summit talks talk meeting meetings conference visit negotiations delegation forum dialogue round".split()
+)
+DOCUMENTS = frozenset(
+    """report footage video statement document list figures details data images photos
+    photographs results findings recording recordings tape transcript text""".split()
+)
+AID_THEMES = frozenset(
+    """aid medicine medicines food supplies assistance grain flour water fuel vaccine vaccines
+    tents blankets relief medical humanitarian rice wheat donations""".split()
+)
+
+
+def refine_by_theme(
+    type_: str, mode: str | None, cameo: str, theme_head: str | None
+) -> tuple[str, str | None, str]:
+    """REJECT of a plan -> 127, of talks -> 125; handing over medicine or food -> AID."""
+    if type_ == "REJECT" and cameo == "120" and theme_head:
+        return type_, mode, REJECT_THEMES.get(theme_head, cameo)
+    if type_ in ("RETREAT", "COERCE") and theme_head in AID_THEMES and cameo.startswith("08"):
+        return "AID", None, "073"
+    if type_ == "RETREAT" and mode == "release" and theme_head in DOCUMENTS:
+        return "STATEMENT", None, "010"  # released a report, footage or figures
+    if type_ == "CONSULT" and cameo == "043" and theme_head and theme_head not in GATHERINGS:
+        # "received weapons": a delivery, not a visitor
+        return "AID", None, "070"
+    return type_, mode, cameo
+
+
+DIPLOMATIC = frozenset(
+    """diplomat diplomats ambassador ambassadors envoy envoys attache attaches staff
+    peacekeepers peacekeeper inspectors inspector monitors observers mission embassy""".split()
+)
+
+
+def refine_expel(
+    type_: str, mode: str | None, cameo: str, object_head: str | None
+) -> tuple[str, str | None, str]:
+    """Expelling diplomats or monitors is SANCTION (166); expelling people is COERCE/deport (174)."""
+    if cameo == "166" and object_head and object_head not in DIPLOMATIC:
+        return "COERCE", "deport", "174"
+    return type_, mode, cameo
+
+
+def quad_goldstein(code: str) -> tuple[int, float]:
+    """Quad class and Goldstein score of a CAMEO code, via the ontology when present."""
+    if _cameo_entry is not None:
+        for candidate in (code, code[:3], code[:2] + "0"):
+            try:
+                entry = _cameo_entry(candidate)
+            except (LookupError, ValueError):
+                continue
+            if entry is not None:
+                return int(entry.quad), float(entry.goldstein)
+    return ROOT_QUAD.get(code[:2], 0), 0.0
+
+
+PROTESTERS = frozenset(
+    """protester demonstrator rioter marcher striker crowd youth activist student protesters
+    demonstrators rioters marchers strikers crowds youths activists students protestor
+    protestors""".split()
+)
+
+
+SYMMETRIC = frozenset({"clash", "fight", "battle", "scuffle"})
+
+
+def refine_by_actors(
+    type_: str, mode: str | None, cameo: str, lemma: str, heads: dict[str, list[str]]
+) -> tuple[str, str | None, str]:
+    """Protesters who clash or gather are PROTEST (riot/demo); force used on protesters is crowd control."""
+    sources, targets = heads.get("source", []), heads.get("target", [])
+    if any(s in PROTESTERS for s in sources) or (
+        lemma in SYMMETRIC and any(t in PROTESTERS for t in targets)
+    ):
+        if type_ in ("ASSAULT", "COERCE"):
+            return "PROTEST", "riot", "145"
+        if type_ in ("CONSULT", "REQUEST"):
+            return "PROTEST", "demo", "141"
+    if type_ == "ASSAULT" and any(t in PROTESTERS for t in targets) and not cameo.startswith("18"):
+        return "ASSAULT", "crowd-control", "175"
+    return type_, mode, cameo

@@ -1,0 +1,267 @@
+"""The events stage: triggers + roles + status -> `Event` records, sentence by sentence."""
+
+from __future__ import annotations
+
+import hashlib
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventwire.events.coding import (
+    quad_goldstein,
+    refine,
+    refine_by_actors,
+    refine_by_theme,
+    refine_expel,
+)
+from eventwire.events.derived import Draft, demands, intents, refusals
+from eventwire.events.lexicon import LEXICON_VERSION, STATEMENT, Lexicon, load_lexicon
+from eventwire.events.modes import assault_mode
+from eventwire.events.roles import ActorIndex, _noun_anchor, extract_roles, frame_for
+from eventwire.events.status import modality
+from eventwire.events.syntax import OBJ, PASS_SUBJ, clause_depth, is_passive
+from eventwire.events.triggers import KIND_CONFIDENCE, Trigger, find_triggers
+from eventwire.model import ActorMention, Event, Plover, Provenance, Sentence, Span
+from eventwire.nlp.parse import Parsed
+
+THEME_DEPS = OBJ | PASS_SUBJ | {"attr", "oprd"}
+UNREAL = frozenset({"hypothetical", "threatened", "planned", "expected", "negated"})
+OCCUR_VERBS = frozenset(
+    """take occur happen erupt break continue begin start rage escalate spread resume end turn
+    intensify follow""".split()
+)
+ANONYMITY = frozenset({"name", "identify", "quote"})
+
+
+def event_id(article_id: str, sentence: int, start: int, end: int, salt: str = "") -> str:
+    """Stable id: hash of article id, sentence index and trigger offsets (salted on a tie)."""
+    raw = f"{article_id}\x00{sentence}\x00{start}\x00{end}" + (f"\x00{salt}" if salt else "")
+    return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+def actor_index(parsed: Parsed, actors: list[ActorMention]) -> ActorIndex:
+    """Map token indexes to the actor mention covering them."""
+    by_token: dict[int, ActorMention] = {}
+    for m in actors:
+        span = parsed.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            for tok in span:
+                by_token.setdefault(tok.i, m)
+    return ActorIndex(by_token, sorted(actors, key=lambda m: m.start))
+
+
+def _is_theme_noun(trig: Trigger, verb_triggers: dict[int, Trigger]) -> bool:
+    """A noun that is the object of a coded verb is its theme, not an event of its own."""
+    noun = trig.head
+    while noun.dep_ == "conj" and noun.head.i != noun.i:
+        noun = noun.head
+    gov = verb_triggers.get(noun.head.i)
+    if noun.dep_ in THEME_DEPS and gov is not None:
+        return gov.kind != "report"  # "announced a suspension" is the suspension
+    if noun.dep_ == "pobj" and noun.head.dep_ in ("prep", "agent"):
+        gov = verb_triggers.get(noun.head.head.i)
+        if gov is not None:
+            prep = noun.head
+            is_particle = gov.particle is not None and prep.i == gov.particle.i
+            return is_particle or prep.lower_ in frame_for(gov)
+    return False
+
+
+def _draft(trig: Trigger, index: ActorIndex, text: str) -> Draft:
+    """Roles, status and codes of one trigger."""
+    nominal = trig.head.pos_ != "VERB"
+    anchor = _noun_anchor(trig.head) if nominal else None
+    roles = extract_roles(trig, index, text)
+    mod = modality(trig.head, anchor, nominal=nominal)
+    start, end = trig.bounds
+    entry = trig.entry
+    theme_head = (
+        text[roles.theme.start : roles.theme.end].split()[-1].lower() if roles.theme else None
+    )
+    type_, mode, cameo = refine_by_theme(entry.type, entry.mode, entry.cameo, theme_head)
+    targets = roles.heads.get("target", [])
+    type_, mode, cameo = refine_expel(type_, mode, cameo, targets[0] if targets else theme_head)
+    type_, mode, cameo = refine_by_actors(type_, mode, cameo, entry.lemma, roles.heads)
+    if type_ == "ASSAULT":
+        mode, cameo = assault_mode(trig.head, mode, cameo)
+    base = KIND_CONFIDENCE[entry.kind] + (
+        0.1 if anchor is not None and entry.kind == "noun" else 0.0
+    )
+    conf = base - 0.1 * clause_depth(anchor or trig.head)
+    return Draft(
+        trig,
+        roles,
+        mod,
+        start,
+        end,
+        type_,
+        mode,
+        cameo,
+        f"events.triggers:{entry.rule}",
+        round(max(conf, 0.1), 2),
+    )
+
+
+def _complement(draft: Draft, by_head: dict[int, Draft]) -> Draft | None:
+    """The coded event in the xcomp/ccomp of a THREATEN/REQUEST/REJECT predicate."""
+    for c in draft.trigger.head.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.i in by_head:
+            return by_head[c.i]
+    return None
+
+
+def _span_of(tok: Token, *, core: bool = False) -> Span:
+    """Span of a token's subtree; `core` keeps only the predicate and its objects."""
+    first, last = tok.left_edge, tok.right_edge
+    if core:
+        keep = [tok] + [
+            c for c in tok.children if c.dep_ in ("dobj", "prt", "dative", "neg", "aux")
+        ]
+        first = min((k.left_edge for k in keep), key=lambda t: t.i)
+        last = max((k.right_edge if k.dep_ == "dobj" else k for k in keep), key=lambda t: t.i)
+    end = last.idx + len(last.text)
+    return Span(text=tok.doc.text[first.idx : end], start=first.idx, end=end)
+
+
+def link_complements(drafts: list[Draft]) -> None:
+    """'threatening to attack X' -> THREATEN takes mode, code, target and theme from the attack."""
+    by_head = {d.trigger.head.i: d for d in drafts}
+    for d in drafts:
+        if d.type not in ("THREATEN", "REQUEST", "REJECT", "AGREE"):
+            continue
+        inner = _complement(d, by_head)
+        xcomp = next((c for c in d.trigger.head.children if c.dep_ == "xcomp"), None)
+        if d.roles.theme is None and xcomp is not None:
+            d.roles.theme = _span_of(xcomp)
+        if inner is None:
+            continue
+        d.mode, d.cameo = refine(d.type, d.mode, d.cameo, inner.type)
+        if d.type == "THREATEN" or not any(p.role == "target" for p in d.roles.participants):
+            d.roles.participants.extend(p for p in inner.roles.participants if p.role == "target")
+        if d.type == "THREATEN":
+            d.roles.theme = inner.roles.theme or d.roles.theme
+
+
+def label_events(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str) -> list[Draft]:
+    """'dismissed it as a deception', 'called them terrorists' -> ACCUSE by the subject."""
+    out: list[Draft] = []
+    for tok in sent:
+        entry = lex.labels.get(tok.lemma_.lower())
+        if entry is None or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        head = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "as" else tok.head
+        if not (tok.dep_ in ("oprd", "pobj", "attr", "xcomp", "ccomp") and head.pos_ == "VERB"):
+            continue
+        verb_trig = Trigger(entry, head, (tok,), noun=tok)
+        roles = extract_roles(verb_trig, index, text)
+        roles.participants = [
+            p for p in roles.participants if p.role != "target" or p.start != tok.idx
+        ]
+        for p in list(roles.participants):
+            if p.role == "target" and roles.theme is None:
+                roles.theme = Span(text=p.text, start=p.start, end=p.end)
+        mod = modality(head, None, nominal=False)
+        conf = KIND_CONFIDENCE["label"] - 0.1 * clause_depth(head)
+        out.append(
+            Draft(
+                verb_trig,
+                roles,
+                mod,
+                tok.idx,
+                tok.idx + len(tok.text),
+                entry.type,
+                entry.mode,
+                entry.cameo,
+                f"events.find:{entry.rule}",
+                round(max(conf, 0.1), 2),
+            )
+        )
+    return out
+
+
+def _keep(d: Draft, others: bool) -> bool:
+    """Drop statements when the sentence has other events, bare nouns, anonymity requests."""
+    trig = d.trigger
+    if d.type == STATEMENT:
+        if trig.kind == "report" and is_passive(trig.head):
+            return False  # "is expected to", "is believed to": no speaker, no statement
+        if trig.kind == "light":
+            return True  # an explicit speech act: "delivered remarks", "issued a statement"
+        return not others or d.modality.status == "negated"
+    if d.type == "REQUEST" and any(
+        c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY for c in trig.head.children
+    ):
+        return False
+    if trig.kind == "noun":
+        head = trig.head
+        occurs = head.dep_ in ("nsubj", "ROOT") and head.head.lemma_.lower() in OCCUR_VERBS
+        return bool(d.roles.participants) or _noun_anchor(head) is not None or occurs
+    return True
+
+
+def sentence_drafts(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str) -> list[Draft]:
+    """All drafts of one sentence, complements linked, statements filtered."""
+    triggers = find_triggers(sent, lex)
+    verb_triggers = {t.head.i: t for t in triggers if t.head.pos_ == "VERB"}
+    kept = [t for t in triggers if t.head.pos_ == "VERB" or not _is_theme_noun(t, verb_triggers)]
+    drafts = [_draft(t, index, text) for t in kept]
+    drafts += label_events(sent, lex, index, text)
+    link_complements(drafts)
+    drafts += refusals(drafts) + intents(drafts, lex) + demands(drafts)
+    kept_drafts = [d for d in drafts if d.type == STATEMENT or _keep(d, True)]
+    others = any(d.type != STATEMENT and d.modality.status not in UNREAL for d in kept_drafts)
+    return [d for d in kept_drafts if _keep(d, others)]
+
+
+def to_event(d: Draft, parsed: Parsed, sentence: Sentence, salt: str = "") -> Event:
+    """Freeze a draft into an `Event` record."""
+    text = parsed.article.text
+    quad, goldstein = quad_goldstein(d.cameo)
+    return Event(
+        id=event_id(parsed.article.id, sentence.index, d.start, d.end, salt),
+        article_id=parsed.article.id,
+        sentence=sentence.index,
+        text=sentence.text,
+        trigger=Span(text=text[d.start : d.end], start=d.start, end=d.end),
+        plover=Plover(type=d.type, mode=d.mode),
+        cameo=d.cameo,
+        quad=quad,
+        goldstein=goldstein,
+        participants=d.roles.participants,
+        theme=d.roles.theme,
+        status=d.modality.status,
+        condition=d.modality.condition,
+        confidence=d.confidence,
+        provenance=Provenance(stage="events", rule=d.rule, lexicon=LEXICON_VERSION),
+    )
+
+
+def _sentence_record(
+    parsed: Parsed, sent: SpacySpan, by_start: dict[int, Sentence]
+) -> Sentence | None:
+    """The `Sentence` record of a spaCy sentence (matched on its first non-space character)."""
+    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    found = by_start.get(start)
+    if found is None:
+        index = parsed.sentence_of(start)
+        found = parsed.sentences[index] if index >= 0 else None
+    return found
+
+
+def find_events(parsed: Parsed, actors: list[ActorMention]) -> list[Event]:
+    """Code every sentence of a parsed article into events (see issue 4)."""
+    lex = load_lexicon()
+    index = actor_index(parsed, actors)
+    text = parsed.article.text
+    by_start = {s.start: s for s in parsed.sentences}
+    events: list[Event] = []
+    for sent in parsed.doc.sents:
+        sentence = _sentence_record(parsed, sent, by_start) if sent.text.strip() else None
+        if sentence is None:
+            continue
+        seen: set[tuple[int, int]] = set()
+        for d in sorted(sentence_drafts(sent, lex, index, text), key=lambda d: (d.start, d.end)):
+            salt = d.type if (d.start, d.end) in seen else ""
+            seen.add((d.start, d.end))
+            events.append(to_event(d, parsed, sentence, salt))
+    return events

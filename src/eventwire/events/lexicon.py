@@ -1,0 +1,138 @@
+"""The predicate lexicon: verbs, phrasal verbs, light verbs and eventive nouns -> PLOVER/CAMEO."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from eventwire.errors import DataFileError
+
+LEXICON_VERSION = "predicates@1"
+LEXICON_FILE = "predicates.tsv"
+
+PLOVER_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
+    "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+STATEMENT = "STATEMENT"
+KINDS = frozenset({"verb", "phrasal", "light", "noun", "report", "label"})
+ROLES = frozenset({"source", "target", "third_party", "venue", "theme"})
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One lexicon row: a predicate pattern, its coding and its argument frame."""
+
+    kind: str
+    lemma: str
+    type: str
+    mode: str | None
+    cameo: str
+    frame: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
+    extra: str = ""  # particle (phrasal) or compound modifier (multiword noun)
+    line: int = 0
+
+    @property
+    def rule(self) -> str:
+        """Stable rule id: kind and pattern, so a record points to one lexicon line."""
+        tail = f"-{self.extra}" if self.extra else ""
+        return f"{self.kind}:{self.lemma}{tail}".replace(" ", "_")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Indexes over the entries, keyed the way the trigger finder looks them up."""
+
+    verbs: dict[str, Entry]
+    phrasal: dict[tuple[str, str], Entry]
+    light: dict[tuple[str, str], Entry]
+    nouns: dict[tuple[str, str], Entry]
+    report: dict[str, Entry]
+    labels: dict[str, Entry]
+    particles: frozenset[str]
+
+
+def _frame(text: str, where: str) -> dict[str, str]:
+    """Parse 'slot=role,slot=role' (or '-') into a dict, validating the roles."""
+    if text in ("", "-"):
+        return {}
+    frame: dict[str, str] = {}
+    for pair in text.split(","):
+        slot, _, role = pair.partition("=")
+        if slot == "need" and role == "obj":
+            frame[slot] = role
+            continue
+        if not slot or role not in ROLES:
+            raise DataFileError(f"{where}: bad frame item {pair!r} (roles: {sorted(ROLES)})")
+        frame[slot] = role
+    return frame
+
+
+def parse_row(line: str, where: str) -> list[Entry]:
+    """One TSV row -> entries (light rows expand to one entry per object noun)."""
+    cols = line.split("\t")
+    if len(cols) != 6:
+        raise DataFileError(f"{where}: expected 6 tab-separated columns, got {len(cols)}")
+    kind, pattern, type_, mode, cameo, frame_text = (c.strip() for c in cols)
+    if kind not in KINDS:
+        raise DataFileError(f"{where}: unknown kind {kind!r}")
+    if type_ not in PLOVER_TYPES and not (kind in ("report", "light") and type_ == STATEMENT):
+        raise DataFileError(f"{where}: unknown PLOVER type {type_!r}")
+    if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
+        raise DataFileError(f"{where}: bad CAMEO code {cameo!r}")
+    lineno = int(where.rsplit(":", 1)[-1])
+    frame = _frame(frame_text, where)
+    mode_ = None if mode == "-" else mode
+    words = pattern.split()
+    if not words or (kind in ("phrasal", "light") and len(words) != 2) or len(words) > 2:
+        raise DataFileError(f"{where}: bad pattern {pattern!r} for kind {kind}")
+    if kind == "light":
+        return [
+            Entry(kind, words[0], type_, mode_, cameo, frame, noun, lineno)
+            for noun in words[1].split("|")
+        ]
+    if kind == "noun" and len(words) == 2:  # multiword noun: compound modifier + head
+        return [Entry(kind, words[1], type_, mode_, cameo, frame, words[0], lineno)]
+    extra = words[1] if kind == "phrasal" else ""
+    return [Entry(kind, words[0], type_, mode_, cameo, frame, extra, lineno)]
+
+
+def _index(entries: list[Entry], name: str) -> Lexicon:
+    """Build the lookup tables; a duplicate key is a data error naming both lines."""
+    tables: dict[str, dict[object, Entry]] = {k: {} for k in KINDS}
+    for e in entries:
+        key: object = e.lemma if e.kind in ("verb", "report", "label") else (e.lemma, e.extra)
+        table = tables[e.kind]
+        if key in table:
+            raise DataFileError(
+                f"{name}:{e.line}: duplicate {e.kind} entry {key!r} (first at line {table[key].line})"
+            )
+        table[key] = e
+    phrasal = tables["phrasal"]
+    return Lexicon(
+        verbs=tables["verb"],  # type: ignore[arg-type]
+        phrasal=phrasal,  # type: ignore[arg-type]
+        light=tables["light"],  # type: ignore[arg-type]
+        nouns=tables["noun"],  # type: ignore[arg-type]
+        report=tables["report"],  # type: ignore[arg-type]
+        labels=tables["label"],  # type: ignore[arg-type]
+        particles=frozenset(k[1] for k in phrasal),  # type: ignore[index]
+    )
+
+
+def parse_lexicon(text: str, name: str = LEXICON_FILE) -> Lexicon:
+    """Parse the whole TSV text (comments with '#', blank lines skipped)."""
+    entries: list[Entry] = []
+    for n, raw in enumerate(text.splitlines(), 1):
+        if not raw.strip() or raw.lstrip().startswith("#"):
+            continue
+        entries.extend(parse_row(raw, f"{name}:{n}"))
+    return _index(entries, name)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged predicate lexicon, loaded and validated once per process."""
+    path = resources.files("eventwire") / "data" / "events" / LEXICON_FILE
+    return parse_lexicon(path.read_text(encoding="utf-8"))

@@ -1,0 +1,328 @@
+"""Argument roles of a trigger from the dependency parse: source, target, third party, venue, theme."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from eventwire.events.syntax import (
+    OBJ,
+    PASS_SUBJ,
+    PLACE_ENTS,
+    SUBJ,
+    conjuncts,
+    governor_subject,
+    is_actorlike,
+    is_passive,
+    np_bounds,
+    resolve_relative,
+)
+from eventwire.events.triggers import Trigger
+from eventwire.model import ActorMention, Participant, Span
+
+BASE_FRAME = {
+    "subj": "source",
+    "agent": "source",
+    "obj": "target",
+    "dative": "target",
+    "pobj": "target",
+    "with": "target",
+    "against": "target",
+    "between": "target",
+}
+ON_TARGET = frozenset({"ASSAULT", "ACCUSE", "PROTEST", "SANCTION", "COERCE", "THREATEN"})
+TO_TARGET = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "CONCEDE"})
+MEDIATE_VERBS = frozenset({"mediate", "broker", "facilitate", "sponsor", "host", "chair"})
+MEDIATION = frozenset({"mediation", "auspices", "sponsorship", "facilitation", "aegis"})
+MEDIATORS = frozenset({"mediator", "broker", "intermediary", "facilitator", "go-between"})
+VENUE_PREPS = frozenset({"in", "at"})
+
+
+DEMANDERS = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
+PLACE_NOUNS = frozenset(
+    "city town village district province region area capital camp neighbourhood neighborhood".split()
+)
+FALLBACK_TYPES = frozenset(
+    "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
+    "SANCTION MOBILIZE COERCE ASSAULT".split()
+)
+PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"})
+THEME_PREPS = frozenset({"of", "from", "to", "with", "for", "against", "on", "by", "in"})
+PRONOUN_POSS = frozenset({"its", "his", "her", "their", "our", "my", "your", "it"})
+
+
+@dataclass
+class Roles:
+    """What role extraction found for one trigger."""
+
+    participants: list[Participant] = field(default_factory=list)
+    theme: Span | None = None
+    heads: dict[str, list[str]] = field(default_factory=dict)  # role -> head lemmas
+    theme_head: Token | None = None
+
+
+@dataclass(frozen=True)
+class ActorIndex:
+    """Actor mentions of an article, looked up by the token they cover."""
+
+    by_token: dict[int, ActorMention]
+    mentions: list[ActorMention]
+
+    def covering(self, tok: Token) -> ActorMention | None:
+        """The mention whose span covers the token, if any."""
+        return self.by_token.get(tok.i)
+
+    def inside(self, start: int, end: int) -> list[ActorMention]:
+        """Mentions lying wholly inside a character span, in text order."""
+        return [m for m in self.mentions if start <= m.start and m.end <= end]
+
+
+def frame_for(trig: Trigger) -> dict[str, str]:
+    """The slot -> role map of a trigger: base frame, type defaults, then the entry's own."""
+    frame = dict(BASE_FRAME)
+    if trig.entry.type in ON_TARGET:
+        frame["on"] = "target"
+    if trig.entry.type in TO_TARGET:
+        frame["to"] = "target"
+    frame.update(trig.entry.frame)
+    return frame
+
+
+def _prep_slots(tok: Token, out: list[tuple[str, Token]], skip: Token | None = None) -> None:
+    """Collect (preposition, object) pairs of a token's prepositional children."""
+    for c in tok.children:
+        if c.dep_ in ("prep", "agent") and (skip is None or c.i != skip.i):
+            name = "agent" if c.dep_ == "agent" else c.lower_
+            out.extend((name, p) for p in c.children if p.dep_ == "pobj")
+
+
+def verb_slots(verb: Token, trig: Trigger) -> list[tuple[str, Token]]:
+    """Slots of a verbal trigger: subject, object, dative, prepositions, phrasal object."""
+    passive = is_passive(verb)
+    out: list[tuple[str, Token]] = []
+    for c in verb.children:
+        if c.dep_ in SUBJ and c.dep_ != "expl":
+            out.append(("subj", resolve_relative(c)))
+        elif c.dep_ in PASS_SUBJ or c.dep_ in OBJ:
+            out.append(("obj", resolve_relative(c)))
+        elif c.dep_ == "dative":
+            out.append(("dative", c))
+    if passive and verb.dep_ in ("acl", "relcl") and not any(s == "obj" for s, _ in out):
+        out.append(("obj", verb.head))
+    _prep_slots(verb, out, skip=trig.particle)
+    if trig.particle is not None:
+        out.extend(("pobj", p) for p in trig.particle.children if p.dep_ == "pobj")
+    out = [("subj", t) if s == "agent" else (s, t) for s, t in out]
+    if not any(s == "subj" for s, _ in out):
+        subj = governor_subject(verb)
+        if subj is not None:
+            out.append(("subj", subj))
+    if trig.noun is not None and trig.noun.i != verb.i:
+        out = [(s, t) for s, t in out if t.i != trig.noun.i]
+        out.extend(noun_slots(trig.noun, with_anchor=False))
+    return out
+
+
+def _mediators(noun: Token) -> list[tuple[str, Token]]:
+    """'talks mediated by Qatar', 'talks under Egyptian mediation' -> third parties."""
+    out: list[tuple[str, Token]] = []
+    for c in noun.children:
+        if c.dep_ == "acl" and c.lemma_.lower() in MEDIATE_VERBS:
+            out.extend(("mediator", p) for a in c.children if a.dep_ == "agent" for p in a.children)
+        elif c.dep_ == "prep":
+            for p in c.children:
+                if p.dep_ == "pobj" and p.lemma_.lower() in MEDIATION:
+                    out.extend(("mediator", m) for m in _theme_actors(p, frozenset({"of", "by"})))
+    return out
+
+
+def _noun_anchor(noun: Token) -> Token | None:
+    """The verb a noun is the object of (directly or through a preposition)."""
+    if noun.dep_ in OBJ and noun.head.pos_ == "VERB":
+        return noun.head
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
+        return head.head
+    return None
+
+
+def noun_slots(noun: Token, *, with_anchor: bool = True) -> list[tuple[str, Token]]:
+    """Slots of an eventive noun: possessor and national adjective, 'by', preps, the anchor's subject."""
+    out: list[tuple[str, Token]] = []
+    for c in noun.children:
+        if c.dep_ == "poss":
+            out.append(("subj", c))
+        elif c.dep_ in ("amod", "compound", "nmod") and c.ent_type_ in ("NORP", "ORG", "PERSON"):
+            out.append(("subj", c))
+        elif c.dep_ in ("compound", "nmod") and c.ent_type_ in PLACE_ENTS:
+            out.append(("place", c))
+    _prep_slots(noun, out)
+    out = [("subj", t) if s in ("by", "agent") else (s, t) for s, t in out]
+    out = [(s, t) for s, t in out if t.lemma_.lower() not in MEDIATION] + _mediators(noun)
+    if with_anchor and not any(s == "subj" for s, _ in out):
+        anchor = _noun_anchor(noun)
+        if anchor is not None:
+            subj = next((resolve_relative(c) for c in anchor.children if c.dep_ in SUBJ), None)
+            subj = subj or governor_subject(anchor)
+            if subj is not None:
+                out.append(("subj", subj))
+    return out
+
+
+def _role_of(slot: str, tok: Token, trig: Trigger, frame: dict[str, str]) -> str | None:
+    """Role a slot filler plays, or None when the slot means nothing for this trigger."""
+    if slot == "mediator" or (tok.lemma_.lower() in MEDIATORS and trig.entry.type != "STATEMENT"):
+        return "third_party"
+    if slot in ("place", "venue"):
+        return "venue" if trig.entry.type == "CONSULT" else "source"
+    role = frame.get(slot)
+    if role is None and slot in VENUE_PREPS and tok.ent_type_ in PLACE_ENTS:
+        return "venue"
+    return role
+
+
+def _participants(role: str, head: Token, actors: ActorIndex, text: str) -> list[Participant]:
+    """One participant per actor mention in the phrase (or per conjoined nationality)."""
+    start, end = np_bounds(head)
+    inside = actors.inside(start, end)
+    if len(inside) >= 2:
+        return [
+            Participant(role=role, text=m.text, start=m.start, end=m.end, actor=m.actor)
+            for m in inside
+        ]
+    mention = actors.covering(head) or (inside[0] if inside else None)
+    adjs = [c for c in head.children if c.dep_ == "amod" and c.ent_type_ == "NORP"]
+    if mention is None and adjs and len(conjuncts(adjs[0])) >= 2:
+        return [
+            Participant(role=role, text=a.text, start=a.idx, end=a.idx + len(a.text))
+            for a in conjuncts(adjs[0])
+        ]
+    actor = mention.actor if mention is not None else None
+    return [Participant(role=role, text=text[start:end], start=start, end=end, actor=actor)]
+
+
+def _argument_venues(slots: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
+    """'met with mediators in Cairo': a place phrase the parser hung on an argument."""
+    out: list[tuple[str, Token]] = []
+    for _, filler in slots:
+        for prep in filler.children:
+            if prep.dep_ == "prep" and prep.lower_ in VENUE_PREPS:
+                out.extend(
+                    ("venue", p)
+                    for p in prep.children
+                    if p.dep_ == "pobj" and p.ent_type_ in PLACE_ENTS
+                )
+    return out
+
+
+def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
+    """Map slot fillers to roles; non-actor targets become the theme; one participant per conjunct."""
+    frame = frame_for(trig)
+    slots = verb_slots(trig.head, trig) if trig.head.pos_ != "NOUN" else noun_slots(trig.head)
+    roles = Roles()
+    seen: set[int] = set()
+    if trig.entry.type == "CONSULT":
+        slots = slots + _argument_venues(slots)
+    for slot, filler in slots:
+        role = _role_of(slot, filler, trig, frame)
+        if role is None:
+            continue
+        for tok in conjuncts(filler):
+            if (
+                tok.i in seen
+                or tok.i == trig.head.i
+                or (trig.noun is not None and tok.i == trig.noun.i)
+            ):
+                continue
+            seen.add(tok.i)
+            actorlike = actors.covering(tok) is not None or is_actorlike(tok)
+            if role == "theme" or (role == "target" and not actorlike):
+                if roles.theme is None:
+                    start, end = np_bounds(tok)
+                    roles.theme = Span(text=text[start:end], start=start, end=end)
+                    roles.theme_head = tok
+                continue
+            if role == "source" and not actorlike:
+                continue
+            roles.participants.extend(_participants(role, tok, actors, text))
+            roles.heads.setdefault(role, []).append(tok.lemma_.lower())
+    _between_source(roles, slots)
+    if roles.theme is None and trig.noun is not None and trig.kind == "light":
+        start, end = np_bounds(trig.noun)  # "holding more than 100 hostages" -> the hostages
+        roles.theme = Span(text=text[start:end], start=start, end=end)
+    if not roles.heads.get("target"):
+        _fallback_targets(trig, roles, slots, actors, text)
+    return roles
+
+
+def _between_source(roles: Roles, slots: list[tuple[str, Token]]) -> None:
+    """'talks between Kenya and Somalia' with no subject: the first party is the source."""
+    if roles.heads.get("source") or not any(s == "between" for s, _ in slots):
+        return
+    targets = [i for i, p in enumerate(roles.participants) if p.role == "target"]
+    if len(targets) >= 2:
+        first = roles.participants[targets[0]]
+        roles.participants[targets[0]] = first.model_copy(update={"role": "source"})
+        roles.heads["source"] = roles.heads.get("target", [])[:1]
+
+
+def _fallback_targets(
+    trig: Trigger, roles: Roles, slots: list[tuple[str, Token]], actors: ActorIndex, text: str
+) -> None:
+    """No target yet: an actor inside the theme, a demanded party, or the place attacked."""
+    if trig.entry.type not in FALLBACK_TYPES:
+        return
+    heads = [h for h in (roles.theme_head, trig.noun) if h is not None and h.i != trig.head.i]
+    preps = THEME_PREPS - {"in"} if trig.entry.type == "CONSULT" else THEME_PREPS
+    used = {p.start for p in roles.participants}
+    found = [t for h in heads for t in _theme_actors(h, preps) if t.idx not in used]
+    if not found and trig.entry.type in DEMANDERS:
+        found = [c for c in trig.head.children if c.dep_ == "nsubj" and c.head.dep_ == "ccomp"]
+        found += [
+            g
+            for c in trig.head.children
+            if c.dep_ == "ccomp"
+            for g in c.children
+            if g.dep_ == "nsubj"
+        ]
+    if not found and trig.entry.type in PLACE_TARGETS:
+        places = (place_name(t) for s, t in slots if s in VENUE_PREPS)
+        found = [p for p in places if p is not None]
+        roles.participants = [p for p in roles.participants if p.role != "venue"]
+    for tok in found[:1]:
+        roles.participants.extend(_participants("target", tok, actors, text))
+        roles.heads.setdefault("target", []).append(tok.lemma_.lower())
+
+
+def place_name(tok: Token) -> Token | None:
+    """The named place of 'Aleppo' or of 'the city of Aleppo' / 'the capital, Kabul'."""
+    if tok.ent_type_ in PLACE_ENTS:
+        return tok
+    if tok.lemma_.lower() not in PLACE_NOUNS:
+        return None
+    for c in tok.children:
+        if c.dep_ == "appos" and c.ent_type_:
+            return c
+        if c.dep_ == "prep" and c.lower_ == "of":
+            named = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_]
+            if named:
+                return named[0]
+    return None
+
+
+def _theme_actors(head: Token, preps: frozenset[str]) -> list[Token]:
+    """'Saddam's proposal', 'a Senegalese plan', 'aid to Serbia', 'the withdrawal of Serb forces'."""
+    out: list[Token] = []
+    for c in head.children:
+        if c.dep_ == "poss" and c.lower_ not in PRONOUN_POSS:
+            out.append(c)
+        elif c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in preps:
+            for p in c.children:
+                if p.dep_ == "pobj" and is_actorlike(p) and p.lower_ not in PRONOUN_POSS:
+                    out.append(p)
+                elif p.dep_ == "pobj":
+                    out.extend(_theme_actors(p, preps)[:1])
+    return out

@@ -1,0 +1,255 @@
+"""Modality of an event: occurred, ongoing, planned, expected, threatened, conditional, hypothetical, negated."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from eventwire.model import Span, Status
+
+NEG_WORDS = frozenset({"not", "n't", "never", "no"})
+CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "once"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPO_AUX = frozenset({"could", "might", "may", "would", "should", "must", "can", "'d"})
+THREAT_GOV = frozenset({"threaten", "vow", "warn"})
+EXPECT_GOV = frozenset({"expect", "likely", "poise", "unlikely"})
+PLAN_GOV = frozenset(
+    {
+        "plan",
+        "intend",
+        "aim",
+        "prepare",
+        "schedule",
+        "set",
+        "due",
+        "slate",
+        "agree",
+        "promise",
+        "pledge",
+        "go",
+        "arrange",
+        "resolve",
+        "commit",
+        "ready",
+        "willing",
+        "prepared",
+    }
+)
+HYPO_GOV = frozenset(
+    {
+        "hope",
+        "want",
+        "seek",
+        "wish",
+        "consider",
+        "propose",
+        "offer",
+        "urge",
+        "ask",
+        "call",
+        "demand",
+        "request",
+        "appeal",
+        "push",
+        "press",
+        "need",
+        "effort",
+        "prevent",
+        "avoid",
+        "stop",
+        "avert",
+        "aim",
+        "encourage",
+        "invite",
+        "plead",
+        "allow",
+        "help",
+        "work",
+        "struggle",
+        "strive",
+        "able",
+    }
+)
+NEG_GOV = frozenset({"refuse", "decline", "fail", "reject", "deny", "halt", "stop", "cease"})
+ATTEMPTS = frozenset({"attempt", "bid", "try"})
+PLAN_ADJ = frozenset({"upcoming", "planned", "proposed", "scheduled", "future", "forthcoming"})
+HYPO_ADJ = frozenset({"possible", "potential", "proposed", "hypothetical", "feared", "looming"})
+PROPOSAL_NOUNS = frozenset(
+    {
+        "draft",
+        "proposal",
+        "counterproposal",
+        "plan",
+        "offer",
+        "framework",
+        "initiative",
+        "terms",
+        "effort",
+        "efforts",
+        "push",
+        "call",
+        "demand",
+        "hope",
+        "chance",
+        "prospect",
+    }
+)
+
+
+@dataclass(frozen=True)
+class Modality:
+    status: Status
+    condition: Span | None = None
+
+
+def _negated(tok: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in ("det", "advmod"))
+        for c in tok.children
+    )
+
+
+def condition_clause(tok: Token) -> Token | None:
+    """An 'if/unless' clause, an 'only as part of' phrase, or 'until' under negation."""
+    negated = _negated(tok)
+    for c in tok.children:
+        marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+        if c.dep_ == "advcl" and (marks & CONDITION_MARKS or (negated and "until" in marks)):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "as" and any(p.lemma_ == "part" for p in c.children):
+            if any(a.lower_ == "only" for a in tok.children):
+                return c
+        if c.dep_ == "prep" and negated and c.lower_ == "until":
+            return c
+    return None
+
+
+def condition_span(tok: Token) -> Span | None:
+    """The condition clause of the token (or of its complement) as a span."""
+    clause = condition_clause(tok)
+    if clause is None:
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp"):
+                clause = condition_clause(c)
+                if clause is not None:
+                    break
+    if clause is None:
+        return None
+    first = clause.left_edge
+    last = clause.right_edge
+    while last.is_punct and last.i > first.i:
+        last = last.doc[last.i - 1]
+    start, end = first.idx, last.idx + len(last.text)
+    return Span(text=tok.doc.text[start:end], start=start, end=end)
+
+
+def in_condition(tok: Token) -> bool:
+    """True when the token sits inside an 'if/unless' clause (the condition itself)."""
+    node = tok
+    for _ in range(12):
+        marks = {m.lower_ for m in node.children if m.dep_ == "mark"}
+        if node.dep_ == "advcl" and marks & (CONDITION_MARKS | {"until"}):
+            return True
+        if node.dep_ == "pobj" and node.head.lower_ == "as" and node.lemma_ == "part":
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _aux_status(verb: Token) -> Status | None:
+    """Status from auxiliaries: will -> planned, could -> hypothetical, is VBG -> ongoing."""
+    auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+    lowers = {a.lower_ for a in auxes}
+    if lowers & FUTURE_AUX:
+        return "planned"
+    if lowers & {"would", "'d"} and _reported(verb):
+        return "planned"  # future in the past: "said they would boycott"
+    if lowers & HYPO_AUX:
+        return "hypothetical"
+    if verb.tag_ == "VBG" and any(a.lemma_ == "be" for a in auxes if a.dep_ == "aux"):
+        return "ongoing"
+    return None
+
+
+def _reported(verb: Token) -> bool:
+    """True when the verb heads the content clause of a past reporting verb."""
+    top = verb
+    while top.dep_ in ("xcomp", "conj") and top.head.i != top.i:
+        top = top.head
+    return top.dep_ == "ccomp" and top.head.tag_ == "VBD"
+
+
+def _governor_status(tok: Token) -> Status | None:
+    """Status from the verb governing a complement: threaten to, expected to, plan to, refuse to."""
+    if tok.dep_ not in ("xcomp", "ccomp", "advcl", "acl", "pcomp") and not (
+        tok.dep_ == "pobj" or tok.dep_ in ("dobj", "nsubjpass")
+    ):
+        return None
+    gov = tok.head
+    if gov.dep_ == "prep":
+        if gov.lower_ not in ("for", "to", "of", "on"):
+            return None  # "did not offer anything in talks with X": the talks are not negated
+        gov = gov.head
+    lemma = gov.lemma_.lower()
+    if lemma in THREAT_GOV and tok.dep_ in ("xcomp", "ccomp"):
+        return "threatened"
+    if lemma in NEG_GOV and tok.dep_ in ("xcomp", "dobj"):
+        return "negated"
+    if lemma in EXPECT_GOV:
+        return "expected"
+    if lemma in PLAN_GOV and tok.dep_ in ("xcomp", "acomp"):
+        return "planned"
+    if lemma in HYPO_GOV or (gov.pos_ == "NOUN" and lemma in PROPOSAL_NOUNS):
+        return "hypothetical"
+    if tok.dep_ == "ccomp" and tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children):
+        return "hypothetical"  # mandative subjunctive: "demanded that Israel ease restrictions"
+    if lemma in ATTEMPTS:
+        return None  # an attempted act is coded as the act ("an attempt to assassinate")
+    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return "hypothetical"  # purpose clause on a noun: "efforts to halt the fighting"
+    if tok.dep_ in ("xcomp", "advcl", "acl") and gov.pos_ in ("VERB", "AUX"):
+        return _aux_status(gov)
+    return None
+
+
+def verb_status(verb: Token) -> Status:
+    """Status of a verbal predicate from negation, condition, auxiliaries and its governor."""
+    if in_condition(verb):
+        return "hypothetical"
+    if _negated(verb):
+        return "negated"
+    return _governor_status(verb) or _aux_status(verb) or "occurred"
+
+
+def noun_status(noun: Token, anchor: Token | None) -> Status:
+    """Status of an eventive noun: its adjectives, a 'no' determiner, else its governing verb."""
+    if in_condition(noun):
+        return "hypothetical"
+    if any(c.lower_ == "no" for c in noun.children):
+        return "negated"
+    adjs = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
+    if adjs & PLAN_ADJ:
+        return "planned"
+    if adjs & HYPO_ADJ:
+        return "hypothetical"
+    gov = _governor_status(noun)
+    if gov is not None:
+        return gov
+    if anchor is not None:
+        status = verb_status(anchor)
+        direct = noun.dep_ in ("dobj", "nsubjpass")
+        return status if (status != "negated" or direct) else "occurred"
+    return "occurred"
+
+
+def modality(head: Token, anchor: Token | None, *, nominal: bool) -> Modality:
+    """Status and condition span of an event whose predicate is `head`."""
+    status = noun_status(head, anchor) if nominal else verb_status(head)
+    cond_host = anchor if nominal and anchor is not None else head
+    cond = condition_span(cond_host)
+    if cond is not None and status in ("occurred", "ongoing", "planned", "expected"):
+        status = "conditional"
+    return Modality(status, cond)

@@ -1,0 +1,162 @@
+"""Find event triggers in a parsed sentence: light verbs, phrasal verbs, verbs, eventive nouns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.syntax import OBJ, PASS_SUBJ
+
+LIGHT_OBJ_DEPS = OBJ | PASS_SUBJ | {"oprd", "attr", "nsubj"}
+# Light verbs whose noun comes through a preposition: "participate in talks", "go on strike".
+PREP_LIGHT = {
+    "participate": "in", "engage": "in", "go": "on", "take": "to", "enter": "into",
+    "join": "in", "open": "on", "step": "up",
+}  # fmt: skip
+QUANTITY = frozenset(
+    "dozen hundred thousand million score number group handful lot couple more some several".split()
+)
+KIND_CONFIDENCE = {
+    "light": 0.85,
+    "phrasal": 0.83,
+    "verb": 0.8,
+    "noun": 0.65,
+    "label": 0.7,
+    "report": 0.4,
+}
+NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """A predicate found in the text, with the lexicon entry that codes it."""
+
+    entry: Entry
+    head: Token  # the verb (or the noun, for noun triggers) whose dependents give roles
+    tokens: tuple[Token, ...]  # the words of the trigger: verb, particle, object noun
+    noun: Token | None = None  # the eventive noun of a light verb or of a noun trigger
+    particle: Token | None = None  # the preposition / particle of a phrasal verb
+
+    @property
+    def kind(self) -> str:
+        """The lexicon entry's kind: verb, phrasal, light, noun, report, label."""
+        return self.entry.kind
+
+    @property
+    def bounds(self) -> tuple[int, int]:
+        """Character span covering every word of the trigger."""
+        first = min(self.tokens, key=lambda t: t.i)
+        last = max(self.tokens, key=lambda t: t.i)
+        return first.idx, last.idx + len(last.text)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _quantified(tok: Token) -> list[Token]:
+    """'dozens of hostages' -> [dozens, hostages]: the noun behind a quantity word."""
+    if tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lemma_.lower() in QUANTITY:
+        for prep in tok.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                return [tok, *(p for p in prep.children if p.dep_ == "pobj")]
+    return [tok]
+
+
+def _light_objects(verb: Token) -> list[Token]:
+    """Nouns that can complete a light verb: objects, passive subjects, 'in'/'on' objects."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ in LIGHT_OBJ_DEPS and (c.dep_ != "nsubj" or verb.lemma_ == "be"):
+            out.extend(_quantified(c))
+        elif c.dep_ == "prep" and PREP_LIGHT.get(verb.lemma_.lower()) == c.lower_:
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "prt":
+            out.extend(p for p in c.children if p.dep_ == "pobj")
+    return out
+
+
+def light_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    """'hold talks', 'talks were held', 'participate in talks', 'open fire'."""
+    lemma = _lemma(verb)
+    for obj in _light_objects(verb):
+        for key in (_lemma(obj), obj.lower_):
+            entry = lex.light.get((lemma, key))
+            if entry is not None:
+                parts = tuple(t for t in (verb, obj) if t is not None)
+                return Trigger(entry, verb, parts, noun=obj)
+    return None
+
+
+def phrasal_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    """'call for', 'pull out', 'meet with': a verb with its particle or preposition."""
+    lemma = _lemma(verb)
+    for c in verb.children:
+        if c.dep_ not in ("prt", "prep") or c.lower_ not in lex.particles:
+            continue
+        entry = lex.phrasal.get((lemma, c.lower_))
+        if entry is not None:
+            return Trigger(entry, verb, (verb, c), particle=c)
+    return None
+
+
+def _has_object(verb: Token) -> bool:
+    """Direct object, passive subject, or a clause with its own subject ("allow X to return")."""
+    for c in verb.children:
+        if c.dep_ in OBJ or c.dep_ in PASS_SUBJ or c.dep_ == "dative":
+            return True
+        if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in c.children):
+            return True
+    return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
+
+
+def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    """A verb by lemma, most specific construction first (light, phrasal, plain, report)."""
+    found = light_trigger(verb, lex) or phrasal_trigger(verb, lex)
+    if found is not None:
+        return found
+    lemma = _lemma(verb)
+    entry = lex.verbs.get(lemma)
+    if entry is not None and (entry.frame.get("need") != "obj" or _has_object(verb)):
+        return Trigger(entry, verb, (verb,))
+    report = lex.report.get(lemma)
+    if report is not None:
+        return Trigger(report, verb, (verb,))
+    return None
+
+
+def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
+    """An eventive noun ('talks in Paris', 'the attack on Rafah', 'air strike')."""
+    if noun.dep_ == "compound" or noun.ent_type_ in NOT_EVENTS:
+        return None  # "ceasefire talks" (modifier), "in early March" (a date)
+    lemma = _lemma(noun)
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod"):
+            entry = lex.nouns.get((lemma, _lemma(c)))
+            if entry is not None:
+                return Trigger(entry, noun, (c, noun), noun=noun)
+    entry = lex.nouns.get((lemma, "")) or lex.nouns.get((noun.lower_, ""))
+    return Trigger(entry, noun, (noun,), noun=noun) if entry is not None else None
+
+
+def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
+    """Every trigger of a sentence; nouns used by a light verb are not triggers again."""
+    verbs: list[Trigger] = []
+    nouns: list[Trigger] = []
+    for tok in sent:
+        if (
+            tok.pos_ == "VERB" and tok.dep_ not in NOMINAL_DEPS
+        ):  # not "the wounded", "besieged town"
+            found = verb_trigger(tok, lex)
+            if found is not None:
+                verbs.append(found)
+        elif tok.pos_ in ("NOUN", "PROPN"):
+            found = noun_trigger(tok, lex)
+            if found is not None:
+                nouns.append(found)
+    used = {t.noun.i for t in verbs if t.noun is not None}
+    return verbs + [n for n in nouns if n.head.i not in used]
