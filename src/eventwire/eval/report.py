@@ -28,5 +28,8 @@ def print_report(report: EvalReport) -> None:
         console.print(
             "misses by cause: " + ", ".join(f"{k}={v}" for k, v in sorted(report.misses.items()))
         )
+    failures = report.extra.get("failures")
+    if failures:
+        console.print(f"[red]articles that failed to code: {failures}[/] {report.extra.get('failure_reasons', '')}")
     for ex in report.examples[:10]:
         console.print(f"  - {ex}")
