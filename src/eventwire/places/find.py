@@ -4,11 +4,11 @@ are gazetteer places, and capitalised spans the NER missed; metonymic capitals a
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from eventwire.model import ActorMention, Place, Provenance
 from eventwire.nlp.parse import Parsed
+from eventwire.places.extend import coordinated_spans, repeated_spans
 from eventwire.places.gazetteer import Entry, Gazetteer, load_gazetteer, normalise
 from eventwire.places.resolve import Mention, candidates, resolve_mentions
 
@@ -30,7 +30,7 @@ STREET_WORDS = {
     "lane",
     "highway",
 }
-AREA_LEVELS = {"country", "admin1", "territory", "region", "continent", "sea", "lake"}
+AREA_LEVELS = {"country", "admin1", "county", "territory", "region", "continent", "sea", "lake"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
 TRIGGER_PREPS = {"in", "at", "near", "from", "to", "into", "outside", "across", "toward", "towards"}
 MISSED_CITY_FLOOR = 100_000
@@ -41,9 +41,13 @@ COMMON_WORDS = frozenset(
     "metro alliance green man day mrs ms mr sen dr union college national state city county "
     "village center centre park lake river hill valley bay beach mount port fort lincoln bell "
     "house home church school hospital court station airport bridge market liberty victory "
-    "independence progress unity freedom hope".split()
+    "independence progress unity freedom hope commerce industry justice energy labor defense "
+    "agriculture education health interior transportation".split()
 )
 MAX_SPAN = 4
+EMBEDDED_AREAS = frozenset({"country", "admin1", "county"})
+COUNTY_LIST_REACH = 8
+PARTY_TAGS = frozenset({"D", "R", "I", "DFL"})
 
 
 def trim(span: Span) -> Span:
@@ -79,10 +83,11 @@ def after_preposition(span: Span) -> bool:
 
 
 def accept_entity(ent: Span, gaz: Gazetteer, name_parts: set[str]) -> bool:
-    """Place entities always; person/org/norp entities only when they are gazetteer places
-    (a person-labelled one only if it is no part of a person's name and looks locative)."""
+    """Place entities unless they repeat a person's surname; person/org/norp entities only
+    when they are gazetteer places (a person-labelled one only if it is no part of a person's
+    name and looks locative)."""
     if ent.label_ in PLACE_LABELS:
-        return True
+        return not is_person_surname(trim(ent), gaz, name_parts)
     if ent.label_ not in MAYBE_LABELS:
         return False
     if ent.label_ == "NORP":
@@ -93,38 +98,74 @@ def accept_entity(ent: Span, gaz: Gazetteer, name_parts: set[str]) -> bool:
     if key in COMMON_WORDS:
         return False
     found = [e for e in candidates(gaz, ent.text) if e.lat is not None]
+    acronym = ent.text.isupper() and len(ent) == 1  # 'EU', 'DRC': an area's short name
     areas = [
         e
         for e in found
-        if e.level in AREA_LEVELS and (normalise(e.name) == key or e.level == "country")
+        if e.level in AREA_LEVELS and (normalise(e.name) == key or e.level == "country" or acronym)
     ]
     cities = [e for e in found if e.level == "city" and normalise(e.name) == key]
     if ent.label_ == "ORG":
         local = after_preposition(ent) or any(e.population >= ORG_CITY_FLOOR for e in cities)
         return bool(areas) or (bool(cities) and local)
-    if any(t.text in name_parts for t in ent):
+    whole_town = len(ent) > 1 and bool(cities) and after_preposition(ent)  # 'in Glen Allen'
+    if not whole_town and any(t.text in name_parts for t in ent):
         return False
     big = any(e.population >= MISSED_CITY_FLOOR for e in cities)
     return bool(areas) or (bool(cities) and (after_preposition(ent) or big))
 
 
+def is_person_surname(span: Span, gaz: Gazetteer, name_parts: set[str]) -> bool:
+    """A one-word 'place' that is part of a person's name in the article ('Farrin said' after
+    'Jane Farrin'), unless it names an area or a large city."""
+    if len(span) != 1 or span.text not in name_parts:
+        return False
+    return not any(
+        e.lat is not None and (e.level in AREA_LEVELS or e.population >= MISSED_CITY_FLOOR)
+        for e in candidates(gaz, span.text)
+    )
+
+
 def embedded_spans(ent: Span, gaz: Gazetteer) -> list[Span]:
-    """Places named inside an organisation or facility name, at its start or after 'of'
-    ('the Kentucky Department of Education', 'University of Georgia'): the gold sets count them."""
+    """Places named inside an organisation or facility name: at its start, after 'of' or a
+    party tag, and states or countries anywhere ('the Kentucky Department of Education',
+    'University of Georgia', 'D-Charleston', 'Education Minnesota'): the gold sets count them."""
     doc = ent.doc
-    starts = [
-        t.i for t in ent if t.is_title and (t.i == trim(ent).start or doc[t.i - 1].lower_ == "of")
-    ]
-    out = []
-    for i in starts:
-        for n in range(min(MAX_SPAN, ent.end - i - 1), 0, -1):
-            span = doc[i : i + n]
-            if normalise(span.text) in COMMON_WORDS or not all(t.is_title for t in span):
-                continue
-            if any(e.lat is not None for e in candidates(gaz, span.text)):
-                out.append(span)
-                break
+    out: list[Span] = []
+    i = trim(ent).start
+    while i < ent.end:
+        inner = i > 0 and (doc[i - 1].lower_ == "of" or after_party_tag(doc, i))
+        first = i == trim(ent).start
+        span = embedded_at(
+            doc, i, ent.end if inner or not first else ent.end - 1, gaz, first or inner
+        )
+        if span is not None:
+            out.append(span)
+            i = span.end
+        else:
+            i += 1
     return out
+
+
+def embedded_at(doc: Doc, i: int, end: int, gaz: Gazetteer, any_place: bool) -> Span | None:
+    """The longest title-case span from token i (before `end`) naming a place (any place when
+    `any_place`, else only a state, country or similar area named exactly)."""
+    for n in range(min(MAX_SPAN, end - i), 0, -1):
+        span = doc[i : i + n]
+        key = normalise(span.text)
+        if key in COMMON_WORDS or not all(x.is_title for x in span) or span[0].lower_ == "the":
+            continue
+        found = [e for e in candidates(gaz, span.text) if e.lat is not None and not e.small]
+        if any_place and found:
+            return span
+        if any(e.level in EMBEDDED_AREAS and normalise(e.name) == key for e in found):
+            return span
+    return None
+
+
+def after_party_tag(doc: Doc, i: int) -> bool:
+    """Token i follows a party tag and hyphen ('D-Charleston', 'R-Fairfax')."""
+    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].text in PARTY_TAGS
 
 
 def dateline_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
@@ -168,17 +209,34 @@ def missed_spans(doc: Doc, gaz: Gazetteer, taken: set[int]) -> list[Span]:
 
 def missed_is_place(span: Span, gaz: Gazetteer) -> bool:
     """A span the NER missed counts when it names an area, or a large city, or any city
-    after a locative preposition ('in Pineville')."""
+    after a locative preposition or a party tag ('in Pineville', 'D-Pineville')."""
     found = candidates(gaz, span.text)
     if not found or normalise(span.text) in COMMON_WORDS:
         return False
-    after_prep = after_preposition(span)
+    after_prep = after_preposition(span) or after_party_tag(span.doc, span.start)
     for e in found:
         if e.level in AREA_LEVELS or (
             e.level == "city" and (after_prep or e.population >= MISSED_CITY_FLOOR)
         ):
             return True
+        if e.level == "admin2" and len(span) > 1:  # 'Guernsey County', not 'Guernsey'
+            return True
     return False
+
+
+def county_name(span: Span, gaz: Gazetteer) -> str:
+    """'Harvey' in 'Harvey, Harper and Kingman counties' names Harvey County: a name in a list
+    closed by 'counties', or followed by a lower-case 'county'; else ''."""
+    doc = span.doc
+    listed = span.start > 0 and doc[span.start - 1].text in (",", "and", "or")
+    for tok in doc[span.end : span.end + COUNTY_LIST_REACH]:
+        if tok.text == "counties" and listed or tok.text == "county" and tok.i == span.end:
+            name = f"{span.text} County"
+            return name if any(e.level == "admin2" for e in candidates(gaz, name)) else ""
+        listed = listed or tok.text in (",", "and", "or")
+        if not (tok.is_title or tok.text in (",", "and", "or")):
+            return ""
+    return ""
 
 
 def qualifier_of(span: Span) -> str:
@@ -226,6 +284,9 @@ def toponym_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     spans += dateline_spans(doc, gaz, taken)
     taken |= {t.i for s in spans for t in s}
     spans += missed_spans(doc, gaz, taken)
+    spans += coordinated_spans(doc, spans, gaz)
+    sure = [s for s in spans if s.root.ent_type_ in ("GPE", "LOC") and not is_demonym(gaz, s.text)]
+    spans += repeated_spans(doc, spans, sure, gaz, name_parts)
     return sorted(spans, key=lambda s: s.start)
 
 
@@ -236,11 +297,19 @@ def find_places(
     gaz = load_gazetteer(min_city_population)
     spans = toponym_spans(parsed.doc, gaz)
     mentions = [
-        Mention(s.text, s.start_char, s.end_char, parsed.sentence_of(s.start_char), qualifier_of(s))
+        Mention(
+            s.text,
+            s.start_char,
+            s.end_char,
+            parsed.sentence_of(s.start_char),
+            qualifier_of(s),
+            county_name(s, gaz),
+        )
         for s in spans
     ]
     entries = resolve_mentions(gaz, mentions)
     local = focus(entries)
+    towns = state_towns(entries)
     places = []
     for span, mention, entry in zip(spans, mentions, entries, strict=True):
         if is_metonym(span, entry, gaz, actors):
@@ -248,7 +317,7 @@ def find_places(
         if entry is None and local is not None:
             places.append(local_place(mention, local, gaz))
         else:
-            places.append(to_place(mention, in_home_county(entry, local), gaz))
+            places.append(to_place(mention, in_home_county(entry, towns), gaz))
     return places
 
 
@@ -261,14 +330,23 @@ def focus(entries: list[Entry | None]) -> Entry | None:
     return max(cities, key=lambda e: counts[e.geonames_id])
 
 
-def in_home_county(entry: Entry | None, town: Entry | None) -> Entry | None:
-    """A county placed only at its state's point moves to the home town when that town lies
-    in the same state (local news names the county around it)."""
-    if entry is None or town is None or entry.level != "admin2" or entry.population:
+def state_towns(entries: list[Entry | None]) -> dict[tuple[str, str], Entry]:
+    """The most mentioned town of each first-level division the article names towns in."""
+    cities = [e for e in entries if e is not None and e.level == "city" and e.admin1]
+    counts = Counter(e.geonames_id for e in cities)
+    out: dict[tuple[str, str], Entry] = {}
+    for e in sorted(cities, key=lambda e: counts[e.geonames_id]):
+        out[(e.iso2, e.admin1)] = e
+    return out
+
+
+def in_home_county(entry: Entry | None, towns: dict[tuple[str, str], Entry]) -> Entry | None:
+    """A county placed only at its state's point moves to the article's main town in that
+    state (local news names the county around the towns it reports on)."""
+    if entry is None or entry.level != "admin2" or entry.population:
         return entry
-    if (entry.iso2, entry.admin1) != (town.iso2, town.admin1):
-        return entry
-    return replace(entry, lat=town.lat, lon=town.lon)
+    town = towns.get((entry.iso2, entry.admin1))
+    return entry if town is None else entry._replace(lat=town.lat, lon=town.lon)
 
 
 def local_place(mention: Mention, town: Entry, gaz: Gazetteer) -> Place:
