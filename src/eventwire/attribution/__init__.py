@@ -1,16 +1,8 @@
-"""Attribution: who said it. (placeholder until issue 7 lands)"""
+"""Attribution: who said it (issue 7). Cues, sources, content; linked to events."""
 
 from __future__ import annotations
 
-from eventwire.model import ActorMention, Attribution, Event
-from eventwire.nlp.parse import Parsed
+from eventwire.attribution.find import find_attributions
+from eventwire.attribution.link import attach_attributions
 
-
-def find_attributions(parsed: Parsed, actors: list[ActorMention]) -> list[Attribution]:
-    return []
-
-
-def attach_attributions(
-    parsed: Parsed, events: list[Event], attributions: list[Attribution]
-) -> list[Event]:
-    return events
+__all__ = ["attach_attributions", "find_attributions"]

@@ -15,13 +15,17 @@ from eventwire.attribution.quotes import QuoteIndex
 _QUOTE_CHARS = frozenset("\"'“”‘’«»„`")
 _MARKS_AND_SPACE = "".join(_QUOTE_CHARS) + " "
 Run = tuple[int, int]
+_SIDE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
+_OBJECT_PREPS = frozenset({"for", "of", "over", "as"})
 
 
 def _child(tok: Token, deps: tuple[str, ...], prep: str) -> Token | None:
     """The first dependent of a cue verb holding content, in the lexicon's order of deps."""
     for dep in deps:
         if dep == "pobj":
-            p = next((c for c in tok.children if c.lower_ == prep and c.dep_ in {"prep", "prt"}), None)
+            p = next(
+                (c for c in tok.children if c.lower_ == prep and c.dep_ in {"prep", "prt"}), None
+            )
             obj = next((c for c in p.children if c.dep_ in {"pobj", "pcomp"}), None) if p else None
             if obj is not None:
                 return obj
@@ -32,11 +36,18 @@ def _child(tok: Token, deps: tuple[str, ...], prep: str) -> Token | None:
     return None
 
 
+def _passive_subject(tok: Token) -> Token | None:
+    """ "Y was reported by X": the passive subject is the content when an agent is present."""
+    if not any(c.dep_ == "agent" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+
+
 def _runs(tokens: list[Token], exclude: set[int]) -> list[list[Token]]:
     """Contiguous runs of tokens (by index) not in `exclude`, in text order."""
     runs: list[list[Token]] = []
     for tok in sorted(tokens, key=lambda t: t.i):
-        if tok.i in exclude:
+        if tok.i in exclude or "\n" in tok.text:
             continue
         if runs and runs[-1][-1].i == tok.i - 1:
             runs[-1].append(tok)
@@ -48,24 +59,37 @@ def _runs(tokens: list[Token], exclude: set[int]) -> list[list[Token]]:
 def content_runs(cue: Cue, exclude: set[int]) -> list[list[Token]]:
     """Token runs of a cue's content from the parse (empty when the parse shows none)."""
     if cue.sense is None:  # "according to X": the clause the phrase modifies
-        base = cue.head.head if cue.head.head is not cue.head else cue.head
+        base = cue.head.head
         skip = exclude | {t.i for t in cue.head.subtree}
         return _runs(list(base.subtree), skip)
-    child = _child(cue.head, cue.sense.deps, cue.sense.prep)
+    holder = cue.content_head if cue.content_head is not None else cue.head
+    child = _child(holder, cue.sense.deps, cue.sense.prep) or _passive_subject(cue.head)
     if child is None:
-        return _inverted(cue, exclude)
-    return _runs(list(child.subtree), exclude)
+        return []
+    toks = list(child.subtree)
+    if child.dep_ == "dobj":
+        toks += [t for c in _object_extras(cue.head, child) for t in c.subtree]
+    return _runs(toks, exclude)
 
 
-def _inverted(cue: Cue, exclude: set[int]) -> list[list[Token]]:
-    """"Y, X said" parsed with the cue as a side clause: content is the clause to its left."""
+def _object_extras(verb: Token, obj: Token) -> list[Token]:
+    """What completes an object content: "called X 'Y'", "accused X of Y", "mocked X for Y"."""
+    return [
+        c
+        for c in verb.rights
+        if c.i > obj.i and (c.dep_ == "oprd" or c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS)
+    ]
+
+
+def inverted_runs(cue: Cue, exclude: set[int]) -> list[list[Token]]:
+    """Cue as a side clause ("Y, X said", "Y, X said, Z"): content is the rest of its clause."""
     head = cue.head.head
-    if cue.head.dep_ not in {"parataxis", "ccomp", "conj"} or head.i >= cue.head.i:
+    if cue.head.dep_ not in _SIDE_DEPS or head.i == cue.head.i:
         return []
     if cue.sense is None or cue.sense.cls != "speech":
         return []
     skip = exclude | {t.i for t in cue.head.subtree}
-    return _runs([t for t in head.subtree if t.i < cue.head.i], skip)
+    return _runs(list(head.subtree), skip)
 
 
 def _trim(run: list[Token]) -> list[Token]:
@@ -73,7 +97,11 @@ def _trim(run: list[Token]) -> list[Token]:
     lo, hi = 0, len(run)
     while lo < hi and run[lo].is_punct and run[lo].text[0] not in _QUOTE_CHARS:
         lo += 1
-    while hi > lo and (run[hi - 1].is_punct or run[hi - 1].is_space) and run[hi - 1].text[0] not in _QUOTE_CHARS:
+    while (
+        hi > lo
+        and (run[hi - 1].is_punct or run[hi - 1].is_space)
+        and run[hi - 1].text[0] not in _QUOTE_CHARS
+    ):
         hi -= 1
     return run[lo:hi]
 
@@ -93,7 +121,7 @@ def to_spans(runs: list[list[Token]], quotes: QuoteIndex, text: str) -> list[Run
 def snap(start: int, end: int, quotes: QuoteIndex, text: str) -> Run:
     """Widen a span to the quotation it opens or closes inside of (keeping marks, inner commas)."""
     q = quotes.containing(start, start + 1)
-    if q is not None and not text[q.start : start].strip(_MARKS_AND_SPACE):
+    if q is not None and (end <= q.end or not text[q.start : start].strip(_MARKS_AND_SPACE)):
         return q.start, max(end, q.end)
     q = quotes.containing(end - 1, end)
     if q is not None and q.start >= start and end < q.end:

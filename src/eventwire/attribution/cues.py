@@ -11,10 +11,38 @@ from eventwire.attribution.lexicon import CueVerb, lexicon
 
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _ADVERBS = frozenset(
-    {"also", "repeatedly", "first", "now", "later", "previously", "again", "recently", "publicly",
-     "privately", "often", "never", "long", "already", "once", "initially", "reportedly", "still",
-     "frequently", "consistently", "separately", "earlier", "further", "even", "just", "then"}
+    {
+        "also",
+        "repeatedly",
+        "first",
+        "now",
+        "later",
+        "previously",
+        "again",
+        "recently",
+        "publicly",
+        "privately",
+        "often",
+        "never",
+        "long",
+        "already",
+        "once",
+        "initially",
+        "reportedly",
+        "still",
+        "frequently",
+        "consistently",
+        "separately",
+        "earlier",
+        "further",
+        "even",
+        "just",
+        "then",
+    }
 )
+
+
+_NOT_CUES = frozenset({"be", "have", "do", "get", "make", "let", "go", "become", "mean"})
 
 
 @dataclass(frozen=True)
@@ -24,19 +52,34 @@ class Cue:
     head: Token
     tokens: tuple[Token, ...]
     sense: CueVerb | None
-    phrase_source: Token | None = None  # the "according to X" object, when a phrase cue
+    source: Token | None = None  # set when not the verb's subject: "according to X", "X's call"
+    content_head: Token | None = None  # whose dependents hold the content, if not the head
 
 
 def _sense(tok: Token) -> CueVerb | None:
     """The lexicon sense of a verb token: a particle sense if its particle is present."""
-    senses = lexicon().verbs.get(tok.lemma_.lower())
-    if not senses or not tok.tag_.startswith("VB"):
+    if not tok.tag_.startswith("VB"):
         return None
+    senses = lexicon().verbs.get(tok.lemma_.lower())
+    if not senses:
+        return _generic(tok)
     kids = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt", "agent"}}
     for sense in senses:
         if sense.prep and sense.prep in kids:
             return sense
+    if any(c.dep_ == "prt" for c in tok.children):
+        return None  # another phrasal verb ("call off", "point up")
     return next((s for s in senses if not s.prep), None)
+
+
+def _generic(tok: Token) -> CueVerb | None:
+    """Any other verb with a subject and a clausal complement reports a stance ("X hinted Y")."""
+    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_CUES:
+        return None
+    deps = {c.dep_ for c in tok.children}
+    if "ccomp" in deps and deps & {"nsubj", "nsubjpass"}:
+        return CueVerb(tok.lemma_.lower(), "mental", ("ccomp",))
+    return None
 
 
 def _before(tok: Token) -> list[Token]:
@@ -45,7 +88,8 @@ def _before(tok: Token) -> list[Token]:
     i = tok.i - 1
     while i >= tok.sent.start:
         left = tok.doc[i]
-        if left.head is tok and (left.dep_ in _AUX_DEPS or left.lower_ in _ADVERBS):
+        adverb = left.dep_ == "advmod" and (left.lower_ in _ADVERBS or left.lower_.endswith("ly"))
+        if left.head.i == tok.i and left.lower_ != "to" and (left.dep_ in _AUX_DEPS or adverb):
             out.insert(0, left)
             i -= 1
             continue
@@ -59,11 +103,23 @@ def _after(tok: Token, sense: CueVerb) -> list[Token]:
     for child in tok.rights:
         if sense.prep and child.lower_ == sense.prep and child.dep_ in {"prep", "prt"}:
             out.append(child)
+        elif (
+            child.dep_ == "npadvmod"
+            and child.i == tok.i + 1
+            and child.ent_type_ in {"DATE", "TIME"}
+        ):
+            out.append(child)
         elif child.dep_ == "agent" and child.i == tok.i + 1:
             out.append(child)
         elif child.dep_ == "prep" and child.i == tok.i + 1 and _is_extension(child):
             out.extend(child.subtree)
     return out
+
+
+def _colon(tok: Token) -> list[Token]:
+    """A colon right after the cue verb joins it ("added:")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return [nxt] if nxt is not None and nxt.text == ":" else []
 
 
 def _is_extension(prep: Token) -> bool:
@@ -77,8 +133,16 @@ def verb_cue(tok: Token) -> Cue | None:
     sense = _sense(tok)
     if sense is None:
         return None
-    tokens = (*_before(tok), tok, *_after(tok, sense))
-    return Cue(head=tok, tokens=tuple(sorted(tokens, key=lambda t: t.i)), sense=sense)
+    tokens = (*_governor(tok), *_before(tok), tok, *_after(tok, sense), *_colon(tok))
+    return Cue(head=tok, tokens=tuple(sorted(set(tokens), key=lambda t: t.i)), sense=sense)
+
+
+def _governor(tok: Token) -> list[Token]:
+    """ "refused to say", "demanded to know": the verb governing a to-infinitive cue joins it."""
+    gov = tok.head
+    if tok.dep_ != "xcomp" or gov.i > tok.i or gov.pos_ != "VERB" or tok.i - gov.i > 3:
+        return []
+    return [*_before(gov), *gov.doc[gov.i : tok.i]]
 
 
 def phrase_cue(tok: Token) -> Cue | None:
@@ -92,15 +156,27 @@ def phrase_cue(tok: Token) -> Cue | None:
             continue
         obj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if obj is not None:
-            return Cue(head=tok, tokens=(tok, child), sense=None, phrase_source=obj)
-    return None
+            return Cue(head=tok, tokens=(tok, child), sense=None, source=obj)
+    return _document_cue(tok)
+
+
+def _document_cue(tok: Token) -> Cue | None:
+    """ "In the latest poll, X leads": a preposition whose object is a poll, survey or report."""
+    if tok.dep_ != "prep" or tok.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or lexicon().phrases.get(f"{tok.lower_} {obj.lemma_.lower()}") != "source-pobj":
+        return None
+    return Cue(head=tok, tokens=(tok,), sense=None, source=obj)
 
 
 def find_cues(sent: list[Token]) -> list[Cue]:
+    from eventwire.attribution.stance import stance_cue  # stance builds on Cue
+
     """Every cue of one sentence, in text order."""
     out: list[Cue] = []
     for tok in sent:
-        cue = verb_cue(tok) or phrase_cue(tok)
+        cue = verb_cue(tok) or phrase_cue(tok) or stance_cue(tok)
         if cue is not None:
             out.append(cue)
     return out

@@ -9,8 +9,9 @@ from importlib import resources
 from eventwire.errors import DataFileError
 
 LEXICON_VERSION = "attribution-cues@1"
-CUE_CLASSES = frozenset({"speech", "mental", "evidence"})
-CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj"})
+CUE_CLASSES = frozenset({"speech", "mental", "evidence", "adjective", "noun"})
+VERB_CLASSES = frozenset({"speech", "mental", "evidence"})
+CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj", "acl"})
 PHRASE_KINDS = frozenset({"source-pobj", "cue-extension"})
 SOURCE_KINDS = frozenset({"anonymous", "agency"})
 
@@ -30,38 +31,51 @@ class Lexicon:
     """Every attribution lexicon, keyed for lookup by lemma or lower-cased phrase."""
 
     verbs: dict[str, tuple[CueVerb, ...]]
+    adjectives: dict[str, tuple[CueVerb, ...]]
+    nouns: dict[str, tuple[CueVerb, ...]]
     phrases: dict[str, str]
     sources: dict[str, str]
 
 
 def _rows(name: str, ncols: tuple[int, int]) -> list[tuple[int, list[str]]]:
-    """Non-comment rows of a TSV data file, with line numbers; checks the column count."""
+    """Rows of a packaged TSV data file."""
     path = resources.files("eventwire").joinpath("data", "attribution", name)
+    return parse_rows(name, path.read_text(encoding="utf-8"), ncols)
+
+
+def parse_rows(name: str, text: str, ncols: tuple[int, int]) -> list[tuple[int, list[str]]]:
+    """Non-comment rows of a TSV text with line numbers; a bad row raises naming file and line."""
     rows: list[tuple[int, list[str]]] = []
-    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
         if not ncols[0] <= len(cols) <= ncols[1] or not all(c.strip() for c in cols):
-            raise DataFileError(f"data/attribution/{name}:{n}: expected {ncols} tab-separated columns")
+            raise DataFileError(
+                f"data/attribution/{name}:{n}: expected {ncols} tab-separated columns"
+            )
         rows.append((n, [c.strip() for c in cols]))
     return rows
 
 
-def _check(name: str, n: int, value: str, allowed: frozenset[str]) -> str:
+def check(name: str, n: int, value: str, allowed: frozenset[str]) -> str:
     """Return `value` if allowed, else raise naming file and line."""
     if value not in allowed:
-        raise DataFileError(f"data/attribution/{name}:{n}: {value!r} is not one of {sorted(allowed)}")
+        raise DataFileError(
+            f"data/attribution/{name}:{n}: {value!r} is not one of {sorted(allowed)}"
+        )
     return value
 
 
-def _verbs() -> dict[str, tuple[CueVerb, ...]]:
-    """Cue verbs from cues.tsv, grouped by lemma."""
+def _cues(classes: frozenset[str]) -> dict[str, tuple[CueVerb, ...]]:
+    """Cue words of some classes from cues.tsv, grouped by lemma."""
     out: dict[str, list[CueVerb]] = {}
     for n, cols in _rows("cues.tsv", (3, 4)):
-        cls = _check("cues.tsv", n, cols[1], CUE_CLASSES)
-        deps = tuple(_check("cues.tsv", n, d, CONTENT_DEPS) for d in cols[2].split(","))
+        cls = check("cues.tsv", n, cols[1], CUE_CLASSES)
+        deps = tuple(check("cues.tsv", n, d, CONTENT_DEPS) for d in cols[2].split(","))
         prep = cols[3].lower() if len(cols) == 4 else ""
+        if cls not in classes:
+            continue
         out.setdefault(cols[0].lower(), []).append(CueVerb(cols[0].lower(), cls, deps, prep))
     return {k: tuple(v) for k, v in out.items()}
 
@@ -70,9 +84,17 @@ def _verbs() -> dict[str, tuple[CueVerb, ...]]:
 def lexicon() -> Lexicon:
     """The validated lexicons, loaded once per process."""
     phrases = {
-        c[0].lower(): _check("phrases.tsv", n, c[1], PHRASE_KINDS) for n, c in _rows("phrases.tsv", (2, 2))
+        c[0].lower(): check("phrases.tsv", n, c[1], PHRASE_KINDS)
+        for n, c in _rows("phrases.tsv", (2, 2))
     }
     sources = {
-        c[0].lower(): _check("sources.tsv", n, c[1], SOURCE_KINDS) for n, c in _rows("sources.tsv", (2, 2))
+        c[0].lower(): check("sources.tsv", n, c[1], SOURCE_KINDS)
+        for n, c in _rows("sources.tsv", (2, 2))
     }
-    return Lexicon(verbs=_verbs(), phrases=phrases, sources=sources)
+    return Lexicon(
+        verbs=_cues(VERB_CLASSES),
+        adjectives=_cues(frozenset({"adjective"})),
+        nouns=_cues(frozenset({"noun"})),
+        phrases=phrases,
+        sources=sources,
+    )

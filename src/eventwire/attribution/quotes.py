@@ -34,6 +34,12 @@ def _is_apostrophe(text: str, i: int) -> bool:
     return before.isalnum() and (after.isalnum() or before in "sS")
 
 
+def _stray_close(text: str, i: int, mark: str) -> bool:
+    """A single mark right after end punctuation and before a space closes a double quote."""
+    after = text[i + 1] if i + 1 < len(text) else " "
+    return mark in {"’", "“"} and i > 0 and text[i - 1] in ".,!?" and after.isspace()
+
+
 def _paragraph_quotes(text: str, base: int) -> list[Quote]:
     """Quotations inside one paragraph (offsets shifted by `base`)."""
     out: list[Quote] = []
@@ -48,7 +54,11 @@ def _paragraph_quotes(text: str, base: int) -> list[Quote]:
         if closer == "’":
             if mark != "’" or _is_apostrophe(text, i):
                 continue
-        elif mark != closer and mark not in _DOUBLE_CLOSERS:
+        elif (
+            mark != closer
+            and mark not in _DOUBLE_CLOSERS
+            and not _stray_close(text, m.start(), mark)
+        ):
             continue
         out.append(Quote(base + open_at, base + m.end(), True))
         open_at = None
@@ -88,3 +98,15 @@ class QuoteIndex:
         if i < len(self.quotes) and self.quotes[i].start < end:
             return self.quotes[i]
         return None
+
+    def ending_before(self, pos: int) -> Quote | None:
+        """The last closed quotation that ends at or before `pos`."""
+        i = bisect_right(self._starts, pos) - 1
+        while i >= 0 and self.quotes[i].end > pos:
+            i -= 1
+        return self.quotes[i] if i >= 0 else None
+
+    def next_after(self, pos: int) -> Quote | None:
+        """The first quotation opening at or after `pos`."""
+        i = bisect_right(self._starts, pos - 1)
+        return self.quotes[i] if i < len(self.quotes) else None

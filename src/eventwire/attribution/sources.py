@@ -12,14 +12,15 @@ from eventwire.attribution.lexicon import lexicon
 from eventwire.model import ActorMention, SourceKind
 
 _SUBJ = frozenset({"nsubj", "csubj"})
-_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp", "acl"})
+_CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
+_NP_INNER = frozenset({"appos", "compound", "amod", "poss", "det", "nummod", "punct"})
 
 
 def source_token(cue: Cue) -> Token | None:
     """The head token of the cue's source, climbing coordinations and participles."""
-    if cue.phrase_source is not None:
-        return cue.phrase_source
+    if cue.source is not None:
+        return cue.source
     tok = cue.head
     for _ in range(4):
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -28,16 +29,32 @@ def source_token(cue: Cue) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
         if subj is not None:
             return subj
-        if tok.dep_ not in _CLIMB or tok.head is tok:
-            return None
+        if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
+            return _left_neighbour(cue)
         tok = tok.head
     return None
 
 
+def _left_neighbour(cue: Cue) -> Token | None:
+    """A misparsed subject: the noun phrase right before the cue ("..., Senator X, said")."""
+    i = cue.tokens[0].i - 1
+    doc = cue.head.doc
+    while i >= cue.head.sent.start and doc[i].is_punct:
+        i -= 1
+    if i < cue.head.sent.start:
+        return None
+    tok = doc[i]
+    while tok.dep_ in _NP_INNER and tok.head.i < cue.head.i and tok.head.i != tok.i:
+        if tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON":
+            break  # a person in apposition to a place ("Nevada, Senator X") is the source
+        tok = tok.head
+    return tok if tok.pos_ in {"PROPN", "NOUN", "PRON"} else None
+
+
 def source_tokens(head: Token, cue: Cue) -> list[Token]:
     """The source phrase: the head's subtree, stopping at the cue, trimmed of edge punctuation."""
-    cue_ids = {t.i for t in cue.tokens}
-    ids = {t.i for t in head.subtree} - cue_ids
+    ids = {t.i for t in head.subtree} - {t.i for t in cue.tokens}
+    ids -= {t.i for t in head.subtree if "\n" in t.text}
     lo, hi = head.i, head.i
     while lo - 1 in ids:
         lo -= 1
@@ -66,7 +83,11 @@ def _kind_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def source_kind(head: Token, text: str, sentence: str, actor: ActorMention | None) -> SourceKind:
     """Named, anonymous (unnamed individuals, anonymity phrases) or agency (outlets)."""
     anon_phrase, agency = _kind_patterns()
-    if lexicon().sources.get(head.lower_) == "agency" or agency.search(text) and not _has_person(head):
+    if (
+        lexicon().sources.get(head.lower_) == "agency"
+        or agency.search(text)
+        and not _has_person(head)
+    ):
         return "agency"
     if anon_phrase.search(sentence):
         return "anonymous"

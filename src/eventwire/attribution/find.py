@@ -1,0 +1,251 @@
+"""find_attributions: per sentence, each cue with its source and content; quotes continued.
+
+Order of the parts does not matter ("X said Y", "Y, X said", "Y, according to X",
+"X said: '...'"); a quotation that runs over sentences stays one content span, and a
+sentence that is only a quotation continues the attribution of the sentence before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventwire.attribution.colon import colon_lines
+from eventwire.attribution.content import Run, content_runs, inverted_runs, is_quote, to_spans
+from eventwire.attribution.cues import Cue, find_cues
+from eventwire.attribution.lexicon import LEXICON_VERSION
+from eventwire.attribution.quotes import QuoteIndex
+from eventwire.attribution.sources import source_kind, source_token, source_tokens
+from eventwire.model import ActorMention, Attribution, Provenance, SourceKind, Span, Speaker
+from eventwire.nlp.parse import Parsed
+
+_GAP = " \t\n,;:—–-"
+_CLOSING = frozenset("\"'”’»")
+
+
+@dataclass
+class _Draft:
+    """An attribution being built (content may still grow by quote continuation)."""
+
+    cue: Span
+    speaker: Speaker | None
+    kind: SourceKind
+    content: list[Run]
+    rule: str
+    sentences: set[int] = field(default_factory=set)
+    stance: bool = False
+
+
+class _Article:
+    """What the finder needs about one article: text, quotes, sentence starts, actors."""
+
+    def __init__(self, parsed: Parsed, actors: list[ActorMention]) -> None:
+        self.parsed = parsed
+        self.text = parsed.article.text
+        self.quotes = QuoteIndex(self.text)
+        self.starts = [s.start for s in parsed.sentences]
+        self.actors = sorted(actors, key=lambda a: a.start)
+
+    def sentence_of(self, char: int) -> int:
+        """Index of the sentence holding a character offset (bisect; -1 before the first)."""
+        return bisect_right(self.starts, char) - 1
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(text=self.text[start:end], start=start, end=end)
+
+    def actor_at(self, char: int) -> ActorMention | None:
+        """The narrowest actor mention covering a character offset."""
+        hits = [a for a in self.actors if a.start <= char < a.end]
+        return min(hits, key=lambda a: a.end - a.start) if hits else None
+
+
+def _speaker(art: _Article, cue: Cue) -> tuple[Speaker | None, SourceKind, set[int]]:
+    """The speaker of a cue, its kind and the token ids it covers."""
+    head = source_token(cue)
+    if head is None:
+        return None, "named", set()
+    toks = source_tokens(head, cue)
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+    mention = art.actor_at(head.idx)
+    kind = source_kind(head, art.text[start:end], head.sent.text, mention)
+    actor = mention.actor if mention is not None else None
+    return (
+        Speaker(text=art.text[start:end], start=start, end=end, actor=actor),
+        kind,
+        {t.i for t in toks},
+    )
+
+
+def _quote_content(art: _Article, cue: Cue, sent: SpacySpan, speaker: Speaker | None) -> list[Run]:
+    """A quotation beside a speech cue with no parsed content ("X said: '...'", "'...' X said")."""
+    if cue.sense is None or cue.sense.cls != "speech":
+        return []
+    first = min(cue.tokens[0].idx, speaker.start if speaker else cue.tokens[0].idx)
+    before = art.quotes.ending_before(first)
+    if (
+        before is not None
+        and not art.text[before.end : first].strip(_GAP)
+        and "\n" not in art.text[before.end : first]
+    ):
+        return [(before.start, before.end)]
+    after = art.quotes.starting_in(cue.tokens[-1].idx, sent.end_char)
+    if after is not None and not art.text[cue.tokens[-1].idx : after.start].count(" ") > 4:
+        return [(after.start, after.end)]
+    return []
+
+
+def _content(
+    art: _Article, cue: Cue, sent: SpacySpan, speaker: Speaker, exclude: set[int]
+) -> list[Run]:
+    """Content spans in the cue's paragraph: parsed dependents, else a quotation, else inverted."""
+    para = art.text.rfind("\n", 0, cue.head.idx)
+    for step in range(3):
+        if step == 0:
+            spans = to_spans(content_runs(cue, exclude), art.quotes, art.text)
+        elif step == 1:
+            spans = _quote_content(art, cue, sent, speaker)
+        else:
+            spans = to_spans(inverted_runs(cue, exclude), art.quotes, art.text)
+        spans = [sp for sp in spans if art.text.rfind("\n", 0, sp[0]) == para]
+        if spans:
+            return spans
+    return _next_paragraph_quote(art, cue)
+
+
+def _next_paragraph_quote(art: _Article, cue: Cue) -> list[Run]:
+    """ "X said:" closing a paragraph introduces the quotation that opens the next one."""
+    end = cue.tokens[-1].idx + len(cue.tokens[-1].text)
+    if not art.text[:end].endswith(":"):
+        return []
+    newline = art.text.find("\n", end)
+    if newline < 0 or art.text[end:newline].strip():
+        return []
+    start = newline + len(art.text[newline:]) - len(art.text[newline:].lstrip())
+    q = art.quotes.starting_in(start, start + 1)
+    return [(q.start, q.end)] if q is not None else []
+
+
+def _draft(art: _Article, cue: Cue, sent: SpacySpan) -> _Draft | None:
+    """One attribution for one cue, or None when it has no content or no source."""
+    speaker, kind, source_ids = _speaker(art, cue)
+    cue_ids = {t.i for t in cue.tokens}
+    if speaker is None:
+        return None
+    spans = _content(art, cue, sent, speaker, cue_ids | source_ids)
+    if not spans:
+        return None
+    start, end = cue.tokens[0].idx, cue.tokens[-1].idx + len(cue.tokens[-1].text)
+    rule = f"cue:{cue.sense.lemma}" if cue.sense else f"phrase:{cue.head.lower_}"
+    draft = _Draft(art.span(start, end), speaker, kind, spans, rule)
+    draft.sentences = _covered(art, draft)
+    draft.stance = cue.sense is not None and cue.sense.cls != "speech"
+    return draft
+
+
+def _covered(art: _Article, d: _Draft) -> set[int]:
+    """Sentence indices a draft touches (cue, speaker, every content span)."""
+    edges = [(d.cue.start, d.cue.end), *d.content]
+    if d.speaker is not None:
+        edges.append((d.speaker.start, d.speaker.end))
+    out: set[int] = set()
+    for start, end in edges:
+        out.update(range(max(art.sentence_of(start), 0), max(art.sentence_of(end - 1), 0) + 1))
+    return out
+
+
+def _drop_overlapping_cues(drafts: list[_Draft]) -> list[_Draft]:
+    """Of drafts whose cues overlap ("refused" and "refused to say"), keep the longer cue."""
+    out: list[_Draft] = []
+    for d in sorted(drafts, key=lambda d: d.cue.start - d.cue.end):
+        if not any(d.cue.start < o.cue.end and o.cue.start < d.cue.end for o in out):
+            out.append(d)
+    return out
+
+
+def _drop_nested_stances(drafts: list[_Draft]) -> list[_Draft]:
+    """A wish or belief inside reported content ("X says she plans Y") is not a second source."""
+    contents = [sp for d in drafts for sp in d.content]
+    return [d for d in drafts if not (d.stance and _inside(d.cue.start, contents))]
+
+
+def _continue_quotes(art: _Article, drafts: list[_Draft]) -> None:
+    """Give a direct quotation the quotations that follow its cue with nothing in between.
+
+    '"A," X said. "B."' and a next paragraph that only continues the quote both belong to X.
+    """
+    held = sorted(sp for d in drafts for sp in d.content)
+    starts = [s for s, _ in held]
+    for d in drafts:
+        if not any(art.text[e - 1] in _CLOSING for _, e in d.content):
+            continue
+        pos = max(d.cue.end, d.speaker.end if d.speaker else 0, *(e for _, e in d.content))
+        while (q := art.quotes.next_after(pos)) is not None:
+            gap = art.text[pos : q.start]
+            i = bisect_right(starts, q.start) - 1
+            if gap.strip(_GAP + ".") or gap.count("\n") > 2 or (i >= 0 and held[i][1] > q.start):
+                break
+            d.content.append((q.start, q.end))
+            pos = q.end
+        d.sentences = _covered(art, d)
+
+
+def _finish(art: _Article, d: _Draft) -> Attribution:
+    """Freeze a draft into an Attribution record."""
+    return Attribution(
+        article_id=art.parsed.article.id,
+        speaker=d.speaker,
+        kind=d.kind,
+        cue=d.cue,
+        content=[art.span(s, e) for s, e in sorted(set(d.content))],
+        quote=is_quote(d.content, art.text),
+        sentences=sorted(d.sentences),
+        provenance=Provenance(
+            stage="attribution", rule=f"attribution.{d.rule}", lexicon=LEXICON_VERSION
+        ),
+    )
+
+
+def _colon_drafts(art: _Article) -> list[_Draft]:
+    """Drafts for "NAME: text" lines (transcripts, headlines)."""
+    out = []
+    for (ss, se), (cs, ce), content in colon_lines(art.text):
+        mention = art.actor_at(ss)
+        actor = mention.actor if mention is not None else None
+        speaker = Speaker(text=art.text[ss:se], start=ss, end=se, actor=actor)
+        draft = _Draft(art.span(cs, ce), speaker, "named", [content], "colon-line")
+        draft.sentences = _covered(art, draft)
+        out.append(draft)
+    return out
+
+
+def _inside(start: int, spans: list[Run]) -> bool:
+    return any(s <= start < e for s, e in spans)
+
+
+def find_attributions(parsed: Parsed, actors: list[ActorMention]) -> list[Attribution]:
+    """Every attribution of an article: cue, speaker (with actor when known), content.
+
+    Cues inside a quotation or a transcript line belong to the quoted speaker's words and
+    are not attributions of the report (PolNeAR's convention).
+    Example: "The talks failed, officials said." -> speaker "officials" (anonymous), cue
+    "said", content ["The talks failed"].
+    """
+    art = _Article(parsed, actors)
+    drafts = _colon_drafts(art)
+    taken = [c for d in drafts for c in d.content]
+    for sent in parsed.doc.sents:
+        toks: list[Token] = list(sent)
+        for cue in find_cues(toks):
+            at = cue.head.idx
+            if art.quotes.containing(at, at + 1) is not None or _inside(at, taken):
+                continue
+            draft = _draft(art, cue, sent)
+            if draft is not None:
+                drafts.append(draft)
+    drafts = _drop_nested_stances(_drop_overlapping_cues(drafts))
+    drafts.sort(key=lambda d: d.cue.start)
+    _continue_quotes(art, drafts)
+    return [_finish(art, d) for d in drafts]

@@ -1,0 +1,68 @@
+"""Stance cues that are not verbs: "X is confident that Y", "X's call for Y" (issue 7).
+
+An adjective after a copula takes the copula's subject as source; a noun takes its possessor.
+The content is the word's clause or the object of its preposition, which joins the cue.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.attribution.cues import Cue
+from eventwire.attribution.lexicon import CueVerb, lexicon
+
+_CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl"})
+
+
+def _prep_sense(tok: Token, senses: tuple[CueVerb, ...]) -> tuple[CueVerb, Token | None] | None:
+    """The sense whose preposition is present (with that prep token), else a clausal sense."""
+    preps = {c.lower_: c for c in tok.rights if c.dep_ == "prep"}
+    for sense in senses:
+        if sense.prep and sense.prep in preps:
+            return sense, preps[sense.prep]
+    clause = any(c.dep_ in _CLAUSE_DEPS for c in tok.rights)
+    for sense in senses:
+        if not sense.prep and clause:
+            return sense, None
+    return None
+
+
+def _adjective(tok: Token) -> Cue | None:
+    """ "X is/remains (not) confident that Y": cue from the copula to the adjective (+ prep)."""
+    senses = lexicon().adjectives.get(tok.lower_)
+    if not senses or tok.dep_ != "acomp":
+        return None
+    found = _prep_sense(tok, senses)
+    if found is None:
+        return None
+    sense, prep = found
+    verb = tok.head
+    lead = [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+    inner = [c for c in tok.children if c.dep_ in {"neg", "advmod"} and c.i < tok.i]
+    words = sorted(
+        {*lead, verb, *inner, tok, *([prep] if prep is not None else [])}, key=lambda t: t.i
+    )
+    return Cue(head=verb, tokens=tuple(words), sense=sense, content_head=tok)
+
+
+def _noun(tok: Token) -> Cue | None:
+    """ "X's call for Y", "her criticism of Y": the possessor is the source."""
+    senses = lexicon().nouns.get(tok.lemma_.lower())
+    if not senses or tok.pos_ != "NOUN":
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    found = _prep_sense(tok, senses)
+    if owner is None or found is None:
+        return None
+    sense, prep = found
+    words = (tok, prep) if prep is not None else (tok,)
+    return Cue(head=tok, tokens=words, sense=sense, source=owner, content_head=tok)
+
+
+def stance_cue(tok: Token) -> Cue | None:
+    """An adjective or noun cue headed by this token, or None."""
+    if tok.pos_ == "ADJ":
+        return _adjective(tok)
+    if tok.pos_ == "NOUN":
+        return _noun(tok)
+    return None

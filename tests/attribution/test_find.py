@@ -1,0 +1,298 @@
+"""find_attributions on sentences written for these tests (issue 7)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.attribution import find_attributions
+from eventwire.model import ActorMention, ActorRef, Attribution
+from eventwire.nlp.parse import Parsed
+
+Parse = Callable[..., Parsed]
+
+
+def _find(parse: Parse, text: str, actors: list[ActorMention] | None = None) -> list[Attribution]:
+    return find_attributions(parse(text), actors or [])
+
+
+def _one(parse: Parse, text: str, cue: str) -> Attribution:
+    found = [a for a in _find(parse, text) if a.cue is not None and a.cue.text == cue]
+    assert len(found) == 1, [a.cue.text for a in _find(parse, text) if a.cue]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        (
+            "The mayor said the bridge would reopen in May.",
+            "said",
+            "The mayor",
+            "the bridge would reopen in May",
+        ),
+        (
+            "The bridge would reopen in May, the mayor said.",
+            "said",
+            "the mayor",
+            "The bridge would reopen in May",
+        ),
+        (
+            "The bridge would reopen in May, according to the mayor.",
+            "according to",
+            "the mayor",
+            "The bridge would reopen in May",
+        ),
+        (
+            "According to the mayor, the bridge would reopen in May.",
+            "According to",
+            "the mayor",
+            "the bridge would reopen in May",
+        ),
+        (
+            "The ministry said in a statement that the border crossing was closed.",
+            "said in a statement",
+            "The ministry",
+            "that the border crossing was closed",
+        ),
+        (
+            "Officials have repeatedly said the port would stay open.",
+            "have repeatedly said",
+            "Officials",
+            "the port would stay open",
+        ),
+        (
+            "The rebel commander told reporters that his fighters had withdrawn.",
+            "told",
+            "The rebel commander",
+            "that his fighters had withdrawn",
+        ),
+        (
+            "The ceasefire plan was first reported by Reuters.",
+            "was first reported by",
+            "Reuters",
+            "The ceasefire plan",
+        ),
+        (
+            "The ministry refused to say whether the talks had resumed.",
+            "refused to say",
+            "The ministry",
+            "whether the talks had resumed",
+        ),
+        (
+            "Recent polls show the governor trailing her rival.",
+            "show",
+            "Recent polls",
+            "the governor trailing her rival",
+        ),
+    ],
+)
+def test_attribution_both_orders(
+    parse: Parse, text: str, cue: str, speaker: str, content: str
+) -> None:
+    attr = _one(parse, text, cue)
+    assert attr.speaker is not None and attr.speaker.text == speaker
+    assert [c.text for c in attr.content] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ('"We will not withdraw," said the militia spokesman.', "said", "the militia spokesman"),
+        ('"We will not withdraw," the militia spokesman said.', "said", "the militia spokesman"),
+        ("“We will not withdraw,” the spokesman said.", "said", "the spokesman"),
+        ("«We will not withdraw,» the spokesman said.", "said", "the spokesman"),
+        ("The spokesman said: “We will not withdraw.”", "said:", "The spokesman"),
+    ],
+)
+def test_attribution_direct_quotes_keep_their_marks(
+    parse: Parse, text: str, cue: str, speaker: str
+) -> None:
+    attr = _one(parse, text, cue)
+    assert attr.quote
+    assert attr.speaker is not None and attr.speaker.text == speaker
+    assert attr.content[0].text[0] in '"“«' and "withdraw" in attr.content[0].text
+
+
+def test_attribution_quote_over_several_sentences(parse: Parse) -> None:
+    text = (
+        "The envoy said: “The talks are over. Nobody will return. We are going home.” Then he left."
+    )
+    attr = _one(parse, text, "said:")
+    assert attr.content[0].text.endswith("going home.”")
+    assert len(attr.sentences) >= 3
+
+
+def test_attribution_quote_sentence_continues_previous_attribution(parse: Parse) -> None:
+    text = "“The siege must end,” the governor warned. “Children are starving in the city.”\n\nTrade fell."
+    attr = _one(parse, text, "warned")
+    assert [c.text for c in attr.content] == [
+        "“The siege must end,”",
+        "“Children are starving in the city.”",
+    ]
+    assert attr.sentences == [0, 1]
+
+
+def test_attribution_nested_statements_both_found(parse: Parse) -> None:
+    attrs = _find(parse, "The minister said the general told him that the troops would leave.")
+    by_cue = {a.cue.text: a for a in attrs if a.cue}
+    assert set(by_cue) == {"said", "told"}
+    assert by_cue["said"].content[0].text == "the general told him that the troops would leave"
+    assert by_cue["told"].content[0].text == "that the troops would leave"
+    assert by_cue["told"].speaker is not None and by_cue["told"].speaker.text == "the general"
+
+
+@pytest.mark.parametrize(
+    "text, cue, kind",
+    [
+        (
+            "The convoy was attacked, a security official said on condition of anonymity.",
+            "said",
+            "anonymous",
+        ),
+        (
+            "The convoy was attacked, said a police officer who requested not to be named.",
+            "said",
+            "anonymous",
+        ),
+        ("The convoy was attacked, sources said.", "said", "anonymous"),
+        ("Officials said the convoy was attacked.", "said", "anonymous"),
+        ("A spokesman said the convoy was attacked.", "said", "anonymous"),
+        ("Two Egyptian security sources said the convoy was attacked.", "said", "anonymous"),
+        ("The convoy was attacked, Reuters reports.", "reports", "agency"),
+        ("State media said the convoy was attacked.", "said", "agency"),
+        ("The convoy was attacked, the news agency said.", "said", "agency"),
+        ("Colonel Ahmed Farouk said the convoy was attacked.", "said", "named"),
+        ("The convoy was attacked, spokeswoman Maria Lopez said.", "said", "named"),
+    ],
+)
+def test_attribution_source_kind(parse: Parse, text: str, cue: str, kind: str) -> None:
+    assert _one(parse, text, cue).kind == kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'He said "we will fight on.',
+        "He said “we will fight on.",
+        "They said: ” nothing” more “",
+        "« «",
+        '"',
+        "The spokesman said ’’ and left‘.",
+        "’Tis said.",
+    ],
+)
+def test_attribution_unbalanced_quotes_do_not_crash(parse: Parse, text: str) -> None:
+    for attr in _find(parse, text):
+        for span in [*attr.content, attr.cue]:
+            assert span is not None and 0 <= span.start < span.end <= len(text)
+
+
+def test_attribution_speaker_gets_actor_covering_source_head(parse: Parse) -> None:
+    text = "A Palestinian group official said the talks had stalled."
+    parsed = parse(text)
+    ref = ActorRef(id="PSE", name="Palestinian group", country="PSE")
+    start = text.index("A Palestinian")
+    mention = ActorMention(
+        article_id=parsed.article.id,
+        sentence=0,
+        text="A Palestinian group official",
+        start=start,
+        end=start + 28,
+        actor=ref,
+    )
+    (attr,) = find_attributions(parsed, [mention])
+    assert attr.speaker is not None and attr.speaker.actor == ref
+    assert find_attributions(parsed, [])[0].speaker.actor is None  # type: ignore[union-attr]
+
+
+def test_attribution_cue_inside_quotation_is_not_an_attribution(parse: Parse) -> None:
+    attrs = _find(parse, "“I think the army will win,” the minister said.")
+    assert [a.cue.text for a in attrs if a.cue] == ["said"]
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("Q: Will the truce hold?\nA: Nobody can know that yet.", "Q", "Will the truce hold?"),
+        ("MORALES: We never agreed to that plan.", "MORALES", "We never agreed to that plan"),
+    ],
+)
+def test_attribution_colon_lines(parse: Parse, text: str, speaker: str, content: str) -> None:
+    attr = _find(parse, text)[0]
+    assert attr.cue is not None and attr.cue.text == ":"
+    assert attr.speaker is not None and attr.speaker.text == speaker
+    assert attr.content[0].text == content
+
+
+def test_attribution_records_point_into_text(parse: Parse) -> None:
+    text = "“We are ready,” the commander said. Officials said the road was cut, Reuters reports."
+    parsed = parse(text)
+    for attr in find_attributions(parsed, []):
+        assert attr.article_id == parsed.article.id
+        assert attr.provenance.rule.startswith("attribution.")
+        for span in [*attr.content, attr.cue]:
+            assert span is not None and text[span.start : span.end] == span.text
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        (
+            "The governor is confident that the bill will pass.",
+            "is confident",
+            "The governor",
+            "that the bill will pass",
+        ),
+        (
+            "The union remains opposed to the merger.",
+            "remains opposed to",
+            "The union",
+            "the merger",
+        ),
+        ("Her call for a ceasefire was ignored.", "call for", "Her", "a ceasefire"),
+    ],
+)
+def test_attribution_stance_adjectives_and_nouns(
+    parse: Parse, text: str, cue: str, speaker: str, content: str
+) -> None:
+    attr = _one(parse, text, cue)
+    assert attr.speaker is not None and attr.speaker.text == speaker
+    assert [c.text for c in attr.content] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        (
+            "In the latest poll, the governor leads her rival by ten points.",
+            "In",
+            "the latest poll",
+            "the governor leads her rival by ten points",
+        ),
+        (
+            "Alarmed by the unrest in Nevada, Senator Ana Ruiz, the minority leader, said that she spoke "
+            "with the rebels.",
+            "said",
+            "Senator Ana Ruiz, the minority leader",
+            "that she spoke with the rebels",
+        ),
+    ],
+)
+def test_attribution_poll_and_misparsed_subject(
+    parse: Parse, text: str, cue: str, speaker: str, content: str
+) -> None:
+    attr = _one(parse, text, cue)
+    assert attr.speaker is not None and attr.speaker.text == speaker
+    assert [c.text for c in attr.content] == [content]
+
+
+def test_attribution_parenthetical_cue_splits_content(parse: Parse) -> None:
+    attr = _one(parse, "The bigger risk, the admiral said, is a clash at sea.", "said")
+    assert [c.text for c in attr.content] == ["The bigger risk", "is a clash at sea"]
+
+
+def test_attribution_wish_inside_reported_content_is_not_a_source(parse: Parse) -> None:
+    attrs = _find(parse, "The senator says she plans to vote against the bill.")
+    assert [a.cue.text for a in attrs if a.cue] == ["says"]

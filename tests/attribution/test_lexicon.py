@@ -1,0 +1,35 @@
+"""The attribution lexicons load, validate, and name file and line when malformed (issue 7)."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.attribution.lexicon import CONTENT_DEPS, check, lexicon, parse_rows
+from eventwire.errors import DataFileError
+
+
+def test_attribution_lexicon_loads_core_cues() -> None:
+    lex = lexicon()
+    assert {"say", "tell", "warn", "deny", "confirm"} <= set(lex.verbs)
+    assert lex.phrases["according to"] == "source-pobj"
+    assert lex.phrases["in a statement"] == "cue-extension"
+    assert lex.sources["reuters"] == "agency" and lex.sources["official"] == "anonymous"
+    assert all(set(s.deps) <= CONTENT_DEPS for senses in lex.verbs.values() for s in senses)
+
+
+@pytest.mark.parametrize(
+    "text, line",
+    [
+        ("# comment\nsay\tspeech\n", 2),
+        ("say\tspeech\tccomp\n\ntell\t\tccomp\n", 3),
+        ("a\tb\tc\td\te\n", 1),
+    ],
+)
+def test_attribution_lexicon_malformed_row_names_file_and_line(text: str, line: int) -> None:
+    with pytest.raises(DataFileError, match=rf"cues.tsv:{line}:"):
+        parse_rows("cues.tsv", text, (3, 4))
+
+
+def test_attribution_lexicon_unknown_value_is_an_error() -> None:
+    with pytest.raises(DataFileError, match="cues.tsv:7: 'nsubj'"):
+        check("cues.tsv", 7, "nsubj", CONTENT_DEPS)
