@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterable
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -14,6 +15,7 @@ from typing import Annotated
 import typer
 
 from eventwire.errors import EventwireError
+from eventwire.model import Coded, Failure
 from eventwire.render import Format, print_table, render_events
 
 app = typer.Typer(
@@ -56,19 +58,39 @@ def code(
 
     Example: eventwire code report.txt --published 2024-02-23 --format jsonl
     """
-    from eventwire.coding import code_paths
+    from eventwire.coding import iter_coded
 
+    day = _day(published)
     try:
-        batch = code_paths(paths, published=_day(published), source=source)
+        failures = _code_and_print(iter_coded(paths, published=day, source=source), fmt)
     except EventwireError as exc:
         raise _fail(exc) from exc
-    if fmt is Format.table:
-        print_table(batch.events)
-    else:
-        sys.stdout.write(render_events(batch.events, fmt))
-    for f in batch.failures:
+    for f in failures:
         typer.echo(f"failed [{f.code}] {f.input}: {f.reason}", err=True)
-    raise typer.Exit(1 if batch.failures else 0)
+    raise typer.Exit(1 if failures else 0)
+
+
+def _code_and_print(items: Iterable[Coded | Failure], fmt: Format) -> list[Failure]:
+    """Print events; table and json wait for every article, jsonl and csv stream."""
+    if fmt in (Format.table, Format.json):  # these need every event before printing
+        from eventwire.coding import collect
+
+        batch = collect(items)
+        if fmt is Format.table:
+            print_table(batch.events)
+        else:
+            sys.stdout.write(render_events(batch.events, fmt))
+        return batch.failures
+    failures: list[Failure] = []
+    header = True
+    for item in items:
+        if isinstance(item, Failure):
+            failures.append(item)
+            continue
+        sys.stdout.write(render_events(item.events, fmt, header=header))
+        sys.stdout.flush()
+        header = False
+    return failures
 
 
 @app.command()

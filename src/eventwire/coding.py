@@ -53,6 +53,23 @@ def _read(
     return articles, failures
 
 
+def iter_coded(
+    paths: Iterable[str | Path],
+    *,
+    published: date | None = None,
+    source: str = "",
+    settings: Settings | None = None,
+) -> Iterator[Coded | Failure]:
+    """Read and code inputs batch by batch, yielding as it goes (memory stays flat)."""
+    settings = settings or Settings()
+    articles, failures = _read(paths, published, source, settings)
+    yield from failures
+    pipe = default_pipeline(settings)
+    size = settings.batch_size
+    for i in range(0, len(articles), size):
+        yield from pipe.run(articles[i : i + size])
+
+
 def code_paths(
     paths: Iterable[str | Path],
     *,
@@ -64,10 +81,19 @@ def code_paths(
 
     Example: `code_paths(["samples/"], published=date(2024, 2, 23)).events`
     """
-    settings = settings or Settings()
-    articles, failures = _read(paths, published, source, settings)
-    batch = code_articles(articles, settings)
-    return Batch(coded=batch.coded, failures=failures + batch.failures)
+    return collect(iter_coded(paths, published=published, source=source, settings=settings))
+
+
+def collect(items: Iterable[Coded | Failure]) -> Batch:
+    """Gather streamed results into one `Batch`."""
+    coded: list[Coded] = []
+    failures: list[Failure] = []
+    for item in items:
+        if isinstance(item, Coded):
+            coded.append(item)
+        else:
+            failures.append(item)
+    return Batch(coded=coded, failures=failures)
 
 
 class IngestSummary(BaseModel):

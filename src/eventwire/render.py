@@ -67,7 +67,7 @@ def summary_row(ev: Event) -> dict[str, str]:
     }
 
 
-def render_events(events: Iterable[Event], fmt: Format) -> str:
+def render_events(events: Iterable[Event], fmt: Format, *, header: bool = True) -> str:
     """Text for the chosen format (the table is rendered by `print_table`)."""
     events = list(events)
     if fmt is Format.jsonl:
@@ -76,7 +76,8 @@ def render_events(events: Iterable[Event], fmt: Format) -> str:
         return json.dumps([event_record(e) for e in events], ensure_ascii=False, indent=2) + "\n"
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=CSV_COLUMNS)
-    writer.writeheader()
+    if header:
+        writer.writeheader()
     for e in events:
         writer.writerow(summary_row(e))
     return buf.getvalue()
