@@ -39,3 +39,9 @@ def test_events_principal_prefers_main_clause_then_earliest() -> None:
 def test_events_principal_avoids_hypothetical_events() -> None:
     events = [make("ASSAULT", 0, 0.9, status="hypothetical"), make("ACCUSE", 5, 0.7)]
     assert principal_event(events).plover.type == "ACCUSE"  # type: ignore[union-attr]
+
+
+def test_events_principal_prefers_lead_sentence_over_confidence() -> None:
+    events = [make("CONSULT", 90, 0.85, sentence=1), make("ASSAULT", 10, 0.65, sentence=0)]
+    main = principal_event(events)
+    assert main is not None and main.plover.type == "ASSAULT"

@@ -149,11 +149,21 @@ PROTESTERS = frozenset(
 SYMMETRIC = frozenset({"clash", "fight", "battle", "scuffle"})
 
 
+STRIKERS = frozenset("worker union employee teacher doctor nurse miner driver staff".split())
+
+
+def sources_protest(sources: list[str]) -> bool:
+    """True if a source is a protesting group (workers, unions, students...)."""
+    return any(s in PROTESTERS or s in STRIKERS for s in sources)
+
+
 def refine_by_actors(
     type_: str, mode: str | None, cameo: str, lemma: str, heads: dict[str, list[str]]
 ) -> tuple[str, str | None, str]:
     """Protesters who clash or gather are PROTEST (riot/demo); force used on protesters is crowd control."""
     sources, targets = heads.get("source", []), heads.get("target", [])
+    if lemma == "strike" and type_ == "PROTEST" and targets and not sources_protest(sources):
+        return "ASSAULT", "aerial", "195"  # "strikes on Gaza": a strike with a target is an attack
     if any(s in PROTESTERS for s in sources) or (
         lemma in SYMMETRIC and any(t in PROTESTERS for t in targets)
     ):

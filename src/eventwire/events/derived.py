@@ -33,7 +33,8 @@ CONFLICTUAL = {
     "PROTEST": "133",
     "REJECT": "134",
 }
-THREAT_MODES = frozenset({"arrest", "ban", "expel", "restrict"})
+THREAT_MODES = frozenset({"arrest", "ban", "expel", "restrict", "curfew"})
+THREAT_CODES = {"ban": "1322", "curfew": "1323"}
 DEMAND_CODES = {
     "CONSULT": "106",
     "RETREAT": "105",
@@ -169,6 +170,7 @@ def _intent_draft(d: Draft, anchor: Token) -> Draft:
     if not cooperative and d.type == "ASSAULT":
         mode = "violence"
     code = COOPERATIVE[d.type] if cooperative else CONFLICTUAL[d.type]
+    code = THREAT_CODES.get(mode or "", code)
     roles = Roles([p for p in d.roles.participants if p.role in ("source", "target")], _core(d))
     status: Status = "conditional" if d.modality.condition is not None else "occurred"
     return Draft(

@@ -14,12 +14,20 @@ from eventwire.events.coding import (
     refine_by_theme,
     refine_expel,
 )
-from eventwire.events.derived import Draft, demands, intents, refusals
+from eventwire.events.derived import (
+    THREAT_CODES,
+    THREAT_MODES,
+    Draft,
+    demands,
+    intents,
+    refusals,
+)
 from eventwire.events.lexicon import LEXICON_VERSION, STATEMENT, Lexicon, load_lexicon
 from eventwire.events.modes import assault_mode
 from eventwire.events.roles import ActorIndex, _noun_anchor, extract_roles, frame_for
 from eventwire.events.status import modality
 from eventwire.events.syntax import OBJ, PASS_SUBJ, clause_depth, is_passive
+from eventwire.events.targets import PlaceMemo, fill_actors
 from eventwire.events.triggers import KIND_CONFIDENCE, Trigger, find_triggers
 from eventwire.model import ActorMention, Event, Plover, Provenance, Sentence, Span
 from eventwire.nlp.parse import Parsed
@@ -67,6 +75,11 @@ def _is_theme_noun(trig: Trigger, verb_triggers: dict[int, Trigger]) -> bool:
     return False
 
 
+def _description_penalty(head: Token) -> float:
+    """'a militia backed by Iran': a participle describing a noun is background, not the news."""
+    return 0.1 if head.dep_ == "acl" and head.tag_ == "VBN" else 0.0
+
+
 def _draft(trig: Trigger, index: ActorIndex, text: str) -> Draft:
     """Roles, status and codes of one trigger."""
     nominal = trig.head.pos_ != "VERB"
@@ -87,7 +100,7 @@ def _draft(trig: Trigger, index: ActorIndex, text: str) -> Draft:
     base = KIND_CONFIDENCE[entry.kind] + (
         0.1 if anchor is not None and entry.kind == "noun" else 0.0
     )
-    conf = base - 0.1 * clause_depth(anchor or trig.head)
+    conf = base - 0.1 * clause_depth(anchor or trig.head) - _description_penalty(trig.head)
     return Draft(
         trig,
         roles,
@@ -136,6 +149,8 @@ def link_complements(drafts: list[Draft]) -> None:
         if inner is None:
             continue
         d.mode, d.cameo = refine(d.type, d.mode, d.cameo, inner.type)
+        if d.type == "THREATEN" and inner.mode in THREAT_MODES:  # "threatened to impose a curfew"
+            d.mode, d.cameo = inner.mode, THREAT_CODES.get(inner.mode or "", d.cameo)
         if d.type == "THREATEN" or not any(p.role == "target" for p in d.roles.participants):
             d.roles.participants.extend(p for p in inner.roles.participants if p.role == "target")
         if d.type == "THREATEN":
@@ -194,7 +209,9 @@ def _keep(d: Draft, others: bool) -> bool:
         return False
     if trig.kind == "noun":
         head = trig.head
-        occurs = head.dep_ in ("nsubj", "ROOT") and head.head.lemma_.lower() in OCCUR_VERBS
+        occurs = head.dep_ == "ROOT" or (
+            head.dep_ == "nsubj" and head.head.lemma_.lower() in OCCUR_VERBS
+        )  # a headline fragment ("Protests in Hamburg") or "fighting erupted"
         return bool(d.roles.participants) or _noun_anchor(head) is not None or occurs
     return True
 
@@ -213,8 +230,10 @@ def sentence_drafts(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str)
     return [d for d in kept_drafts if _keep(d, others)]
 
 
-def to_event(d: Draft, parsed: Parsed, sentence: Sentence, salt: str = "") -> Event:
-    """Freeze a draft into an `Event` record."""
+def to_event(
+    d: Draft, parsed: Parsed, sentence: Sentence, memo: PlaceMemo, salt: str = ""
+) -> Event:
+    """Freeze a draft into an `Event` record (participants lacking an actor get one if found)."""
     text = parsed.article.text
     quad, goldstein = quad_goldstein(d.cameo)
     return Event(
@@ -227,7 +246,7 @@ def to_event(d: Draft, parsed: Parsed, sentence: Sentence, salt: str = "") -> Ev
         cameo=d.cameo,
         quad=quad,
         goldstein=goldstein,
-        participants=d.roles.participants,
+        participants=fill_actors(d.roles.participants, memo.index, memo),
         theme=d.roles.theme,
         status=d.modality.status,
         condition=d.modality.condition,
@@ -252,6 +271,7 @@ def find_events(parsed: Parsed, actors: list[ActorMention]) -> list[Event]:
     """Code every sentence of a parsed article into events (see issue 4)."""
     lex = load_lexicon()
     index = actor_index(parsed, actors)
+    memo = PlaceMemo(parsed.doc, index)
     text = parsed.article.text
     by_start = {s.start: s for s in parsed.sentences}
     events: list[Event] = []
@@ -263,5 +283,5 @@ def find_events(parsed: Parsed, actors: list[ActorMention]) -> list[Event]:
         for d in sorted(sentence_drafts(sent, lex, index, text), key=lambda d: (d.start, d.end)):
             salt = d.type if (d.start, d.end) in seen else ""
             seen.add((d.start, d.end))
-            events.append(to_event(d, parsed, sentence, salt))
+            events.append(to_event(d, parsed, sentence, memo, salt))
     return events

@@ -19,9 +19,9 @@ def tier(event: Event) -> int:
     return 0 if event.status in WEAK_STATUS else 2
 
 
-def principal_key(event: Event) -> tuple[int, float, int, int]:
-    """Sort key, best first when sorted descending: tier, rule confidence, earliest."""
-    return (tier(event), event.confidence, -event.sentence, -event.trigger.start)
+def principal_key(event: Event) -> tuple[int, int, float, int]:
+    """Sort key, best first when sorted descending: tier, earliest sentence, confidence, earliest."""
+    return (tier(event), -event.sentence, event.confidence, -event.trigger.start)
 
 
 def principal_event(events: Iterable[Event]) -> Event | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from eventwire.events.placenames import PLACE_NOUNS, is_place, place_name
 from eventwire.events.syntax import (
     OBJ,
     PASS_SUBJ,
@@ -18,7 +19,7 @@ from eventwire.events.syntax import (
     np_bounds,
     resolve_relative,
 )
-from eventwire.events.triggers import Trigger
+from eventwire.events.triggers import QUANTITY, Trigger
 from eventwire.model import ActorMention, Participant, Span
 
 BASE_FRAME = {
@@ -37,18 +38,23 @@ MEDIATE_VERBS = frozenset({"mediate", "broker", "facilitate", "sponsor", "host",
 MEDIATION = frozenset({"mediation", "auspices", "sponsorship", "facilitation", "aegis"})
 MEDIATORS = frozenset({"mediator", "broker", "intermediary", "facilitator", "go-between"})
 VENUE_PREPS = frozenset({"in", "at"})
+CONTAINERS = frozenset(
+    "incident case act wave series spate string campaign report allegation instance episode".split()
+)
+LOOSE_TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "over"})
+CIRCUMSTANCE_PREPS = frozenset(
+    "if unless whether after before since despite during amid amidst following until because "
+    "although though while over".split()
+)
 
 
 DEMANDERS = frozenset({"REQUEST", "ACCUSE", "THREATEN"})
-PLACE_NOUNS = frozenset(
-    "city town village district province region area capital camp neighbourhood neighborhood".split()
-)
 FALLBACK_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
     "SANCTION MOBILIZE COERCE ASSAULT".split()
 )
 PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"})
-THEME_PREPS = frozenset({"of", "from", "to", "with", "for", "against", "on", "by", "in"})
+THEME_PREPS = frozenset({"of", "from", "to", "with", "for", "against", "on", "by", "in", "between"})
 PRONOUN_POSS = frozenset({"its", "his", "her", "their", "our", "my", "your", "it"})
 
 
@@ -106,8 +112,9 @@ def verb_slots(verb: Token, trig: Trigger) -> list[tuple[str, Token]]:
             out.append(("subj", resolve_relative(c)))
         elif c.dep_ in PASS_SUBJ or c.dep_ in OBJ:
             out.append(("obj", resolve_relative(c)))
-        elif c.dep_ == "dative":
-            out.append(("dative", c))
+        elif c.dep_ == "dative":  # "gave aid to Nepal": the parser marks 'to' itself dative
+            objs = [p for p in c.children if p.dep_ == "pobj"] if c.pos_ == "ADP" else [c]
+            out.extend(("dative", p) for p in objs)
     if passive and verb.dep_ in ("acl", "relcl") and not any(s == "obj" for s, _ in out):
         out.append(("obj", verb.head))
     _prep_slots(verb, out, skip=trig.particle)
@@ -147,6 +154,19 @@ def _noun_anchor(noun: Token) -> Token | None:
     return None
 
 
+def _circumstantial(noun: Token) -> bool:
+    """'warned ... if an attack proceeds', 'retaliated after the attack': the verb's subject is not the noun's agent."""
+    return noun.dep_ == "pobj" and noun.head.lower_ in CIRCUMSTANCE_PREPS
+
+
+def _container(noun: Token) -> Token | None:
+    """The 'incidents' of 'incidents of assault', 'a wave of arrests', 'reports of shelling'."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ == "of" and prep.head.lemma_.lower() in CONTAINERS:
+        return prep.head
+    return None
+
+
 def noun_slots(noun: Token, *, with_anchor: bool = True) -> list[tuple[str, Token]]:
     """Slots of an eventive noun: possessor and national adjective, 'by', preps, the anchor's subject."""
     out: list[tuple[str, Token]] = []
@@ -158,16 +178,30 @@ def noun_slots(noun: Token, *, with_anchor: bool = True) -> list[tuple[str, Toke
         elif c.dep_ in ("compound", "nmod") and c.ent_type_ in PLACE_ENTS:
             out.append(("place", c))
     _prep_slots(noun, out)
+    container = _container(noun)
+    if container is not None:  # "incidents of assault on women by men": the PPs hang on 'incidents'
+        _prep_slots(container, out)
+        out = [(s, t) for s, t in out if t.i != noun.i]
     out = [("subj", t) if s in ("by", "agent") else (s, t) for s, t in out]
     out = [(s, t) for s, t in out if t.lemma_.lower() not in MEDIATION] + _mediators(noun)
     if with_anchor and not any(s == "subj" for s, _ in out):
         anchor = _noun_anchor(noun)
-        if anchor is not None:
+        if anchor is not None and not _circumstantial(noun):
             subj = next((resolve_relative(c) for c in anchor.children if c.dep_ in SUBJ), None)
             subj = subj or governor_subject(anchor)
             if subj is not None:
                 out.append(("subj", subj))
     return out
+
+
+def quantity_head(tok: Token) -> Token:
+    """'hundreds of UN troops', 'dozens of protesters' -> the noun counted, which is the actor."""
+    if tok.ent_type_ not in ("CARDINAL", "QUANTITY") and tok.lemma_.lower() not in QUANTITY:
+        return tok
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            return next((p for p in prep.children if p.dep_ == "pobj"), tok)
+    return tok
 
 
 def _role_of(slot: str, tok: Token, trig: Trigger, frame: dict[str, str]) -> str | None:
@@ -228,7 +262,7 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
         role = _role_of(slot, filler, trig, frame)
         if role is None:
             continue
-        for tok in conjuncts(filler):
+        for tok in conjuncts(quantity_head(filler)):
             if (
                 tok.i in seen
                 or tok.i == trig.head.i
@@ -238,11 +272,12 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
             seen.add(tok.i)
             actorlike = actors.covering(tok) is not None or is_actorlike(tok)
             if role == "theme" or (role == "target" and not actorlike):
-                if roles.theme is None:
-                    start, end = np_bounds(tok)
+                if roles.theme is None and tok.ent_type_ not in ("DATE", "TIME"):
+                    start, end = np_bounds(tok)  # "on Sunday" is when, not what
                     roles.theme = Span(text=text[start:end], start=start, end=end)
                     roles.theme_head = tok
-                continue
+                if not (role == "target" and is_place_target(trig, tok)):
+                    continue
             if role == "source" and not actorlike:
                 continue
             roles.participants.extend(_participants(role, tok, actors, text))
@@ -276,7 +311,20 @@ def _fallback_targets(
     heads = [h for h in (roles.theme_head, trig.noun) if h is not None and h.i != trig.head.i]
     preps = THEME_PREPS - {"in"} if trig.entry.type == "CONSULT" else THEME_PREPS
     used = {p.start for p in roles.participants}
-    found = [t for h in heads for t in _theme_actors(h, preps) if t.idx not in used]
+    found = [
+        t
+        for h in heads
+        for t in _theme_actors(h, preps)
+        if t.idx not in used and not _taken(t, roles) and t.lemma_.lower() not in MEDIATORS
+    ]
+    if not found:  # "halted aid to Serbia": the parser hung the noun's phrase on the verb
+        found = [
+            t
+            for s, t in slots
+            if s in LOOSE_TARGET_PREPS
+            and not _taken(t, roles)
+            and (actors.covering(t) is not None or is_actorlike(t))
+        ]
     if not found and trig.entry.type in DEMANDERS:
         found = [c for c in trig.head.children if c.dep_ == "nsubj" and c.head.dep_ == "ccomp"]
         found += [
@@ -290,25 +338,22 @@ def _fallback_targets(
         places = (place_name(t) for s, t in slots if s in VENUE_PREPS)
         found = [p for p in places if p is not None]
         roles.participants = [p for p in roles.participants if p.role != "venue"]
-    for tok in found[:1]:
+    for tok in conjuncts(found[0])[:4] if found else []:  # "talks between A and B": both
         roles.participants.extend(_participants("target", tok, actors, text))
         roles.heads.setdefault("target", []).append(tok.lemma_.lower())
 
 
-def place_name(tok: Token) -> Token | None:
-    """The named place of 'Aleppo' or of 'the city of Aleppo' / 'the capital, Kabul'."""
-    if tok.ent_type_ in PLACE_ENTS:
-        return tok
-    if tok.lemma_.lower() not in PLACE_NOUNS:
-        return None
-    for c in tok.children:
-        if c.dep_ == "appos" and c.ent_type_:
-            return c
-        if c.dep_ == "prep" and c.lower_ == "of":
-            named = [p for p in c.children if p.dep_ == "pobj" and p.ent_type_]
-            if named:
-                return named[0]
-    return None
+def is_place_target(trig: Trigger, tok: Token) -> bool:
+    """'attack the city', 'shelled Kharkiv': a place as the object of a conflictual act is its target."""
+    if trig.entry.type not in PLACE_TARGETS:
+        return False
+    return is_place(tok) or tok.lemma_.lower() in PLACE_NOUNS
+
+
+def _taken(tok: Token, roles: Roles) -> bool:
+    """True if the phrase headed by `tok` overlaps a participant already found."""
+    start, end = np_bounds(tok)
+    return any(p.start < end and start < p.end for p in roles.participants)
 
 
 def _theme_actors(head: Token, preps: frozenset[str]) -> list[Token]:

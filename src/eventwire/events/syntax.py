@@ -44,7 +44,8 @@ PEOPLE = frozenset(
     prince cleric bishop pope monarch dictator junta legislature assembly senate congress
     navy airforce warplane jet plane helicopter drone tank protestor secretary rioter marcher striker youth mob
     vigilante bandit gunman extremist terrorist jihadist separatist inmate detainee victim
-    population minority community resident voter shiite sunni muslim christian kurd""".split()
+    population minority community resident voter shiite sunni muslim christian kurd guard
+    governor mayor warlord smuggler pirate trafficker kidnapper assailant sniper gunmen""".split()
 )
 PRONOUNS = frozenset(
     {
@@ -134,12 +135,19 @@ def governor_subject(verb: Token, depth: int = 0) -> Token | None:
     gov = verb.head
     if verb.dep_ == "pcomp" and gov.dep_ == "prep":  # "after concluding talks"
         gov = gov.head
-    elif gov.i == verb.i or verb.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "relcl"):
+        obj = next(children(gov, OBJ), None)
+        if obj is not None and gov.pos_ == "VERB":
+            return resolve_relative(obj)  # "accused Russia of shelling", "blamed X for attacking"
+    elif gov.i == verb.i or verb.dep_ not in ("xcomp", "advcl", "conj", "ccomp", "relcl", "acomp"):
         return None
     if verb.dep_ == "ccomp" and not any(
         c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
     ):
         return None
+    if verb.dep_ == "conj" and not is_passive(verb):
+        pas = next(children(gov, PASS_SUBJ), None)
+        if pas is not None:
+            return resolve_relative(pas)  # "was indicted and will resign"
     if verb.dep_ == "xcomp":
         obj = next(children(gov, OBJ), None)
         if obj is not None:
@@ -147,7 +155,8 @@ def governor_subject(verb: Token, depth: int = 0) -> Token | None:
         pas = next(children(gov, PASS_SUBJ), None)
         if pas is not None:
             return resolve_relative(pas)  # raising: "Israel is expected to participate"
-    return governor_subject(gov, depth + 1) if gov.pos_ in ("VERB", "AUX") else None
+    # "he is prepared to lift the ban": climb the adjective to its copula
+    return governor_subject(gov, depth + 1) if gov.pos_ in ("VERB", "AUX", "ADJ") else None
 
 
 def clause_depth(tok: Token) -> int:

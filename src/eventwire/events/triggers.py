@@ -27,6 +27,14 @@ KIND_CONFIDENCE = {
     "label": 0.7,
     "report": 0.4,
 }
+VERB_PREFIXES = ("re", "over", "out", "with", "up", "under", "mis")
+IRREGULAR_PAST = {
+    "took": "take", "taken": "take", "ran": "run", "drew": "draw", "drawn": "draw",
+    "threw": "throw", "thrown": "throw", "fought": "fight", "shot": "shoot", "struck": "strike",
+    "sent": "send", "gave": "give", "given": "give", "broke": "break", "broken": "break",
+    "held": "hold", "began": "begin", "begun": "begin", "wrote": "write", "written": "write",
+    "stood": "stand", "came": "come", "went": "go", "gone": "go", "made": "make",
+}  # fmt: skip
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
 
@@ -114,12 +122,23 @@ def _has_object(verb: Token) -> bool:
     return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
 
 
+def prefixed_lemma(word: str) -> str | None:
+    """'retook' -> 'retake', 'overran' -> 'overrun': irregular pasts the lemmatizer leaves alone."""
+    for prefix in VERB_PREFIXES:
+        stem = word[len(prefix) :] if word.startswith(prefix) else ""
+        if stem in IRREGULAR_PAST:
+            return prefix + IRREGULAR_PAST[stem]
+    return None
+
+
 def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """A verb by lemma, most specific construction first (light, phrasal, plain, report)."""
     found = light_trigger(verb, lex) or phrasal_trigger(verb, lex)
     if found is not None:
         return found
     lemma = _lemma(verb)
+    if lemma not in lex.verbs and lemma not in lex.report:
+        lemma = prefixed_lemma(verb.lower_) or lemma
     entry = lex.verbs.get(lemma)
     if entry is not None and (entry.frame.get("need") != "obj" or _has_object(verb)):
         return Trigger(entry, verb, (verb,))
