@@ -275,7 +275,7 @@ def test_attribution_stance_adjectives_and_nouns(
             "Alarmed by the unrest in Nevada, Senator Ana Ruiz, the minority leader, said that she spoke "
             "with the rebels.",
             "said",
-            "Senator Ana Ruiz, the minority leader",
+            "Senator Ana Ruiz, the minority leader,",  # PolNeAR keeps the apposition's comma
             "that she spoke with the rebels",
         ),
     ],

@@ -42,7 +42,9 @@ _ADVERBS = frozenset(
 )
 
 
-_NOT_CUES = frozenset({"be", "have", "do", "get", "make", "let", "go", "become", "mean"})
+_NOT_CUES = frozenset(
+    {"be", "have", "do", "get", "make", "help", "allow", "let", "go", "become", "mean"}
+)
 
 
 @dataclass(frozen=True)
@@ -60,7 +62,7 @@ def _sense(tok: Token) -> CueVerb | None:
     """The lexicon sense of a verb token: a particle sense if its particle is present."""
     if not tok.tag_.startswith("VB"):
         return None
-    senses = lexicon().verbs.get(tok.lemma_.lower())
+    senses = _lookup(tok)
     if not senses:
         return _generic(tok)
     kids = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt", "agent"}}
@@ -70,6 +72,22 @@ def _sense(tok: Token) -> CueVerb | None:
     if any(c.dep_ == "prt" for c in tok.children):
         return None  # another phrasal verb ("call off", "point up")
     return next((s for s in senses if not s.prep), None)
+
+
+def _lookup(tok: Token) -> tuple[CueVerb, ...]:
+    """Lexicon senses by lemma, else by the word stripped of its inflection ("hopes" -> "hope").
+
+    The small model sometimes lemmatises a reporting verb wrongly ("hopes" -> "hop").
+    """
+    verbs = lexicon().verbs
+    found = verbs.get(tok.lemma_.lower())
+    if found:
+        return found
+    word = tok.lower_
+    for stem in (word[:-1], word[:-2], word[:-3], word[:-3] + "e"):
+        if len(stem) > 2 and stem in verbs:
+            return verbs[stem]
+    return ()
 
 
 def _generic(tok: Token) -> CueVerb | None:
@@ -89,7 +107,7 @@ def _before(tok: Token) -> list[Token]:
     while i >= tok.sent.start:
         left = tok.doc[i]
         adverb = left.dep_ == "advmod" and (left.lower_ in _ADVERBS or left.lower_.endswith("ly"))
-        if left.head.i == tok.i and left.lower_ != "to" and (left.dep_ in _AUX_DEPS or adverb):
+        if left.head.i == tok.i and (left.dep_ in _AUX_DEPS or adverb):
             out.insert(0, left)
             i -= 1
             continue

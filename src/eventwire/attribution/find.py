@@ -24,6 +24,8 @@ from eventwire.nlp.parse import Parsed
 
 _GAP = " \t\n,;:—–-"
 _CLOSING = frozenset("\"'”’»")
+_NOT_SOURCES = frozenset({"what", "whatever", "there"})  # "what appears to be", "there seems"
+_OPENING_MARKS = frozenset("\"'“‘«")
 
 
 @dataclass
@@ -65,7 +67,7 @@ class _Article:
 def _speaker(art: _Article, cue: Cue) -> tuple[Speaker | None, SourceKind, set[int]]:
     """The speaker of a cue, its kind and the token ids it covers."""
     head = source_token(cue)
-    if head is None:
+    if head is None or head.lower_ in _NOT_SOURCES:
         return None, "named", set()
     toks = source_tokens(head, cue)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
@@ -102,6 +104,9 @@ def _content(
 ) -> list[Run]:
     """Content spans in the cue's paragraph: parsed dependents, else a quotation, else inverted."""
     para = art.text.rfind("\n", 0, cue.head.idx)
+    tail = _tail_content(art, cue, sent, speaker)
+    if tail:
+        return tail
     for step in range(3):
         if step == 0:
             spans = to_spans(content_runs(cue, exclude), art.quotes, art.text)
@@ -113,6 +118,23 @@ def _content(
         if spans:
             return spans
     return _next_paragraph_quote(art, cue)
+
+
+def _tail_content(art: _Article, cue: Cue, sent: SpacySpan, speaker: Speaker) -> list[Run]:
+    """ "A, and B, Reuters reports.": a closing "SOURCE CUE." covers all its sentence before it."""
+    if cue.sense is None or cue.sense.cls != "speech" or speaker.end > cue.tokens[0].idx:
+        return []
+    end = cue.tokens[-1].idx + len(cue.tokens[-1].text)
+    if (
+        art.text[end : sent.end_char].strip(" .\n")
+        or art.text[speaker.end : cue.tokens[0].idx].strip()
+    ):
+        return []
+    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    lead = art.text[start : speaker.start].rstrip()
+    if not lead.endswith(",") or art.text[start] in _OPENING_MARKS:
+        return []
+    return [(start, start + len(lead) - 1)]
 
 
 def _next_paragraph_quote(art: _Article, cue: Cue) -> list[Run]:

@@ -14,6 +14,9 @@ from eventwire.model import ActorMention, SourceKind
 _SUBJ = frozenset({"nsubj", "csubj"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
+_PERSON_WH = frozenset({"who", "whose", "whom"})  # "X, who runs Y," stays in the source
+_SIDE_DEPS = frozenset({"advcl", "amod", "acl"})
+_CLOSERS = {")": "(", "”": "“"}  # closing mark -> its opening mark
 _NP_INNER = frozenset({"appos", "compound", "amod", "poss", "det", "nummod", "punct"})
 
 
@@ -52,20 +55,66 @@ def _left_neighbour(cue: Cue) -> Token | None:
 
 
 def source_tokens(head: Token, cue: Cue) -> list[Token]:
-    """The source phrase: the head's subtree, stopping at the cue, trimmed of edge punctuation."""
+    """The source phrase: the head's subtree, stopping at the cue, without side clauses.
+
+    PolNeAR's source is the noun phrase with its appositions: "Hamas, which is still
+    holding hostages, says" -> "Hamas"; "Graham, a former candidate, said" keeps the
+    apposition and its closing comma; brackets and quote marks stay balanced.
+    """
     ids = {t.i for t in head.subtree} - {t.i for t in cue.tokens}
     ids -= {t.i for t in head.subtree if "\n" in t.text}
+    for side in _side_clauses(head):
+        ids -= {t.i for t in side.subtree}
+    doc = head.doc
+    ids |= {t.i for t in doc[head.left_edge.i : head.right_edge.i + 1] if _blank(t)}
     lo, hi = head.i, head.i
     while lo - 1 in ids:
         lo -= 1
     while hi + 1 in ids:
         hi += 1
-    run = list(head.doc[lo : hi + 1])
-    while run and run[0].pos_ in _EDGE_PUNCT:
+    run = list(doc[lo : hi + 1])
+    while run and run[0].pos_ in _EDGE_PUNCT and run[0].text not in _CLOSERS.values():
         run.pop(0)
-    while run and run[-1].pos_ in _EDGE_PUNCT:
+    while run and run[-1].pos_ in _EDGE_PUNCT and not _closes(run):
         run.pop()
-    return run or [head]
+    return _close_apposition(run) if run else [head]
+
+
+def _blank(tok: Token) -> bool:
+    """A whitespace token inside a line (a no-break space the parser attached elsewhere)."""
+    return tok.is_space and "\n" not in tok.text
+
+
+def _side_clauses(head: Token) -> list[Token]:
+    """Relative and participial clauses set off by a comma after the source head."""
+    doc = head.doc
+    return [
+        c
+        for c in head.rights
+        if (c.dep_ in _SIDE_DEPS or c.dep_ == "relcl" and c.left_edge.lower_ not in _PERSON_WH)
+        and c.left_edge.i > 0
+        and doc[c.left_edge.i - 1].text in {",", "(", "—", "–"}
+    ]
+
+
+def _closes(run: list[Token]) -> bool:
+    """Does the run's last token close a bracket or quotation opened inside the run?"""
+    opener = _CLOSERS.get(run[-1].text)
+    return opener is not None and any(t.text == opener for t in run[:-1])
+
+
+def _close_apposition(run: list[Token]) -> list[Token]:
+    """Extend over a missing closing bracket/quote and the comma that ends an apposition."""
+    doc = run[0].doc
+    end = run[-1].i + 1
+    nxt = doc[end].text if end < len(doc) else ""
+    if _CLOSERS.get(nxt) in {t.text for t in run} and not _closes(run):
+        run = [*run, doc[end]]
+        end += 1
+    inner_comma = any(t.text == "," for t in run)
+    if inner_comma and end < len(doc) and doc[end].text == ",":
+        run = [*run, doc[end]]
+    return run
 
 
 @lru_cache(maxsize=1)
