@@ -82,3 +82,12 @@ def test_attribution_link_returns_new_records(parse: Parse) -> None:
     (linked,) = attach_attributions(parsed, [original], find_attributions(parsed, []))
     assert original.attribution is None and linked.attribution is not None
     assert linked.attribution.kind == "anonymous"
+
+
+def test_attribution_first_person_in_reported_speech_is_the_speaker(code):
+    coded = code('"We will not accept this plan," the Houthi spokesman said on Monday.')
+    events = [e for e in coded.events if any(p.text.lower() == "we" for p in e.participants)]
+    assert events
+    for ev in events:
+        (we,) = [p for p in ev.participants if p.text.lower() == "we"]
+        assert we.actor is not None and we.actor.country == "YEM"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.model import Attribution, Event, Span
+from eventwire.model import Attribution, Event, Participant, Span
 from eventwire.nlp.parse import Parsed
 
 
@@ -24,6 +24,24 @@ def _holder(trigger: Span, attributions: list[Attribution]) -> Attribution | Non
     return best[1] if best else None
 
 
+_FIRST_PERSON = frozenset({"we", "us", "i", "me"})
+
+
+def _speaker_voice(event: Event, holder: Attribution) -> list[Participant]:
+    """In reported speech "we"/"I" is the speaker (or the speaker's side): give it that actor."""
+    speaker = holder.speaker.actor if holder.speaker else None
+    if speaker is None:
+        return event.participants
+    return [
+        p.model_copy(update={"actor": speaker})
+        if p.text.lower() in _FIRST_PERSON
+        and p.actor is None
+        and any(c.start <= p.start and p.end <= c.end for c in holder.content)
+        else p
+        for p in event.participants
+    ]
+
+
 def attach_attributions(
     parsed: Parsed, events: list[Event], attributions: list[Attribution]
 ) -> list[Event]:
@@ -35,5 +53,9 @@ def attach_attributions(
     out: list[Event] = []
     for event in events:
         holder = _holder(event.trigger, attributions)
-        out.append(event if holder is None else event.model_copy(update={"attribution": holder}))
+        if holder is None:
+            out.append(event)
+            continue
+        update = {"attribution": holder, "participants": _speaker_voice(event, holder)}
+        out.append(event.model_copy(update=update))
     return out

@@ -25,6 +25,9 @@ def source_token(cue: Cue) -> Token | None:
     if cue.source is not None:
         return cue.source
     tok = cue.head
+    inverted = _inverted_subject(cue)
+    if inverted is not None:
+        return inverted
     for _ in range(4):
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
@@ -36,6 +39,33 @@ def source_token(cue: Cue) -> Token | None:
             return _left_neighbour(cue)
         tok = tok.head
     return None
+
+
+def _inverted_subject(cue: Cue) -> Token | None:
+    """ "Y, a senior official said" misparsed as a subjectless clause hanging off Y's verb.
+
+    When the cue has no subject of its own, follows the verb it hangs from, and is directly
+    preceded by a noun phrase that a comma sets off, that noun phrase is the source.
+    """
+    head = cue.head
+    if any(c.dep_ in _SUBJ or c.dep_ == "agent" for c in head.children):
+        return None
+    if head.dep_ not in {"advcl", "conj", "ccomp"} or head.i < head.head.i:
+        return None
+    doc = head.doc
+    i = cue.tokens[0].i - 1
+    if i <= head.sent.start or doc[i].pos_ not in {"NOUN", "PROPN"}:
+        return None
+    j = i
+    while (
+        j > head.sent.start
+        and not doc[j - 1].is_punct
+        and doc[j - 1].pos_ in {"NOUN", "PROPN", "ADJ", "DET", "NUM", "PART"}
+    ):
+        j -= 1
+    if j <= head.head.i or doc[j - 1].text != ",":
+        return None
+    return doc[i]
 
 
 def _left_neighbour(cue: Cue) -> Token | None:
