@@ -28,9 +28,11 @@ demo: install
 	$(BIN)/eventwire ingest samples --db demo.duckdb
 	$(BIN)/eventwire stats --db demo.duckdb
 
-## test: install the dev extras, lint, and run the test suite (slow suites excluded)
+## test: install the dev extras, lint, type-check (mypy --strict src) and run the tests (slow suites excluded)
 test: install-dev
 	$(BIN)/ruff check src tests
+	$(BIN)/ruff format --check src tests
+	$(BIN)/mypy
 	$(BIN)/python -m pytest -q
 
 ## test-slow: the suites marked slow (whole eval sets)

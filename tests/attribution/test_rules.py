@@ -134,11 +134,19 @@ def test_attribution_misread_lemma_still_finds_cue(
     assert [c.text for c in attr.content] == [content]
 
 
-@pytest.mark.parametrize("text, speaker", [
-    ("The militia burned three villages near the border, a senior police officer told reporters.",
-     "a senior police officer"),
-    ("Troops withdrew from the northern town overnight, two local officials said.", "two local officials"),
-])
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        (
+            "The militia burned three villages near the border, a senior police officer told reporters.",
+            "a senior police officer",
+        ),
+        (
+            "Troops withdrew from the northern town overnight, two local officials said.",
+            "two local officials",
+        ),
+    ],
+)
 def test_attribution_inverted_source_after_comma(code, text, speaker):
     coded = code(text)
     assert any(a.speaker and a.speaker.text == speaker for a in coded.attributions)

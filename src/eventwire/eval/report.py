@@ -30,6 +30,8 @@ def print_report(report: EvalReport) -> None:
         )
     failures = report.extra.get("failures")
     if failures:
-        console.print(f"[red]articles that failed to code: {failures}[/] {report.extra.get('failure_reasons', '')}")
+        console.print(
+            f"[red]articles that failed to code: {failures}[/] {report.extra.get('failure_reasons', '')}"
+        )
     for ex in report.examples[:10]:
         console.print(f"  - {ex}")
