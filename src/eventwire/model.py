@@ -93,8 +93,11 @@ class Article(Record):
 
     @classmethod
     def make(cls, text: str, **fields: object) -> Article:
-        """Build an article with its id computed from text and source."""
-        text = normalise_text(text)
+        """Build an article with its id computed from the normalised text and the source.
+
+        The text itself is kept exactly as given, so every offset indexes the caller's input
+        and an event's sentence text is a substring of it.
+        """
         source = str(fields.get("source") or "")
         return cls(id=article_id(text, source), text=text, **fields)
 

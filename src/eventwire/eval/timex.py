@@ -16,7 +16,7 @@ from typing import Any
 
 from eventwire.config import Settings
 from eventwire.eval.base import EvalReport, prf, read_jsonl
-from eventwire.model import Article, Timex, normalise_text
+from eventwire.model import Article, Timex
 
 PLATINUM = "te3-platinum"
 
@@ -161,7 +161,8 @@ def evaluate(path: Path, settings: Settings) -> EvalReport:
     for doc in docs:
         c = coded.get(f"tempeval3:{doc['id']}")
         pred = pred_items(c.timexes) if c else []
-        gold = gold_items(doc, offset_map(doc["text"], normalise_text(doc["text"])))
+        text = c.article.text if c else doc["text"]  # offsets index the article's own text
+        gold = gold_items(doc, offset_map(doc["text"], text))
         score_doc(gold, pred, overall)
         if doc.get("subset") == PLATINUM:
             score_doc(gold, pred, platinum)
