@@ -129,3 +129,8 @@ def test_seed_attributions(seed, sentence, kind, country):
 def test_seed_events_carry_their_attribution(seed):
     kamel = [e for e in seed.events if e.sentence == 6 and e.status == "planned"]
     assert kamel and all(e.attribution and e.attribution.kind == "anonymous" for e in kamel)
+
+
+def test_seed_unmarked_first_person_quote_is_direct(seed):
+    atts = [a for a in seed.attributions if 9 in a.sentences and a.kind == "anonymous"]
+    assert atts and any(a.quote for a in atts)

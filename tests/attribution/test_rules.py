@@ -150,3 +150,27 @@ def test_attribution_misread_lemma_still_finds_cue(
 def test_attribution_inverted_source_after_comma(code, text, speaker):
     coded = code(text)
     assert any(a.speaker and a.speaker.text == speaker for a in coded.attributions)
+
+
+@pytest.mark.parametrize(
+    "text, quote",
+    [
+        (
+            "The talks failed. We will not return to Doha until the shelling stops, said the rebel spokesman.",
+            True,
+        ),
+        ("The talks failed. The rebels will not return to Doha, said the rebel spokesman.", False),
+        (
+            "The minister said that we must all stay calm.",
+            False,
+        ),  # content after the cue: paraphrase
+    ],
+)
+def test_attribution_first_person_without_quote_marks_is_direct_speech(code, text, quote):
+    coded = code(text)
+    (att,) = [
+        a
+        for a in coded.attributions
+        if a.speaker and "spokesman" in a.speaker.text or a.speaker and "minister" in a.speaker.text
+    ]
+    assert att.quote is quote

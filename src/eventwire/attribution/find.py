@@ -7,6 +7,7 @@ sentence that is only a quotation continues the attribution of the sentence befo
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -222,12 +223,30 @@ def _finish(art: _Article, d: _Draft) -> Attribution:
         kind=d.kind,
         cue=d.cue,
         content=[art.span(s, e) for s, e in sorted(set(d.content))],
-        quote=is_quote(d.content, art.text),
+        quote=is_quote(d.content, art.text) or _unmarked_quote(art, d),
         sentences=sorted(d.sentences),
         provenance=Provenance(
             stage="attribution", rule=f"attribution.{d.rule}", lexicon=LEXICON_VERSION
         ),
     )
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|we|We|us|our|Our|my|My|me)\b")
+
+
+def _unmarked_quote(art: _Article, d: _Draft) -> bool:
+    """Direct speech whose quote marks were lost: "We will wait, said the official."
+
+    Content in the first person that opens a sentence and comes before a speech cue whose
+    source is not itself first person is the speaker's own words (wire copy often loses
+    its quote marks on the way through HTML).
+    """
+    if d.stance or not d.content or d.speaker is None or _FIRST_PERSON.fullmatch(d.speaker.text):
+        return False
+    start, end = min(d.content)[0], max(e for _, e in d.content)
+    if end > d.cue.start or not _FIRST_PERSON.search(art.text[start:end]):
+        return False
+    return art.parsed.sentence_of(start) != art.parsed.sentence_of(start - 1) or start == 0
 
 
 def _colon_drafts(art: _Article) -> list[_Draft]:
