@@ -122,3 +122,18 @@ def test_events_explicit_speech_act_is_kept_and_principal(parse: Parse) -> None:
 def test_events_reminder_that_party_must_act_is_a_demand(parse: Parse) -> None:
     event = main(parse, "Norway issued a reminder to Chad that it must release the prisoners.")
     assert event.plover.type == "REQUEST" and event.cameo.startswith("10")
+
+
+@pytest.mark.parametrize(
+    "text, trigger, status",
+    [
+        ("The truce will take effect at midnight.", "truce", "planned"),
+        ("Negotiations will resume in Oslo next month.", "Negotiations", "planned"),
+        ("The clashes killed four people.", "killed", "occurred"),
+    ],
+)
+def test_events_noun_subject_takes_its_clause_future(code, text, trigger, status):
+    coded = code(text)
+    assert any(e.trigger.text == trigger and e.status == status for e in coded.events), [
+        (e.trigger.text, e.status) for e in coded.events
+    ]

@@ -238,6 +238,12 @@ def noun_status(noun: Token, anchor: Token | None) -> Status:
     gov = _governor_status(noun)
     if gov is not None:
         return gov
+    if anchor is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        # "the ceasefire will take effect", "talks are expected to resume": the clause's
+        # future or expectation is the event's (its negation is not: "the truce did not hold")
+        subj_status = verb_status(noun.head)
+        if subj_status in ("planned", "expected", "hypothetical"):
+            return subj_status
     if anchor is not None:
         status = verb_status(anchor)
         direct = noun.dep_ in ("dobj", "nsubjpass")
