@@ -76,3 +76,13 @@ def test_model_schema_lists_every_printed_key():
 def test_model_published_is_a_date():
     a = Article.make("x", published=date(2024, 2, 23))
     assert a.published == date(2024, 2, 23)
+
+
+@pytest.mark.parametrize(
+    "raw", ["Plain text.", "Line one.   \nLine two.\r\nEnd.  ", "  Lead.\n\n\nTrail.\n"]
+)
+def test_model_article_keeps_text_as_given_so_gold_offsets_index_it(raw):
+    """Scorers use gold offsets as they are: the article text is never rewritten."""
+    art = Article.make(raw)
+    assert art.text == raw
+    assert art.id == Article.make(raw.strip()).id  # the id still ignores such whitespace

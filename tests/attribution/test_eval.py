@@ -8,21 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.config import Settings
-from eventwire.eval.attribution import Item, Tally, evaluate, offset_map
-from eventwire.model import normalise_text
-
-
-@pytest.mark.parametrize(
-    "original",
-    ["Plain text.", "Line one.   \nLine two.\r\nEnd.  ", "  Leading space.\n\n\nTrailing.\n"],
-)
-def test_attribution_eval_offset_map_follows_normalisation(original: str) -> None:
-    norm = normalise_text(original)
-    omap = offset_map(original, norm)
-    for word in ("Line two", "Trailing", "Plain"):
-        i = original.find(word)
-        if i >= 0:
-            assert norm[omap[i] : omap[i + len(word)]] == word
+from eventwire.eval.attribution import Item, Tally, evaluate
 
 
 def test_attribution_eval_tally_counts_overlap_and_exact() -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.config import Settings
-from eventwire.eval.timex import Item, Tally, evaluate, offset_map, score_doc
+from eventwire.eval.timex import Item, Tally, evaluate, score_doc
 
 KEYS = {
     "span_f1_strict",
@@ -92,7 +92,3 @@ def test_dates_eval_timex_strict_relaxed_and_values():
     score_doc(gold, pred, tally)
     assert (tally.strict, tally.relaxed, tally.value_ok, tally.n_pred) == (1, 2, 1, 3)
     assert tally.misses == {"value": 1, "extent": 1, "spurious": 1}
-
-
-def test_dates_eval_timex_offset_map_follows_normalisation():
-    assert offset_map("\n\nab ", "ab")[2:4] == [0, 1]

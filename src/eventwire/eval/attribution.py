@@ -12,7 +12,6 @@ from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -49,36 +48,19 @@ class Tokens:
         return out
 
 
-def offset_map(original: str, normalised: str) -> list[int]:
-    """Map every offset of the original text to the normalised text (ids normalise text)."""
-    if original == normalised:
-        return list(range(len(original) + 1))
-    out = [0] * (len(original) + 1)
-    last_a = last_b = 0
-    for a, b, size in SequenceMatcher(
-        None, original, normalised, autojunk=False
-    ).get_matching_blocks():
-        for k in range(last_a, a):
-            out[k] = last_b
-        for k in range(size + 1):
-            out[a + k] = b + k
-        last_a, last_b = a + size, b + size
-    return out
-
-
-def _spans(field: Any, omap: list[int]) -> Spans:
-    """Gold spans of a field (a {text, spans} object, a list of them, or None), remapped."""
+def _spans(field: Any) -> Spans:
+    """Gold spans of a field (a {text, spans} object, a list of them, or None)."""
     objs = field if isinstance(field, list) else [field] if field else []
-    return tuple(sorted((omap[s], omap[e]) for o in objs for s, e in o["spans"] if e > s))
+    return tuple(sorted((s, e) for o in objs for s, e in o["spans"] if e > s))
 
 
-def gold_items(item: dict[str, Any], omap: list[int]) -> list[Item]:
+def gold_items(item: dict[str, Any]) -> list[Item]:
     """Gold attributions of one article."""
     out = []
     for a in item.get("attributions", []):
-        cue = _spans(a["cue"], omap)
+        cue = _spans(a["cue"])
         label = " ".join(c["text"].lower() for c in a["cue"]) or "(none)"
-        out.append(Item(_spans(a["source"], omap), cue, _spans(a["content"], omap), label))
+        out.append(Item(_spans(a["source"]), cue, _spans(a["content"]), label))
     return out
 
 
@@ -217,10 +199,9 @@ def evaluate(path: Path, settings: Settings, *, limit: int | None = None) -> Eva
     coded = {c.article.input: c for c in batch.coded}
     tally = Tally()
     for item, article in zip(items, articles, strict=True):
-        omap = offset_map(item["text"], article.text)
         c = coded.get(article.input)
         preds = [pred_item(a) for a in c.attributions] if c else []
-        tally.add(article.text, gold_items(item, omap), preds)
+        tally.add(article.text, gold_items(item), preds)
     misses = dict(tally.missed.most_common(25))
     return EvalReport(
         task="attribution",

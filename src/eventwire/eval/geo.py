@@ -12,7 +12,6 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
-from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Any
 
@@ -80,24 +79,6 @@ def published_of(item: dict[str, Any]) -> date | None:
         return date.fromisoformat(str(raw)[:10]) if raw else None
     except ValueError:
         return None
-
-
-def offset_map(original: str, normalised: str) -> list[int]:
-    """Map each offset of the original text to the normalised text (identity when equal)."""
-    if original == normalised:
-        return list(range(len(original) + 1))
-    mapping = [0] * (len(original) + 1)
-    for tag, i1, i2, j1, j2 in SequenceMatcher(
-        None, original, normalised, autojunk=False
-    ).get_opcodes():
-        for k in range(i1, i2 + 1):
-            mapping[k] = j1 + min(k - i1, j2 - j1) if tag == "equal" else (j1 if k < i2 else j2)
-    return mapping
-
-
-def shift(gold: list[Gold], mapping: list[int]) -> list[Gold]:
-    """Gold spans moved onto the normalised article text."""
-    return [Gold(mapping[g.start], mapping[g.end], g.text, g.type, g.lat, g.lon) for g in gold]
 
 
 def overlaps(a: Gold, p: Place) -> bool:
@@ -168,7 +149,7 @@ def evaluate(path: Path, settings: Settings) -> EvalReport:
     for item in items:
         article = Article.make(item["text"], published=published_of(item))
         articles.append(article)
-        golds.append(shift(gold_of(item), offset_map(item["text"], article.text)))
+        golds.append(gold_of(item))  # offsets index the text as given
     batch = code_articles(articles, settings)
     coded = {c.article.id: c for c in batch.coded}
     tally, misses = Tally(), Counter[str]()
