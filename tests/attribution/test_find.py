@@ -296,3 +296,64 @@ def test_attribution_parenthetical_cue_splits_content(parse: Parse) -> None:
 def test_attribution_wish_inside_reported_content_is_not_a_source(parse: Parse) -> None:
     attrs = _find(parse, "The senator says she plans to vote against the bill.")
     assert [a.cue.text for a in attrs if a.cue] == ["says"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        (
+            "Fuel prices will double by winter, said Maria Okafor, an economist at the "
+            "central bank.",
+            "said",
+            "Maria Okafor, an economist at the central bank",
+            "Fuel prices will double by winter",
+        ),
+        (
+            "Two thirds of farmers in the valley expect a poor harvest, the survey found.",
+            "found",
+            "the survey",
+            "Two thirds of farmers in the valley expect a poor harvest",
+        ),
+    ],
+)
+def test_attribution_closing_source_takes_the_sentence_before_it(
+    parse: Parse, text: str, cue: str, speaker: str, content: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert [c.text for c in a.content] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        (
+            "The port authority issued a statement saying the harbour was closed.",
+            "issued a statement saying",
+            "The port authority",
+        ),
+        (
+            "The governor responded on Friday, calling the report a fabrication.",
+            "responded on Friday, calling",
+            "The governor",
+        ),
+    ],
+)
+def test_attribution_participle_cue_rides_on_its_vehicle_verb(
+    parse: Parse, text: str, cue: str, speaker: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_attribution_reporting_verb_outside_its_listed_frame_takes_its_object(
+    parse: Parse,
+) -> None:
+    a = _one(parse, "On Wednesday night the senator conceded the race.", "conceded")
+    assert [c.text for c in a.content] == ["the race"]
+
+
+def test_attribution_addressee_is_not_content(parse: Parse) -> None:
+    text = "The minister rejected the plan, a senior aide told reporters."
+    a = _one(parse, text, "told")
+    assert "reporters" not in [c.text for c in a.content]

@@ -16,6 +16,8 @@ _QUOTE_CHARS = frozenset("\"'“”‘’«»„`")
 _MARKS_AND_SPACE = "".join(_QUOTE_CHARS) + " "
 Run = tuple[int, int]
 _SIDE_DEPS = frozenset({"parataxis", "ccomp", "advcl"})
+_FALLBACK_DEPS = ("ccomp", "dobj", "xcomp")
+_ADDRESSEES = frozenset({"reporter", "journalist", "audience", "crowd", "supporter", "viewer"})
 _OBJECT_PREPS = frozenset({"for", "of", "over", "as"})
 
 
@@ -56,20 +58,42 @@ def _runs(tokens: list[Token], exclude: set[int]) -> list[list[Token]]:
     return runs
 
 
-def content_runs(cue: Cue, exclude: set[int]) -> list[list[Token]]:
-    """Token runs of a cue's content from the parse (empty when the parse shows none)."""
+def content_runs(cue: Cue, exclude: set[int], *, fallback: bool = False) -> list[list[Token]]:
+    """Token runs of a cue's content from the parse (empty when the parse shows none).
+
+    With `fallback`, a lexicon verb may take any clause or object it has, not only its
+    listed frame (tried after the quotation and inverted readings).
+    """
     if cue.sense is None:  # "according to X": the clause the phrase modifies
         base = cue.head.head
         skip = exclude | {t.i for t in cue.head.subtree}
         return _runs(list(base.subtree), skip)
     holder = cue.content_head if cue.content_head is not None else cue.head
     child = _child(holder, cue.sense.deps, cue.sense.prep) or _passive_subject(cue.head)
+    if child is None and fallback:
+        child = _fallback(cue)
     if child is None:
         return []
     toks = list(child.subtree)
     if child.dep_ == "dobj":
         toks += [t for c in _object_extras(cue.head, child) for t in c.subtree]
     return _runs(toks, exclude)
+
+
+def _fallback(cue: Cue) -> Token | None:
+    """A lexicon verb used with another frame than its listed one ("conceded his bid",
+    "polls show Clinton ahead"): any clause or object it has holds the content."""
+    if cue.content_head is not None or cue.sense is None or cue.sense.prep:
+        return None
+    child = _child(cue.head, _FALLBACK_DEPS, "")
+    if child is not None and child.dep_ == "dobj" and _addressee(child):
+        return None  # "told reporters", "assured them": the object is who was spoken to
+    return child
+
+
+def _addressee(tok: Token) -> bool:
+    """Does an object name people (a pronoun, a person, a group) rather than a proposition?"""
+    return tok.lemma_.lower() in _ADDRESSEES or tok.pos_ == "PRON" and tok.lower_ != "it"
 
 
 def _object_extras(verb: Token, obj: Token) -> list[Token]:

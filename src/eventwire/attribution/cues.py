@@ -151,8 +151,58 @@ def verb_cue(tok: Token) -> Cue | None:
     sense = _sense(tok)
     if sense is None:
         return None
-    tokens = (*_governor(tok), *_before(tok), tok, *_after(tok, sense), *_colon(tok))
+    tokens = (
+        *_vehicle(tok),
+        *_governor(tok),
+        *_before(tok),
+        tok,
+        *_after(tok, sense),
+        *_colon(tok),
+    )
     return Cue(head=tok, tokens=tuple(sorted(set(tokens), key=lambda t: t.i)), sense=sense)
+
+
+_VEHICLES = frozenset(
+    {
+        "issue",
+        "release",
+        "post",
+        "send",
+        "publish",
+        "tweet",
+        "retweet",
+        "write",
+        "respond",
+        "reply",
+        "react",
+        "answer",
+        "deliver",
+        "file",
+        "email",
+        "text",
+        "shoot",
+    }
+)
+
+
+def vehicle_verb(tok: Token) -> Token | None:
+    """The verb a participle cue rides on: "issued a statement saying", "responded, calling"."""
+    if tok.tag_ != "VBG" or tok.dep_ not in {"advcl", "acl"}:
+        return None
+    gov = tok.head
+    if tok.dep_ == "acl" and gov.pos_ == "NOUN" and gov.dep_ in {"dobj", "pobj"}:
+        gov = gov.head.head if gov.dep_ == "pobj" else gov.head
+    if gov.pos_ != "VERB" or gov.i > tok.i or tok.i - gov.i > 12:
+        return None
+    return gov
+
+
+def _vehicle(tok: Token) -> list[Token]:
+    """PolNeAR's cue runs from a vehicle verb to its participle ("posted a message reading")."""
+    gov = vehicle_verb(tok)
+    if gov is None or gov.lemma_.lower() not in _VEHICLES:
+        return []
+    return [*_before(gov), *gov.doc[gov.i : tok.i]]
 
 
 def _governor(tok: Token) -> list[Token]:

@@ -108,13 +108,16 @@ def _content(
     tail = _tail_content(art, cue, sent, speaker)
     if tail:
         return tail
-    for step in range(3):
+    for step in range(4):
         if step == 0:
             spans = to_spans(content_runs(cue, exclude), art.quotes, art.text)
         elif step == 1:
             spans = _quote_content(art, cue, sent, speaker)
-        else:
+        elif step == 2:
             spans = to_spans(inverted_runs(cue, exclude), art.quotes, art.text)
+        else:
+            runs = content_runs(cue, exclude, fallback=True)
+            spans = to_spans(runs, art.quotes, art.text)
         spans = [sp for sp in spans if art.text.rfind("\n", 0, sp[0]) == para]
         if spans:
             return spans
@@ -122,18 +125,19 @@ def _content(
 
 
 def _tail_content(art: _Article, cue: Cue, sent: SpacySpan, speaker: Speaker) -> list[Run]:
-    """ "A, and B, Reuters reports.": a closing "SOURCE CUE." covers all its sentence before it."""
-    if cue.sense is None or cue.sense.cls != "speech" or speaker.end > cue.tokens[0].idx:
-        return []
-    end = cue.tokens[-1].idx + len(cue.tokens[-1].text)
-    if (
-        art.text[end : sent.end_char].strip(" .\n")
-        or art.text[speaker.end : cue.tokens[0].idx].strip()
-    ):
+    """ "A, and B, Reuters reports." / "A, said X, a Y.": a closing source and cue take the
+    whole sentence before them, whatever the parse made of it (either order, any cue class)."""
+    cue_start = cue.tokens[0].idx
+    cue_end = cue.tokens[-1].idx + len(cue.tokens[-1].text)
+    first, last = min(speaker.start, cue_start), max(speaker.end, cue_end)
+    between = art.text[speaker.end : cue_start] if speaker.end <= cue_start else ""
+    if cue_start < speaker.start:
+        between = art.text[cue_end : speaker.start]
+    if art.text[last : sent.end_char].strip(" .\n") or between.strip():
         return []
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-    lead = art.text[start : speaker.start].rstrip()
-    if not lead.endswith(",") or art.text[start] in _OPENING_MARKS:
+    lead = art.text[start:first].rstrip()
+    if not lead.endswith(",") or art.text[start] in _OPENING_MARKS or len(lead) < 12:
         return []
     return [(start, start + len(lead) - 1)]
 

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from eventwire.attribution.cues import Cue
+from eventwire.attribution.cues import Cue, vehicle_verb
 from eventwire.attribution.lexicon import lexicon
 from eventwire.model import ActorMention, SourceKind
 
@@ -32,13 +32,23 @@ def source_token(cue: Cue) -> Token | None:
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        subj = next((c for c in tok.children if c.dep_ in _SUBJ), None)
-        if subj is not None:
-            return subj
+        subjects = [c for c in tok.children if c.dep_ in _SUBJ]
+        if subjects:
+            return _inverted(tok, subjects)
+        vehicle = vehicle_verb(tok)
+        if vehicle is not None:
+            tok = vehicle
+            continue
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return _left_neighbour(cue)
         tok = tok.head
     return None
+
+
+def _inverted(verb: Token, subjects: list[Token]) -> Token:
+    """Of a verb's subjects, the one after it when the parse gave it two ("Y, said X")."""
+    after = [s for s in subjects if s.i > verb.i]
+    return after[0] if after and len(subjects) > 1 else subjects[0]
 
 
 def _inverted_subject(cue: Cue) -> Token | None:
