@@ -357,3 +357,45 @@ def test_attribution_addressee_is_not_content(parse: Parse) -> None:
     text = "The minister rejected the plan, a senior aide told reporters."
     a = _one(parse, text, "told")
     assert "reporters" not in [c.text for c in a.content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        (
+            "The governor took direct aim at the senator's budget plan.",
+            "took direct aim at",
+            "The governor",
+            "the senator's budget plan",
+        ),
+        (
+            "Rivera made it clear that she would not run again.",
+            "made it clear",
+            "Rivera",
+            "that she would not run again",
+        ),
+        (
+            "The mayor distanced himself from the union's demands.",
+            "distanced himself from",
+            "The mayor",
+            "the union's demands",
+        ),
+        (
+            "The ministry voiced support for the ceasefire proposal.",
+            "voiced support for",
+            "The ministry",
+            "the ceasefire proposal",
+        ),
+    ],
+)
+def test_attribution_multiword_cues(
+    parse: Parse, text: str, cue: str, speaker: str, content: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert [c.text for c in a.content] == [content]
+
+
+def test_attribution_idiom_words_must_follow_in_order(parse: Parse) -> None:
+    cues = [a.cue.text for a in _find(parse, "The aim of the talks was to take stock.") if a.cue]
+    assert not any("aim" in c for c in cues)

@@ -33,3 +33,10 @@ def test_attribution_lexicon_malformed_row_names_file_and_line(text: str, line: 
 def test_attribution_lexicon_unknown_value_is_an_error() -> None:
     with pytest.raises(DataFileError, match="cues.tsv:7: 'nsubj'"):
         check("cues.tsv", 7, "nsubj", CONTENT_DEPS)
+
+
+def test_idioms_are_indexed_by_verb_longest_first() -> None:
+    idioms = lexicon().idioms
+    rests = [rest for rest, _ in idioms["make"]]
+    assert rests == sorted(rests, key=len, reverse=True)
+    assert (("aim", "at"), "pobj") in idioms["take"]

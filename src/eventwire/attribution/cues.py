@@ -100,7 +100,7 @@ def _generic(tok: Token) -> CueVerb | None:
     return None
 
 
-def _before(tok: Token) -> list[Token]:
+def before(tok: Token) -> list[Token]:
     """Auxiliaries, negation and reporting adverbs right before a cue verb."""
     out: list[Token] = []
     i = tok.i - 1
@@ -154,7 +154,7 @@ def verb_cue(tok: Token) -> Cue | None:
     tokens = (
         *_vehicle(tok),
         *_governor(tok),
-        *_before(tok),
+        *before(tok),
         tok,
         *_after(tok, sense),
         *_colon(tok),
@@ -202,7 +202,7 @@ def _vehicle(tok: Token) -> list[Token]:
     gov = vehicle_verb(tok)
     if gov is None or gov.lemma_.lower() not in _VEHICLES:
         return []
-    return [*_before(gov), *gov.doc[gov.i : tok.i]]
+    return [*before(gov), *gov.doc[gov.i : tok.i]]
 
 
 def _governor(tok: Token) -> list[Token]:
@@ -210,7 +210,7 @@ def _governor(tok: Token) -> list[Token]:
     gov = tok.head
     if tok.dep_ != "xcomp" or gov.i > tok.i or gov.pos_ != "VERB" or tok.i - gov.i > 3:
         return []
-    return [*_before(gov), *gov.doc[gov.i : tok.i]]
+    return [*before(gov), *gov.doc[gov.i : tok.i]]
 
 
 def phrase_cue(tok: Token) -> Cue | None:
@@ -239,12 +239,13 @@ def _document_cue(tok: Token) -> Cue | None:
 
 
 def find_cues(sent: list[Token]) -> list[Cue]:
-    from eventwire.attribution.stance import stance_cue  # stance builds on Cue
-
     """Every cue of one sentence, in text order."""
+    from eventwire.attribution.idioms import idiom_cue  # both build on Cue
+    from eventwire.attribution.stance import stance_cue
+
     out: list[Cue] = []
     for tok in sent:
-        cue = verb_cue(tok) or phrase_cue(tok) or stance_cue(tok)
+        cue = idiom_cue(tok) or verb_cue(tok) or phrase_cue(tok) or stance_cue(tok)
         if cue is not None:
             out.append(cue)
     return out

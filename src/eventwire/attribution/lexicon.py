@@ -13,6 +13,7 @@ CUE_CLASSES = frozenset({"speech", "mental", "evidence", "adjective", "noun"})
 VERB_CLASSES = frozenset({"speech", "mental", "evidence"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj", "acl"})
 PHRASE_KINDS = frozenset({"source-pobj", "cue-extension"})
+IDIOM_CONTENT = frozenset({"pobj", "ccomp", "dobj"})
 SOURCE_KINDS = frozenset({"anonymous", "agency"})
 
 
@@ -35,6 +36,7 @@ class Lexicon:
     nouns: dict[str, tuple[CueVerb, ...]]
     phrases: dict[str, str]
     sources: dict[str, str]
+    idioms: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # verb lemma -> (rest, content)
 
 
 def _rows(name: str, ncols: tuple[int, int]) -> list[tuple[int, list[str]]]:
@@ -91,7 +93,13 @@ def lexicon() -> Lexicon:
         c[0].lower(): check("sources.tsv", n, c[1], SOURCE_KINDS)
         for n, c in _rows("sources.tsv", (2, 2))
     }
+    idioms: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for n, c in _rows("idioms.tsv", (2, 2)):
+        words = tuple(c[0].lower().split())
+        content = check("idioms.tsv", n, c[1], IDIOM_CONTENT)
+        idioms.setdefault(words[0], []).append((words[1:], content))
     return Lexicon(
+        idioms={k: tuple(sorted(v, key=lambda r: -len(r[0]))) for k, v in idioms.items()},
         verbs=_cues(VERB_CLASSES),
         adjectives=_cues(frozenset({"adjective"})),
         nouns=_cues(frozenset({"noun"})),

@@ -1,4 +1,5 @@
-"""Stance cues that are not verbs: "X is confident that Y", "X's call for Y" (issue 7).
+"""Stance cues that are not verbs: "X is confident that Y", "X's call for Y", "X voiced
+support for Y" (issue 7).
 
 An adjective after a copula takes the copula's subject as source; a noun takes its possessor.
 The content is the word's clause or the object of its preposition, which joins the cue.
@@ -12,6 +13,37 @@ from eventwire.attribution.cues import Cue
 from eventwire.attribution.lexicon import CueVerb, lexicon
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl"})
+# Verbs that turn a stance noun into an act of its subject: "voiced support for", "raised
+# concerns about", "made the argument that", "launched an attack on".
+_LIGHT_VERBS = frozenset(
+    {
+        "make",
+        "voice",
+        "express",
+        "offer",
+        "give",
+        "launch",
+        "unleash",
+        "level",
+        "deliver",
+        "raise",
+        "sound",
+        "heap",
+        "lodge",
+        "file",
+        "issue",
+        "renew",
+        "repeat",
+        "reiterate",
+        "throw",
+        "lend",
+        "signal",
+        "register",
+        "air",
+        "stress",
+        "add",
+    }
+)
 
 
 def _prep_sense(tok: Token, senses: tuple[CueVerb, ...]) -> tuple[CueVerb, Token | None] | None:
@@ -52,11 +84,21 @@ def _noun(tok: Token) -> Cue | None:
         return None
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     found = _prep_sense(tok, senses)
-    if owner is None or found is None:
+    if found is None:
         return None
     sense, prep = found
-    words = (tok, prep) if prep is not None else (tok,)
-    return Cue(head=tok, tokens=words, sense=sense, source=owner, content_head=tok)
+    tail = [prep] if prep is not None else []
+    if owner is not None:
+        return Cue(head=tok, tokens=(tok, *tail), sense=sense, source=owner, content_head=tok)
+    verb = tok.head
+    if tok.dep_ != "dobj" or verb.lemma_.lower() not in _LIGHT_VERBS:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return None
+    lead = [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+    words = sorted({*lead, *tok.doc[verb.i : tok.i + 1], *tail}, key=lambda t: t.i)
+    return Cue(head=tok, tokens=tuple(words), sense=sense, source=subj, content_head=tok)
 
 
 def stance_cue(tok: Token) -> Cue | None:
