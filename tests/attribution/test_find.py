@@ -399,3 +399,33 @@ def test_attribution_multiword_cues(
 def test_attribution_idiom_words_must_follow_in_order(parse: Parse) -> None:
     cues = [a.cue.text for a in _find(parse, "The aim of the talks was to take stock.") if a.cue]
     assert not any("aim" in c for c in cues)
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        (
+            "Senator Hale has long been an outspoken critic of the trade deal.",
+            "has long been an outspoken critic of",
+            "Senator Hale",
+            "the trade deal",
+        ),
+        (
+            "He was not hopeful about the talks in Geneva.",
+            "was not hopeful about",
+            "He",
+            "the talks in Geneva",
+        ),
+    ],
+)
+def test_attribution_copula_stances(
+    parse: Parse, text: str, cue: str, speaker: str, content: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert [c.text for c in a.content] == [content]
+
+
+def test_attribution_role_noun_needs_a_copula(parse: Parse) -> None:
+    found = _find(parse, "A critic of the deal walked out of the hall.")
+    assert not [a for a in found if a.cue is not None and "critic" in a.cue.text]

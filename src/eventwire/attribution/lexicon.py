@@ -9,7 +9,7 @@ from importlib import resources
 from eventwire.errors import DataFileError
 
 LEXICON_VERSION = "attribution-cues@1"
-CUE_CLASSES = frozenset({"speech", "mental", "evidence", "adjective", "noun"})
+CUE_CLASSES = frozenset({"speech", "mental", "evidence", "adjective", "noun", "role"})
 VERB_CLASSES = frozenset({"speech", "mental", "evidence"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj", "acl"})
 PHRASE_KINDS = frozenset({"source-pobj", "cue-extension"})
@@ -34,6 +34,7 @@ class Lexicon:
     verbs: dict[str, tuple[CueVerb, ...]]
     adjectives: dict[str, tuple[CueVerb, ...]]
     nouns: dict[str, tuple[CueVerb, ...]]
+    roles: dict[str, tuple[CueVerb, ...]]
     phrases: dict[str, str]
     sources: dict[str, str]
     idioms: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # verb lemma -> (rest, content)
@@ -103,6 +104,7 @@ def lexicon() -> Lexicon:
         verbs=_cues(VERB_CLASSES),
         adjectives=_cues(frozenset({"adjective"})),
         nouns=_cues(frozenset({"noun"})),
+        roles=_cues(frozenset({"role"})),
         phrases=phrases,
         sources=sources,
     )

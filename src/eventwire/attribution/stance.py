@@ -1,7 +1,8 @@
 """Stance cues that are not verbs: "X is confident that Y", "X's call for Y", "X voiced
 support for Y" (issue 7).
 
-An adjective after a copula takes the copula's subject as source; a noun takes its possessor.
+An adjective after a copula takes the copula's subject as source, as does a role noun ("X is
+a critic of Y"); a stance noun takes its possessor, or the subject of its light verb.
 The content is the word's clause or the object of its preposition, which joins the cue.
 """
 
@@ -101,10 +102,25 @@ def _noun(tok: Token) -> Cue | None:
     return Cue(head=tok, tokens=tuple(words), sense=sense, source=subj, content_head=tok)
 
 
+def _role(tok: Token) -> Cue | None:
+    """ "X is a longtime critic of Y": cue from the copula to the role noun's preposition."""
+    senses = lexicon().roles.get(tok.lemma_.lower())
+    verb = tok.head
+    if not senses or tok.dep_ != "attr" or verb.lemma_ != "be":
+        return None
+    found = _prep_sense(tok, senses)
+    if found is None or found[1] is None:
+        return None
+    sense, prep = found
+    lead = [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+    words = sorted({*lead, *tok.doc[verb.i : tok.i + 1], prep}, key=lambda t: t.i)
+    return Cue(head=verb, tokens=tuple(words), sense=sense, content_head=tok)
+
+
 def stance_cue(tok: Token) -> Cue | None:
     """An adjective or noun cue headed by this token, or None."""
     if tok.pos_ == "ADJ":
         return _adjective(tok)
     if tok.pos_ == "NOUN":
-        return _noun(tok)
+        return _noun(tok) or _role(tok)
     return None
