@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from eventwire.attribution.colon import colon_lines
 from eventwire.attribution.content import Run, content_runs, inverted_runs, is_quote, to_spans
 from eventwire.attribution.cues import Cue, find_cues
+from eventwire.attribution.headline import title_sentences
 from eventwire.attribution.lexicon import LEXICON_VERSION
 from eventwire.attribution.quotes import QuoteIndex
 from eventwire.attribution.sources import source_kind, source_token, source_tokens
@@ -281,7 +282,10 @@ def find_attributions(parsed: Parsed, actors: list[ActorMention]) -> list[Attrib
     art = _Article(parsed, actors)
     drafts = _colon_drafts(art)
     taken = [c for d in drafts for c in d.content]
-    for sent in parsed.doc.sents:
+    title = title_sentences(art.text)
+    title_end = title[-1].end_char if title else 0
+    sents = [*title, *(s for s in parsed.doc.sents if s.start_char >= title_end)]
+    for sent in sents:
         toks: list[Token] = list(sent)
         for cue in find_cues(toks):
             at = cue.head.idx
