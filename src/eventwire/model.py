@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 Role = Literal["source", "target", "third_party", "venue"]
 Status = Literal[
@@ -27,7 +27,7 @@ Status = Literal[
     "hypothetical",
     "negated",
 ]
-SourceKind = Literal["named", "anonymous", "agency"]
+SourceKind = Literal["named", "anonymous", "agency", "unsourced"]
 DateSource = Literal["text", "sentence", "publication"]
 Granularity = Literal[
     "day",

@@ -429,3 +429,46 @@ def test_attribution_copula_stances(
 def test_attribution_role_noun_needs_a_copula(parse: Parse) -> None:
     found = _find(parse, "A critic of the deal walked out of the hall.")
     assert not [a for a in found if a.cue is not None and "critic" in a.cue.text]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "The central bank is widely expected to raise rates on Thursday.",
+            "is widely expected",
+            ["The central bank", "to raise rates on Thursday"],
+        ),
+        (
+            "Two rival firms reportedly made offers for the airline.",
+            "reportedly",
+            ["Two rival firms", "made offers for the airline"],
+        ),
+        (
+            "The truce seemed fragile by nightfall.",
+            "seemed",
+            ["The truce", "fragile"],
+        ),
+        (
+            "The armed group known as the Northern Front controls the pass.",
+            "known as",
+            ["The armed group", "the Northern Front"],
+        ),
+    ],
+)
+def test_attribution_without_a_source_is_unsourced(
+    parse: Parse, text: str, cue: str, content: list[str]
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is None and a.kind == "unsourced"
+    assert [c.text for c in a.content] == content
+
+
+def test_agentless_passive_subject_is_not_the_source(parse: Parse) -> None:
+    found = _find(parse, "The minister was asked about the talks on Friday.")
+    assert all(a.speaker is None or a.speaker.text != "The minister" for a in found)
+
+
+def test_passive_with_agent_keeps_its_source(parse: Parse) -> None:
+    a = _one(parse, "The claim was denied by the army on Friday.", "was denied by")
+    assert a.speaker is not None and a.speaker.text == "the army"

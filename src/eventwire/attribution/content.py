@@ -45,7 +45,7 @@ def _passive_subject(tok: Token) -> Token | None:
     return next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
 
 
-def _runs(tokens: list[Token], exclude: set[int]) -> list[list[Token]]:
+def token_runs(tokens: list[Token], exclude: set[int]) -> list[list[Token]]:
     """Contiguous runs of tokens (by index) not in `exclude`, in text order."""
     runs: list[list[Token]] = []
     for tok in sorted(tokens, key=lambda t: t.i):
@@ -67,7 +67,7 @@ def content_runs(cue: Cue, exclude: set[int], *, fallback: bool = False) -> list
     if cue.sense is None:  # "according to X": the clause the phrase modifies
         base = cue.head.head
         skip = exclude | {t.i for t in cue.head.subtree}
-        return _runs(list(base.subtree), skip)
+        return token_runs(list(base.subtree), skip)
     holder = cue.content_head if cue.content_head is not None else cue.head
     child = _child(holder, cue.sense.deps, cue.sense.prep) or _passive_subject(cue.head)
     if child is None and fallback:
@@ -77,7 +77,7 @@ def content_runs(cue: Cue, exclude: set[int], *, fallback: bool = False) -> list
     toks = list(child.subtree)
     if child.dep_ == "dobj":
         toks += [t for c in _object_extras(cue.head, child) for t in c.subtree]
-    return _runs(toks, exclude)
+    return token_runs(toks, exclude)
 
 
 def _fallback(cue: Cue) -> Token | None:
@@ -113,7 +113,7 @@ def inverted_runs(cue: Cue, exclude: set[int]) -> list[list[Token]]:
     if cue.sense is None or cue.sense.cls != "speech":
         return []
     skip = exclude | {t.i for t in cue.head.subtree}
-    return _runs(list(head.subtree), skip)
+    return token_runs(list(head.subtree), skip)
 
 
 def _trim(run: list[Token]) -> list[Token]:

@@ -15,11 +15,19 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.attribution.colon import colon_lines
-from eventwire.attribution.content import Run, content_runs, inverted_runs, is_quote, to_spans
+from eventwire.attribution.content import (
+    Run,
+    content_runs,
+    inverted_runs,
+    is_quote,
+    to_spans,
+    token_runs,
+)
 from eventwire.attribution.cues import Cue, find_cues
 from eventwire.attribution.headline import title_sentences
 from eventwire.attribution.lexicon import LEXICON_VERSION
 from eventwire.attribution.quotes import QuoteIndex
+from eventwire.attribution.sourceless import Sourceless, sourceless_cue
 from eventwire.attribution.sources import source_kind, source_token, source_tokens
 from eventwire.model import ActorMention, Attribution, Provenance, SourceKind, Span, Speaker
 from eventwire.nlp.parse import Parsed
@@ -267,6 +275,20 @@ def _colon_drafts(art: _Article) -> list[_Draft]:
     return out
 
 
+def _unsourced(art: _Article, found: Sourceless) -> _Draft | None:
+    """A draft with no speaker ("reportedly", "is expected to"), or None without content."""
+    cue_ids = {t.i for t in found.cue}
+    spans = to_spans(token_runs(list(found.content), cue_ids), art.quotes, art.text)
+    if not spans:
+        return None
+    first, last = min(found.cue, key=lambda t: t.i), max(found.cue, key=lambda t: t.i)
+    cue = art.span(first.idx, last.idx + len(last.text))
+    draft = _Draft(cue, None, "unsourced", spans, found.rule)
+    draft.sentences = _covered(art, draft)
+    draft.stance = True
+    return draft
+
+
 def _inside(start: int, spans: list[Run]) -> bool:
     return any(s <= start < e for s, e in spans)
 
@@ -294,6 +316,12 @@ def find_attributions(parsed: Parsed, actors: list[ActorMention]) -> list[Attrib
             draft = _draft(art, cue, sent)
             if draft is not None:
                 drafts.append(draft)
+        for tok in toks:
+            found = sourceless_cue(tok)
+            if found is not None and art.quotes.containing(tok.idx, tok.idx + 1) is None:
+                unsourced = _unsourced(art, found)
+                if unsourced is not None:
+                    drafts.append(unsourced)
     drafts = _drop_nested_stances(_drop_overlapping_cues(drafts))
     drafts.sort(key=lambda d: d.cue.start)
     _continue_quotes(art, drafts)

@@ -39,6 +39,8 @@ def source_token(cue: Cue) -> Token | None:
         if vehicle is not None:
             tok = vehicle
             continue
+        if any(c.dep_ == "auxpass" for c in tok.children):
+            return None  # "X is expected to Y": no agent, no source (see sourceless.py)
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return _left_neighbour(cue)
         tok = tok.head

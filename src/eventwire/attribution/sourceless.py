@@ -1,0 +1,109 @@
+"""Attributions without a source: "reportedly", "is expected to", "seems", "known as".
+
+An analyst needs to see that a claim rests on nobody in particular: these records have no
+speaker and the kind "unsourced". Frames come from data/attribution/sourceless.tsv.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from eventwire.attribution.cues import before
+from eventwire.attribution.lexicon import check, parse_rows
+
+FRAMES = frozenset({"adverb", "raising", "passive", "known-as"})
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "oprd", "attr"})
+
+
+@dataclass(frozen=True)
+class Sourceless:
+    """A sourceless cue: its words, the token runs of its content, and its rule name."""
+
+    cue: tuple[Token, ...]
+    content: tuple[Token, ...]
+    rule: str
+
+
+@lru_cache(maxsize=1)
+def frames() -> dict[str, str]:
+    """Lemma -> frame, validated."""
+    name = "sourceless.tsv"
+    text = resources.files("eventwire").joinpath("data", "attribution", name).read_text("utf-8")
+    return {c[0].lower(): check(name, n, c[1], FRAMES) for n, c in parse_rows(name, text, (2, 2))}
+
+
+def _subtrees(*heads: Token | None) -> list[Token]:
+    return [t for h in heads if h is not None for t in h.subtree]
+
+
+def _child(tok: Token, deps: frozenset[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _adverb(tok: Token) -> Sourceless | None:
+    verb = tok.head
+    if tok.dep_ != "advmod" or verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    content = [t for t in verb.subtree if t.i != tok.i and not t.is_punct or t.text in '"“”']
+    return Sourceless((tok,), tuple(content), f"sourceless:{tok.lower_}")
+
+
+def _raising(tok: Token) -> Sourceless | None:
+    subj = _child(tok, frozenset({"nsubj"}))
+    comp = _child(tok, _COMPLEMENTS)
+    like = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "like"), None)
+    if subj is None or subj.lower_ in {"it", "there"} or (comp is None and like is None):
+        return None
+    cue = [*before(tok), tok, *([like] if like is not None else [])]
+    rest = _subtrees(subj, comp) + (_subtrees(*like.children) if like is not None else [])
+    return Sourceless(tuple(cue), tuple(rest), f"sourceless:{tok.lemma_.lower()}")
+
+
+def _passive(tok: Token) -> Sourceless | None:
+    if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None
+    subj = _child(tok, frozenset({"nsubjpass"}))
+    comp = _child(tok, _COMPLEMENTS)
+    as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if subj is None or subj.lower_ in {"it", "there"} or (comp is None and as_ is None):
+        return None
+    cue = [*before(tok), tok, *([as_] if as_ is not None else [])]
+    rest = _subtrees(subj, comp) + (_subtrees(*as_.children) if as_ is not None else [])
+    return Sourceless(tuple(cue), tuple(rest), f"sourceless:{tok.lemma_.lower()}")
+
+
+def _known_as(tok: Token) -> Sourceless | None:
+    as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+    if tok.lower_ != "known" or as_ is None:
+        return None
+    name = _subtrees(*as_.children)
+    if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        noun = tok.head
+        phrase = [t for t in tok.doc[noun.left_edge.i : noun.i + 1]]
+    else:
+        subj = _child(tok, frozenset({"nsubjpass", "nsubj"}))
+        phrase = _subtrees(subj)
+    if not name or not phrase:
+        return None
+    lead = [c for c in tok.lefts if c.dep_ in {"advmod", "aux", "auxpass", "neg"}]
+    return Sourceless((*lead, tok, as_), tuple(phrase + name), "sourceless:known-as")
+
+
+def sourceless_cue(tok: Token) -> Sourceless | None:
+    """A sourceless attribution headed by this token, or None."""
+    frame = frames().get(tok.lemma_.lower()) or frames().get(tok.lower_)
+    if frame == "adverb" and tok.pos_ == "ADV":
+        return _adverb(tok)
+    if frame == "raising" and tok.pos_ == "VERB":
+        return _raising(tok)
+    if frame == "passive" and tok.pos_ == "VERB":
+        return _passive(tok)
+    if frame == "known-as":
+        return _known_as(tok)
+    return None
