@@ -472,3 +472,34 @@ def test_agentless_passive_subject_is_not_the_source(parse: Parse) -> None:
 def test_passive_with_agent_keeps_its_source(parse: Parse) -> None:
     a = _one(parse, "The claim was denied by the army on Friday.", "was denied by")
     assert a.speaker is not None and a.speaker.text == "the army"
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        (
+            "Most voters see the senator as a reformer.",
+            "see",
+            "Most voters",
+            "the senator as a reformer",
+        ),
+        (
+            "The mayor denounced the decision as reckless.",
+            "denounced",
+            "The mayor",
+            "the decision as reckless",
+        ),
+        ("She called for a ceasefire.", "called for", "She", "a ceasefire"),
+    ],
+)
+def test_attribution_evaluative_verbs_judge_their_object(
+    parse: Parse, text: str, cue: str, speaker: str, content: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert [c.text for c in a.content] == [content]
+
+
+def test_attribution_seeing_without_as_is_not_a_cue(parse: Parse) -> None:
+    found = _find(parse, "Investors saw a sharp rise in prices last week.")
+    assert not [a for a in found if a.cue is not None and a.cue.text == "saw"]

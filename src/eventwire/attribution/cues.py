@@ -66,6 +66,9 @@ def _sense(tok: Token) -> CueVerb | None:
     if not senses:
         return _generic(tok)
     kids = {c.lower_ for c in tok.children if c.dep_ in {"prep", "prt", "agent"}}
+    kids |= {  # "see X as Y" with "as" hanging from X
+        c.lower_ for o in tok.children if o.dep_ == "dobj" for c in o.rights if c.lower_ == "as"
+    }
     for sense in senses:
         if sense.prep and sense.prep in kids:
             return sense
@@ -120,7 +123,8 @@ def _after(tok: Token, sense: CueVerb) -> list[Token]:
     out: list[Token] = []
     for child in tok.rights:
         if sense.prep and child.lower_ == sense.prep and child.dep_ in {"prep", "prt"}:
-            out.append(child)
+            if _adjacent(tok, child):
+                out.append(child)  # "called for"; not "sees X as", whose X is content
         elif (
             child.dep_ == "npadvmod"
             and child.i == tok.i + 1
@@ -132,6 +136,11 @@ def _after(tok: Token, sense: CueVerb) -> list[Token]:
         elif child.dep_ == "prep" and child.i == tok.i + 1 and _is_extension(child):
             out.extend(child.subtree)
     return out
+
+
+def _adjacent(tok: Token, child: Token) -> bool:
+    """Only adverbs and particles between a cue verb and its preposition?"""
+    return all(t.pos_ in {"ADV", "PART"} for t in tok.doc[tok.i + 1 : child.i])
 
 
 def _colon(tok: Token) -> list[Token]:
