@@ -503,3 +503,26 @@ def test_attribution_evaluative_verbs_judge_their_object(
 def test_attribution_seeing_without_as_is_not_a_cue(parse: Parse) -> None:
     found = _find(parse, "Investors saw a sharp rise in prices last week.")
     assert not [a for a in found if a.cue is not None and a.cue.text == "saw"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        (
+            "The envoy opened the session by saying the talks would last a week.",
+            "saying",
+            "The envoy",
+        ),
+        ("The rebels were quick to deny any role in the attack.", "to deny", "The rebels"),
+    ],
+)
+def test_attribution_gerund_and_infinitive_cues_take_the_governing_subject(
+    parse: Parse, text: str, cue: str, speaker: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_attribution_agentless_passive_request_is_unsourced(parse: Parse) -> None:
+    a = _one(parse, "The minister has been asked to release the transcripts.", "has been asked")
+    assert a.speaker is None and a.kind == "unsourced"

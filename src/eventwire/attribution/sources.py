@@ -12,6 +12,7 @@ from eventwire.attribution.lexicon import lexicon
 from eventwire.model import ActorMention, SourceKind
 
 _SUBJ = frozenset({"nsubj", "csubj"})
+_MANNER_PREPS = frozenset({"by", "in", "after", "before", "while", "when", "without", "since"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
 _PERSON_WH = frozenset({"who", "whose", "whom"})  # "X, who runs Y," stays in the source
@@ -41,10 +42,27 @@ def source_token(cue: Cue) -> Token | None:
             continue
         if any(c.dep_ == "auxpass" for c in tok.children):
             return None  # "X is expected to Y": no agent, no source (see sourceless.py)
+        if _through_preposition(tok):
+            tok = tok.head.head  # "X began by saying", "X lagged in calling for"
+            continue
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return _left_neighbour(cue)
         tok = tok.head
     return None
+
+
+def _through_preposition(tok: Token) -> bool:
+    """A gerund under a preposition of manner or time that hangs from a verb or copula
+    adjective: its doer is that verb's subject ("picked up by saying", "bold enough to")."""
+    prep = tok.head
+    if tok.dep_ == "xcomp" and prep.dep_ == "acomp":
+        return True  # "was bold enough to tout": climb to the copula
+    return (
+        tok.dep_ == "pcomp"
+        and prep.lower_ in _MANNER_PREPS
+        and prep.head.pos_ in {"VERB", "AUX"}
+        and prep.head.i != prep.i
+    )
 
 
 def _inverted(verb: Token, subjects: list[Token]) -> Token:
