@@ -526,3 +526,8 @@ def test_attribution_gerund_and_infinitive_cues_take_the_governing_subject(
 def test_attribution_agentless_passive_request_is_unsourced(parse: Parse) -> None:
     a = _one(parse, "The minister has been asked to release the transcripts.", "has been asked")
     assert a.speaker is None and a.kind == "unsourced"
+
+
+def test_attribution_stance_inside_reported_content_is_not_a_second_source(parse: Parse) -> None:
+    attrs = _find(parse, "The minister said the army supports the truce.")
+    assert [a.cue.text for a in attrs if a.cue] == ["said"]

@@ -49,6 +49,7 @@ class _Draft:
     rule: str
     sentences: set[int] = field(default_factory=set)
     stance: bool = False
+    reporting: bool = False  # a verb of saying with a clause ("said", "told"), may nest
 
 
 class _Article:
@@ -178,6 +179,9 @@ def _draft(art: _Article, cue: Cue, sent: SpacySpan) -> _Draft | None:
     draft = _Draft(art.span(start, end), speaker, kind, spans, rule)
     draft.sentences = _covered(art, draft)
     draft.stance = cue.sense is not None and cue.sense.cls != "speech"
+    draft.reporting = (
+        cue.sense is not None and cue.sense.cls == "speech" and ("ccomp" in cue.sense.deps)
+    )
     return draft
 
 
@@ -201,10 +205,14 @@ def _drop_overlapping_cues(drafts: list[_Draft]) -> list[_Draft]:
     return out
 
 
-def _drop_nested_stances(drafts: list[_Draft]) -> list[_Draft]:
-    """A wish or belief inside reported content ("X says she plans Y") is not a second source."""
+def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
+    """Inside reported content only a verb of saying opens a second attribution.
+
+    "X says she plans Y" and "X said the group supports Y" report X's words about a plan
+    or a stance, not a second source; "X said Y told him Z" nests a real one.
+    """
     contents = [sp for d in drafts for sp in d.content]
-    return [d for d in drafts if not (d.stance and _inside(d.cue.start, contents))]
+    return [d for d in drafts if d.reporting or not _inside(d.cue.start, contents)]
 
 
 def _continue_quotes(art: _Article, drafts: list[_Draft]) -> None:
@@ -322,7 +330,7 @@ def find_attributions(parsed: Parsed, actors: list[ActorMention]) -> list[Attrib
                 unsourced = _unsourced(art, found)
                 if unsourced is not None:
                     drafts.append(unsourced)
-    drafts = _drop_nested_stances(_drop_overlapping_cues(drafts))
+    drafts = _drop_nested(_drop_overlapping_cues(drafts))
     drafts.sort(key=lambda d: d.cue.start)
     _continue_quotes(art, drafts)
     return [_finish(art, d) for d in drafts]
