@@ -531,3 +531,8 @@ def test_attribution_agentless_passive_request_is_unsourced(parse: Parse) -> Non
 def test_attribution_stance_inside_reported_content_is_not_a_second_source(parse: Parse) -> None:
     attrs = _find(parse, "The minister said the army supports the truce.")
     assert [a.cue.text for a in attrs if a.cue] == ["said"]
+
+
+def test_attribution_contraction_is_not_a_cue(parse: Parse) -> None:
+    attrs = _find(parse, "It’s unlikely that the donors will return, but that’s how it works.")
+    assert not [a for a in attrs if a.cue is not None and a.cue.text == "’s"]

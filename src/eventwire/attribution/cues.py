@@ -95,8 +95,8 @@ def _lookup(tok: Token) -> tuple[CueVerb, ...]:
 
 def _generic(tok: Token) -> CueVerb | None:
     """Any other verb with a subject and a clausal complement reports a stance ("X hinted Y")."""
-    if tok.pos_ != "VERB" or tok.lemma_.lower() in _NOT_CUES:
-        return None
+    if tok.pos_ != "VERB" or not tok.lemma_.isalpha() or tok.lemma_.lower() in _NOT_CUES:
+        return None  # also "it’s", "that’s": a contraction the lemmatiser left unresolved
     deps = {c.dep_ for c in tok.children}
     if "ccomp" in deps and deps & {"nsubj", "nsubjpass"}:
         return CueVerb(tok.lemma_.lower(), "mental", ("ccomp",))
