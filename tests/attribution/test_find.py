@@ -536,3 +536,28 @@ def test_attribution_stance_inside_reported_content_is_not_a_second_source(parse
 def test_attribution_contraction_is_not_a_cue(parse: Parse) -> None:
     attrs = _find(parse, "It’s unlikely that the donors will return, but that’s how it works.")
     assert not [a for a in attrs if a.cue is not None and a.cue.text == "’s"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker, content",
+    [
+        (
+            "Not everyone is convinced the plan will work.",
+            "is convinced",
+            "Not everyone",
+            "the plan will work",
+        ),
+        (
+            "The new tariffs have drawn criticism from Tokyo and Seoul.",
+            "criticism",
+            "Tokyo and Seoul",
+            "The new tariffs",
+        ),
+    ],
+)
+def test_attribution_participle_stances_and_sources_after_from(
+    parse: Parse, text: str, cue: str, speaker: str, content: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert [c.text for c in a.content] == [content]

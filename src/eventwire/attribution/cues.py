@@ -250,11 +250,17 @@ def _document_cue(tok: Token) -> Cue | None:
 def find_cues(sent: list[Token]) -> list[Cue]:
     """Every cue of one sentence, in text order."""
     from eventwire.attribution.idioms import idiom_cue  # both build on Cue
-    from eventwire.attribution.stance import stance_cue
+    from eventwire.attribution.stance import participle_cue, stance_cue
 
     out: list[Cue] = []
     for tok in sent:
-        cue = idiom_cue(tok) or verb_cue(tok) or phrase_cue(tok) or stance_cue(tok)
+        cue = (
+            idiom_cue(tok)
+            or participle_cue(tok)
+            or verb_cue(tok)
+            or phrase_cue(tok)
+            or stance_cue(tok)
+        )
         if cue is not None:
             out.append(cue)
     return out

@@ -14,6 +14,7 @@ from eventwire.attribution.cues import Cue
 from eventwire.attribution.lexicon import CueVerb, lexicon
 
 _CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "acl"})
+_FROM_NOUNS = frozenset({"criticism", "support", "praise", "condemnation", "backing", "opposition"})
 # Verbs that turn a stance noun into an act of its subject: "voiced support for", "raised
 # concerns about", "made the argument that", "launched an attack on".
 _LIGHT_VERBS = frozenset(
@@ -117,10 +118,44 @@ def _role(tok: Token) -> Cue | None:
     return Cue(head=verb, tokens=tuple(words), sense=sense, content_head=tok)
 
 
+def participle_cue(tok: Token) -> Cue | None:
+    """ "X is (not) convinced that Y", parsed as a passive verb: the passive subject holds
+    the stance, as after any copula."""
+    senses = lexicon().adjectives.get(tok.lower_) if tok.tag_ == "VBN" else None
+    aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < tok.i]
+    holders = [tok, *aux]  # the parser sometimes hangs the subject on the auxiliary
+    subj = next((c for h in holders for c in h.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
+    if not senses or subj is None or not any(c.dep_ == "auxpass" for c in aux):
+        return None
+    if any(c.dep_ == "agent" for c in tok.children):
+        return None  # "was scared by X": X is the cause, handled as a verb cue
+    found = _prep_sense(tok, senses)
+    if found is None:
+        return None
+    sense, prep = found
+    words = sorted({*aux, tok, *([prep] if prep is not None else [])}, key=lambda t: t.i)
+    return Cue(head=tok, tokens=tuple(words), sense=sense, source=subj, content_head=tok)
+
+
+def _from_noun(tok: Token) -> Cue | None:
+    """ "drew criticism from X", "support among X": the object of from/among is the source,
+    and what drew it (the verb's subject) is the content."""
+    if tok.lemma_.lower() not in _FROM_NOUNS or tok.dep_ != "dobj":
+        return None
+    verb = tok.head
+    preps = [c for c in (*tok.rights, *verb.rights) if c.i > tok.i and c.dep_ == "prep"]
+    prep = next((c for c in preps if c.lower_ in {"from", "among"}), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None
+    if obj is None or not any(c.dep_ == "nsubj" for c in verb.children):
+        return None
+    sense = CueVerb(tok.lemma_.lower(), "noun", ("nsubj",))
+    return Cue(head=tok, tokens=(tok,), sense=sense, source=obj, content_head=verb)
+
+
 def stance_cue(tok: Token) -> Cue | None:
     """An adjective or noun cue headed by this token, or None."""
     if tok.pos_ == "ADJ":
         return _adjective(tok)
     if tok.pos_ == "NOUN":
-        return _noun(tok) or _role(tok)
+        return _noun(tok) or _role(tok) or _from_noun(tok)
     return None
