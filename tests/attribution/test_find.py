@@ -217,6 +217,10 @@ def test_attribution_cue_inside_quotation_is_not_an_attribution(parse: Parse) ->
     [
         ("Q: Will the truce hold?\nA: Nobody can know that yet.", "Q", "Will the truce hold?"),
         ("MORALES: We never agreed to that plan.", "MORALES", "We never agreed to that plan"),
+        ("A: Nobody can know that yet.", "A", "Nobody can know that yet"),
+        ("EXCLUSIVE – Ana Ruiz: The Deal Is Dead.", "Ana Ruiz", "The Deal Is Dead"),
+        ("Ruiz on the Port Strike: ‘We Will Not Back Down.’", "Ruiz", "‘We Will Not Back Down.’"),
+        ("Ruiz to Dock Workers: Stay Home on Monday.", "Ruiz", "Stay Home on Monday"),
     ],
 )
 def test_attribution_colon_lines(parse: Parse, text: str, speaker: str, content: str) -> None:

@@ -7,10 +7,16 @@ from __future__ import annotations
 
 import re
 
+_NAME = r"(?!(?:On|To)\b)[A-Z][\w.'’&-]*"
 _LINE = re.compile(
-    r"(?m)^[ \t]*(?P<src>(?:[A-Z][\w.'’&-]*)(?:[ \t]+(?:[A-Z][\w.'’&-]*|and|of|de|van|von)){0,4})"
+    # an optional lead ending in a dash ("EXCLUSIVE – Smith: ...", "... contests - Smith: ...")
+    r"(?m)^[ \t]*(?:[^\n:]{1,160}?[ \t][-–—][ \t]+)?"
+    rf"(?P<src>{_NAME}(?:[ \t]+(?:{_NAME}|and|of|de|van|von)){{0,4}})"
+    # an optional topic or addressee of a headline ("Smith on the budget: ...", "Smith to X: ...")
+    r"(?:[ \t]+(?:on|to|On|To)[ \t][^:\n]{1,80}?)?"
     r"[ \t]*(?P<cue>:)[ \t]+(?P<content>\S[^\n]*)$"
 )
+_TRANSCRIPT_LABELS = frozenset({"q", "a"})
 # Title-case headline words that no speaker label holds ("The Latest: ...", "Big Win For X: ...").
 _HEADLINE_WORDS = frozenset(
     {
@@ -87,7 +93,9 @@ def colon_lines(text: str) -> list[tuple[tuple[int, int], tuple[int, int], tuple
     for m in _LINE.finditer(text):
         label = m.group("src")
         words = label.lower().split()
-        if label.lower() in _NOT_SOURCES or _HEADLINE_WORDS.intersection(words):
+        if label.lower() in _NOT_SOURCES:
+            continue
+        if label.lower() not in _TRANSCRIPT_LABELS and _HEADLINE_WORDS.intersection(words):
             continue
         end = m.end("content")
         while end > m.start("content") and text[end - 1] in " .":
