@@ -565,3 +565,9 @@ def test_attribution_participle_stances_and_sources_after_from(
     a = _one(parse, text, cue)
     assert a.speaker is not None and a.speaker.text == speaker
     assert [c.text for c in a.content] == [content]
+
+
+def test_attribution_according_to_inside_reported_content_is_kept(parse: Parse) -> None:
+    text = "Most voters said the economy was weak, according to a poll by the Tribune."
+    cues = [a.cue.text for a in _find(parse, text) if a.cue]
+    assert "according to" in cues and "said" in cues

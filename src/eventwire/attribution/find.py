@@ -179,8 +179,8 @@ def _draft(art: _Article, cue: Cue, sent: SpacySpan) -> _Draft | None:
     draft = _Draft(art.span(start, end), speaker, kind, spans, rule)
     draft.sentences = _covered(art, draft)
     draft.stance = cue.sense is not None and cue.sense.cls != "speech"
-    draft.reporting = (
-        cue.sense is not None and cue.sense.cls == "speech" and ("ccomp" in cue.sense.deps)
+    draft.reporting = (  # "said"-like verbs and "according to" may nest in other content
+        cue.sense is None or cue.sense.cls == "speech" and "ccomp" in cue.sense.deps
     )
     return draft
 
