@@ -23,6 +23,13 @@ def _one(parse: Parse, text: str, cue: str) -> Attribution:
     return found[0]
 
 
+def _expect(parse: Parse, text: str, cue: str, speaker: str, content: list[str]) -> None:
+    """The attribution with this cue has this speaker and these content spans."""
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert [c.text for c in a.content] == content
+
+
 @pytest.mark.parametrize(
     "text, cue, speaker, content",
     [
@@ -323,9 +330,7 @@ def test_attribution_wish_inside_reported_content_is_not_a_source(parse: Parse) 
 def test_attribution_closing_source_takes_the_sentence_before_it(
     parse: Parse, text: str, cue: str, speaker: str, content: str
 ) -> None:
-    a = _one(parse, text, cue)
-    assert a.speaker is not None and a.speaker.text == speaker
-    assert [c.text for c in a.content] == [content]
+    _expect(parse, text, cue, speaker, [content])
 
 
 @pytest.mark.parametrize(
@@ -395,9 +400,7 @@ def test_attribution_addressee_is_not_content(parse: Parse) -> None:
 def test_attribution_multiword_cues(
     parse: Parse, text: str, cue: str, speaker: str, content: str
 ) -> None:
-    a = _one(parse, text, cue)
-    assert a.speaker is not None and a.speaker.text == speaker
-    assert [c.text for c in a.content] == [content]
+    _expect(parse, text, cue, speaker, [content])
 
 
 def test_attribution_idiom_words_must_follow_in_order(parse: Parse) -> None:
@@ -425,9 +428,7 @@ def test_attribution_idiom_words_must_follow_in_order(parse: Parse) -> None:
 def test_attribution_copula_stances(
     parse: Parse, text: str, cue: str, speaker: str, content: str
 ) -> None:
-    a = _one(parse, text, cue)
-    assert a.speaker is not None and a.speaker.text == speaker
-    assert [c.text for c in a.content] == [content]
+    _expect(parse, text, cue, speaker, [content])
 
 
 def test_attribution_role_noun_needs_a_copula(parse: Parse) -> None:
@@ -499,9 +500,7 @@ def test_passive_with_agent_keeps_its_source(parse: Parse) -> None:
 def test_attribution_evaluative_verbs_judge_their_object(
     parse: Parse, text: str, cue: str, speaker: str, content: str
 ) -> None:
-    a = _one(parse, text, cue)
-    assert a.speaker is not None and a.speaker.text == speaker
-    assert [c.text for c in a.content] == [content]
+    _expect(parse, text, cue, speaker, [content])
 
 
 def test_attribution_seeing_without_as_is_not_a_cue(parse: Parse) -> None:
@@ -562,9 +561,7 @@ def test_attribution_contraction_is_not_a_cue(parse: Parse) -> None:
 def test_attribution_participle_stances_and_sources_after_from(
     parse: Parse, text: str, cue: str, speaker: str, content: str
 ) -> None:
-    a = _one(parse, text, cue)
-    assert a.speaker is not None and a.speaker.text == speaker
-    assert [c.text for c in a.content] == [content]
+    _expect(parse, text, cue, speaker, [content])
 
 
 def test_attribution_according_to_inside_reported_content_is_kept(parse: Parse) -> None:

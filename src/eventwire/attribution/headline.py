@@ -13,6 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
+from eventwire.attribution.lexicon import lexicon
 from eventwire.nlp.parse import load_nlp
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -58,7 +59,17 @@ def title_sentences(text: str) -> list[Span]:
     end = text.find("\n")
     if end <= 0:
         return []
+    if not _may_hold_cue(text[:end]):
+        return []
     recased = sentence_case(text[:end], text[end:])
     if recased is None or recased == text[:end]:
         return []
-    return list(load_nlp()(recased).sents)
+    return list(load_nlp()(recased, disable=["ner"]).sents)
+
+
+def _may_hold_cue(line: str) -> bool:
+    """Does any word of the line look like a listed cue (so re-parsing can pay off)?"""
+    lex = lexicon()
+    words = {w.lower() for w in _WORD.findall(line)}
+    stems = {s for w in words for s in (w, w[:-1], w[:-2], w[:-3], w[:-3] + "e") if len(s) > 2}
+    return bool(stems & lex.cue_words) or ":" in line

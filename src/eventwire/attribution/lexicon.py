@@ -38,6 +38,7 @@ class Lexicon:
     phrases: dict[str, str]
     sources: dict[str, str]
     idioms: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # verb lemma -> (rest, content)
+    cue_words: frozenset[str] = frozenset()  # every listed cue word, for cheap pre-checks
 
 
 def _rows(name: str, ncols: tuple[int, int]) -> list[tuple[int, list[str]]]:
@@ -99,11 +100,15 @@ def lexicon() -> Lexicon:
         words = tuple(c[0].lower().split())
         content = check("idioms.tsv", n, c[1], IDIOM_CONTENT)
         idioms.setdefault(words[0], []).append((words[1:], content))
+    verbs = _cues(VERB_CLASSES)
+    adjectives = _cues(frozenset({"adjective"}))
+    nouns = _cues(frozenset({"noun"}))
     return Lexicon(
         idioms={k: tuple(sorted(v, key=lambda r: -len(r[0]))) for k, v in idioms.items()},
-        verbs=_cues(VERB_CLASSES),
-        adjectives=_cues(frozenset({"adjective"})),
-        nouns=_cues(frozenset({"noun"})),
+        verbs=verbs,
+        adjectives=adjectives,
+        nouns=nouns,
+        cue_words=frozenset([*verbs, *adjectives, *nouns, *idioms]),
         roles=_cues(frozenset({"role"})),
         phrases=phrases,
         sources=sources,

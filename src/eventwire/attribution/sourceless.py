@@ -52,30 +52,30 @@ def _adverb(tok: Token) -> Sourceless | None:
     return Sourceless((tok,), tuple(content), f"sourceless:{tok.lower_}")
 
 
-def _raising(tok: Token) -> Sourceless | None:
-    subj = _child(tok, frozenset({"nsubj"}))
+def _clause(tok: Token, subject: str, prep: str) -> Sourceless | None:
+    """Subject and complement (or a `prep` phrase) of a raising or passive verb as content."""
+    subj = _child(tok, frozenset({subject}))
     comp = _child(tok, _COMPLEMENTS)
-    like = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "like"), None)
-    if subj is None or subj.lower_ in {"it", "there"} or (comp is None and like is None):
+    extra = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == prep), None)
+    if subj is None or subj.lower_ in {"it", "there"} or (comp is None and extra is None):
         return None
-    cue = [*before(tok), tok, *([like] if like is not None else [])]
-    rest = _subtrees(subj, comp) + (_subtrees(*like.children) if like is not None else [])
+    cue = [*before(tok), tok, *([extra] if extra is not None else [])]
+    rest = _subtrees(subj, comp) + (_subtrees(*extra.children) if extra is not None else [])
     return Sourceless(tuple(cue), tuple(rest), f"sourceless:{tok.lemma_.lower()}")
 
 
+def _raising(tok: Token) -> Sourceless | None:
+    """ "The truce seemed fragile", "X looks like Y"."""
+    return _clause(tok, "nsubj", "like")
+
+
 def _passive(tok: Token) -> Sourceless | None:
+    """ "X is expected to Y", "X was seen as Y", with no agent."""
     if tok.tag_ != "VBN" or not any(c.dep_ == "auxpass" for c in tok.children):
         return None
     if any(c.dep_ == "agent" for c in tok.children):
         return None
-    subj = _child(tok, frozenset({"nsubjpass"}))
-    comp = _child(tok, _COMPLEMENTS)
-    as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    if subj is None or subj.lower_ in {"it", "there"} or (comp is None and as_ is None):
-        return None
-    cue = [*before(tok), tok, *([as_] if as_ is not None else [])]
-    rest = _subtrees(subj, comp) + (_subtrees(*as_.children) if as_ is not None else [])
-    return Sourceless(tuple(cue), tuple(rest), f"sourceless:{tok.lemma_.lower()}")
+    return _clause(tok, "nsubjpass", "as")
 
 
 def _known_as(tok: Token) -> Sourceless | None:

@@ -122,10 +122,12 @@ def participle_cue(tok: Token) -> Cue | None:
     """ "X is (not) convinced that Y", parsed as a passive verb: the passive subject holds
     the stance, as after any copula."""
     senses = lexicon().adjectives.get(tok.lower_) if tok.tag_ == "VBN" else None
+    if not senses:
+        return None
     aux = [c for c in tok.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < tok.i]
     holders = [tok, *aux]  # the parser sometimes hangs the subject on the auxiliary
     subj = next((c for h in holders for c in h.children if c.dep_ in {"nsubjpass", "nsubj"}), None)
-    if not senses or subj is None or not any(c.dep_ == "auxpass" for c in aux):
+    if subj is None or not any(c.dep_ == "auxpass" for c in aux):
         return None
     if any(c.dep_ == "agent" for c in tok.children):
         return None  # "was scared by X": X is the cause, handled as a verb cue

