@@ -568,3 +568,10 @@ def test_attribution_according_to_inside_reported_content_is_kept(parse: Parse) 
     text = "The minister said the army would withdraw by Friday, according to state media."
     cues = [a.cue.text for a in _find(parse, text) if a.cue]
     assert cues == ["said", "according to"]
+
+
+def test_attribution_pronoun_speaker_inside_reported_content_is_the_same_speaker(
+    parse: Parse,
+) -> None:
+    attrs = _find(parse, "The minister said he had told the envoys that the border would open.")
+    assert [a.cue.text for a in attrs if a.cue] == ["said"]

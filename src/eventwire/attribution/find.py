@@ -206,13 +206,29 @@ def _drop_overlapping_cues(drafts: list[_Draft]) -> list[_Draft]:
 
 
 def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
-    """Inside reported content only a verb of saying opens a second attribution.
+    """Inside reported content only a verb of saying with a named source opens a second
+    attribution.
 
     "X says she plans Y" and "X said the group supports Y" report X's words about a plan
-    or a stance, not a second source; "X said Y told him Z" nests a real one.
+    or a stance, not a second source; "X said he had told them Z" is X again; "X said Y
+    told him Z" nests a real one.
     """
     contents = [sp for d in drafts for sp in d.content]
-    return [d for d in drafts if d.reporting or not _inside(d.cue.start, contents)]
+    return [
+        d for d in drafts if d.reporting and not _pronoun(d) or not _inside(d.cue.start, contents)
+    ]
+
+
+def _pronoun(d: _Draft) -> bool:
+    """Is the draft's source a bare personal pronoun?"""
+    return d.speaker is not None and d.speaker.text.lower() in {
+        "he",
+        "she",
+        "they",
+        "i",
+        "we",
+        "it",
+    }
 
 
 def _continue_quotes(art: _Article, drafts: list[_Draft]) -> None:
