@@ -40,3 +40,8 @@ def test_idioms_are_indexed_by_verb_longest_first() -> None:
     rests = [rest for rest, _ in idioms["make"]]
     assert rests == sorted(rests, key=len, reverse=True)
     assert (("aim", "at"), "pobj") in idioms["take"]
+
+
+def test_sourceless_frames_load_with_the_other_lexicons() -> None:
+    frames = lexicon().sourceless
+    assert frames["reportedly"] == "adverb" and frames["expect"] == "passive"

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.attribution.lexicon import CueVerb, lexicon
+from eventwire.attribution.lexicon import CueVerb, lexicon, stems
 
 _AUX_DEPS = frozenset({"aux", "auxpass", "neg"})
 _ADVERBS = frozenset(
@@ -87,10 +87,7 @@ def _lookup(tok: Token) -> tuple[CueVerb, ...]:
     if found:
         return found
     word = tok.lower_
-    for stem in (word[:-1], word[:-2], word[:-3], word[:-3] + "e"):
-        if len(stem) > 2 and stem in verbs:
-            return verbs[stem]
-    return ()
+    return next((verbs[s] for s in stems(word) if s != word and s in verbs), ())
 
 
 def _generic(tok: Token) -> CueVerb | None:

@@ -36,6 +36,7 @@ _GAP = " \t\n,;:—–-"
 _CLOSING = frozenset("\"'”’»")
 _NOT_SOURCES = frozenset({"what", "whatever", "there"})  # "what appears to be", "there seems"
 _OPENING_MARKS = frozenset("\"'“‘«")
+_PRONOUNS = frozenset({"he", "she", "they", "i", "we", "it"})
 
 
 @dataclass
@@ -140,10 +141,9 @@ def _tail_content(art: _Article, cue: Cue, sent: SpacySpan, speaker: Speaker) ->
     cue_start = cue.tokens[0].idx
     cue_end = cue.tokens[-1].idx + len(cue.tokens[-1].text)
     first, last = min(speaker.start, cue_start), max(speaker.end, cue_end)
-    between = art.text[speaker.end : cue_start] if speaker.end <= cue_start else ""
-    if cue_start < speaker.start:
-        between = art.text[cue_end : speaker.start]
-    if art.text[last : sent.end_char].strip(" .\n") or between.strip():
+    gap = art.text[speaker.end : cue_start] if speaker.end <= cue_start else ""
+    gap += art.text[cue_end : speaker.start]  # empty unless the cue comes first
+    if art.text[last : sent.end_char].strip(" .\n") or gap.strip():
         return []
     start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
     lead = art.text[start:first].rstrip()
@@ -221,14 +221,7 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
 
 def _pronoun(d: _Draft) -> bool:
     """Is the draft's source a bare personal pronoun?"""
-    return d.speaker is not None and d.speaker.text.lower() in {
-        "he",
-        "she",
-        "they",
-        "i",
-        "we",
-        "it",
-    }
+    return d.speaker is not None and d.speaker.text.lower() in _PRONOUNS
 
 
 def _continue_quotes(art: _Article, drafts: list[_Draft]) -> None:

@@ -13,7 +13,7 @@ from collections import Counter
 
 from spacy.tokens import Span
 
-from eventwire.attribution.lexicon import lexicon
+from eventwire.attribution.lexicon import lexicon, stems
 from eventwire.nlp.parse import load_nlp
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
@@ -71,5 +71,5 @@ def _may_hold_cue(line: str) -> bool:
     """Does any word of the line look like a listed cue (so re-parsing can pay off)?"""
     lex = lexicon()
     words = {w.lower() for w in _WORD.findall(line)}
-    stems = {s for w in words for s in (w, w[:-1], w[:-2], w[:-3], w[:-3] + "e") if len(s) > 2}
-    return bool(stems & lex.cue_words) or ":" in line
+    forms = {f for w in words for f in stems(w)}
+    return bool(forms & lex.cue_words) or ":" in line

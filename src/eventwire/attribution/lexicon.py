@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -13,6 +13,7 @@ CUE_CLASSES = frozenset({"speech", "mental", "evidence", "adjective", "noun", "r
 VERB_CLASSES = frozenset({"speech", "mental", "evidence"})
 CONTENT_DEPS = frozenset({"ccomp", "xcomp", "dobj", "pobj", "acl"})
 PHRASE_KINDS = frozenset({"source-pobj", "cue-extension"})
+SOURCELESS_FRAMES = frozenset({"adverb", "raising", "passive", "known-as"})
 IDIOM_CONTENT = frozenset({"pobj", "ccomp", "dobj"})
 SOURCE_KINDS = frozenset({"anonymous", "agency"})
 
@@ -39,6 +40,7 @@ class Lexicon:
     sources: dict[str, str]
     idioms: dict[str, tuple[tuple[tuple[str, ...], str], ...]]  # verb lemma -> (rest, content)
     cue_words: frozenset[str] = frozenset()  # every listed cue word, for cheap pre-checks
+    sourceless: dict[str, str] = field(default_factory=dict)  # lemma -> frame
 
 
 def _rows(name: str, ncols: tuple[int, int]) -> list[tuple[int, list[str]]]:
@@ -84,6 +86,15 @@ def _cues(classes: frozenset[str]) -> dict[str, tuple[CueVerb, ...]]:
     return {k: tuple(v) for k, v in out.items()}
 
 
+def stems(word: str) -> tuple[str, ...]:
+    """A lower-case word and its candidate stems ("hopes" -> "hope"), longer than two letters.
+
+    The small model sometimes lemmatises a reporting verb wrongly, so lookups try these.
+    """
+    forms = (word, word[:-1], word[:-2], word[:-3], word[:-3] + "e")
+    return tuple(f for f in forms if len(f) > 2)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The validated lexicons, loaded once per process."""
@@ -100,6 +111,10 @@ def lexicon() -> Lexicon:
         words = tuple(c[0].lower().split())
         content = check("idioms.tsv", n, c[1], IDIOM_CONTENT)
         idioms.setdefault(words[0], []).append((words[1:], content))
+    sourceless = {
+        c[0].lower(): check("sourceless.tsv", n, c[1], SOURCELESS_FRAMES)
+        for n, c in _rows("sourceless.tsv", (2, 2))
+    }
     verbs = _cues(VERB_CLASSES)
     adjectives = _cues(frozenset({"adjective"}))
     nouns = _cues(frozenset({"noun"}))
@@ -110,6 +125,7 @@ def lexicon() -> Lexicon:
         nouns=nouns,
         cue_words=frozenset([*verbs, *adjectives, *nouns, *idioms]),
         roles=_cues(frozenset({"role"})),
+        sourceless=sourceless,
         phrases=phrases,
         sources=sources,
     )

@@ -7,15 +7,12 @@ speaker and the kind "unsourced". Frames come from data/attribution/sourceless.t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 from spacy.tokens import Token
 
 from eventwire.attribution.cues import before
-from eventwire.attribution.lexicon import check, parse_rows
+from eventwire.attribution.lexicon import lexicon
 
-FRAMES = frozenset({"adverb", "raising", "passive", "known-as"})
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "oprd", "attr"})
 
 
@@ -26,14 +23,6 @@ class Sourceless:
     cue: tuple[Token, ...]
     content: tuple[Token, ...]
     rule: str
-
-
-@lru_cache(maxsize=1)
-def frames() -> dict[str, str]:
-    """Lemma -> frame, validated."""
-    name = "sourceless.tsv"
-    text = resources.files("eventwire").joinpath("data", "attribution", name).read_text("utf-8")
-    return {c[0].lower(): check(name, n, c[1], FRAMES) for n, c in parse_rows(name, text, (2, 2))}
 
 
 def _subtrees(*heads: Token | None) -> list[Token]:
@@ -97,7 +86,8 @@ def _known_as(tok: Token) -> Sourceless | None:
 
 def sourceless_cue(tok: Token) -> Sourceless | None:
     """A sourceless attribution headed by this token, or None."""
-    frame = frames().get(tok.lemma_.lower()) or frames().get(tok.lower_)
+    frames = lexicon().sourceless
+    frame = frames.get(tok.lemma_.lower()) or frames.get(tok.lower_)
     if frame == "adverb" and tok.pos_ == "ADV":
         return _adverb(tok)
     if frame == "raising" and tok.pos_ == "VERB":

@@ -48,6 +48,11 @@ _LIGHT_VERBS = frozenset(
 )
 
 
+def _lead(verb: Token) -> list[Token]:
+    """Auxiliaries and negation before a verb, which join a cue built on it ("has not been")."""
+    return [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+
+
 def _prep_sense(tok: Token, senses: tuple[CueVerb, ...]) -> tuple[CueVerb, Token | None] | None:
     """The sense whose preposition is present (with that prep token), else a clausal sense."""
     preps = {c.lower_: c for c in tok.rights if c.dep_ == "prep"}
@@ -71,7 +76,7 @@ def _adjective(tok: Token) -> Cue | None:
         return None
     sense, prep = found
     verb = tok.head
-    lead = [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+    lead = _lead(verb)
     inner = [c for c in tok.children if c.dep_ in {"neg", "advmod"} and c.i < tok.i]
     words = sorted(
         {*lead, verb, *inner, tok, *([prep] if prep is not None else [])}, key=lambda t: t.i
@@ -98,7 +103,7 @@ def _noun(tok: Token) -> Cue | None:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subj is None:
         return None
-    lead = [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+    lead = _lead(verb)
     words = sorted({*lead, *tok.doc[verb.i : tok.i + 1], *tail}, key=lambda t: t.i)
     return Cue(head=tok, tokens=tuple(words), sense=sense, source=subj, content_head=tok)
 
@@ -113,7 +118,7 @@ def _role(tok: Token) -> Cue | None:
     if found is None or found[1] is None:
         return None
     sense, prep = found
-    lead = [c for c in verb.children if c.dep_ in {"aux", "neg"} and c.i < verb.i]
+    lead = _lead(verb)
     words = sorted({*lead, *tok.doc[verb.i : tok.i + 1], prep}, key=lambda t: t.i)
     return Cue(head=verb, tokens=tuple(words), sense=sense, content_head=tok)
 
