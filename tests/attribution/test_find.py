@@ -582,3 +582,30 @@ def test_attribution_speaker_is_never_the_dateline(parse: Parse) -> None:
         parse, "ADDIS ABABA (AP) - The rebel commander said his forces would withdraw.", "said"
     )
     assert a.speaker is not None and a.speaker.text == "The rebel commander"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        (
+            "The governor predicted at the latest party debate that voters will reject the deal.",
+            "predicted",
+            "that voters will reject the deal",
+        ),
+        (
+            "Her lawyer told reporters at the courthouse that she would appeal.",
+            "told",
+            "that she would appeal",
+        ),
+    ],
+)
+def test_attribution_that_clause_after_an_adverbial_phrase(
+    parse: Parse, text: str, cue: str, content: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert [c.text for c in a.content] == [content]
+
+
+def test_attribution_relative_clause_on_the_vehicle_is_not_content(parse: Parse) -> None:
+    a = _one(parse, "The army said in a statement that was posted online that rebels fled.", "said")
+    assert [c.text for c in a.content] == ["that rebels fled"]

@@ -70,6 +70,8 @@ def content_runs(cue: Cue, exclude: set[int], *, fallback: bool = False) -> list
         return token_runs(list(base.subtree), skip)
     holder = cue.content_head if cue.content_head is not None else cue.head
     child = _child(holder, cue.sense.deps, cue.sense.prep) or _passive_subject(cue.head)
+    if child is None and "ccomp" in cue.sense.deps:
+        child = _adjunct_clause(holder)
     if child is None and fallback:
         child = _fallback(cue)
     if child is None:
@@ -78,6 +80,26 @@ def content_runs(cue: Cue, exclude: set[int], *, fallback: bool = False) -> list
     if child.dep_ == "dobj":
         toks += [t for c in _object_extras(cue.head, child) for t in c.subtree]
     return token_runs(toks, exclude)
+
+
+def _adjunct_clause(verb: Token) -> Token | None:
+    """ "said in a statement that Y", "predicted at the debate that Y": the parser hangs the
+    that-clause on the noun of a phrase after the cue; it is still the cue's content."""
+    for prep in (c for c in verb.rights if c.dep_ == "prep"):
+        for tok in prep.subtree:
+            if tok.dep_ in {"acl", "relcl", "ccomp"} and _that_clause(tok):
+                return tok
+    return None
+
+
+def _that_clause(tok: Token) -> bool:
+    """A clause opened by "that" with a subject of its own (not a relative "that was...")."""
+    first = tok.left_edge
+    return (
+        first.lower_ == "that"
+        and first.i < tok.i
+        and any(c.dep_ in {"nsubj", "nsubjpass"} and c.i != first.i for c in tok.children)
+    )
 
 
 def _fallback(cue: Cue) -> Token | None:
