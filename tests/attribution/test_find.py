@@ -609,3 +609,14 @@ def test_attribution_that_clause_after_an_adverbial_phrase(
 def test_attribution_relative_clause_on_the_vehicle_is_not_content(parse: Parse) -> None:
     a = _one(parse, "The army said in a statement that was posted online that rebels fled.", "said")
     assert [c.text for c in a.content] == ["that rebels fled"]
+
+
+def test_attribution_source_apposition_with_an_of_phrase_after_a_quote(parse: Parse) -> None:
+    _expect(
+        parse,
+        "''We were partners, but also rivals,'' Maria Lopez, the former head of the mission, "
+        "said of the talks.",
+        "said",
+        "Maria Lopez, the former head of the mission,",
+        ["''We were partners, but also rivals,''"],
+    )

@@ -19,6 +19,7 @@ _PERSON_WH = frozenset({"who", "whose", "whom"})  # "X, who runs Y," stays in th
 _SIDE_DEPS = frozenset({"advcl", "amod", "acl"})
 _CLOSERS = {")": "(", "”": "“"}  # closing mark -> its opening mark
 _NP_INNER = frozenset({"appos", "compound", "amod", "poss", "det", "nummod", "punct"})
+_QUOTE_MARKS = frozenset({'"', "''", "“", "”", "‘", "’", "«", "»"})
 
 
 def source_token(cue: Cue) -> Token | None:
@@ -107,11 +108,29 @@ def _left_neighbour(cue: Cue) -> Token | None:
     if i < cue.head.sent.start:
         return None
     tok = doc[i]
-    while tok.dep_ in _NP_INNER and tok.head.i < cue.head.i and tok.head.i != tok.i:
-        if tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON":
-            break  # a person in apposition to a place ("Nevada, Senator X") is the source
-        tok = tok.head
+    while tok.head.i < cue.head.i and tok.head.i != tok.i and not _quote_between(tok.head, tok):
+        if tok.dep_ in _NP_INNER:
+            if tok.ent_type_ == "PERSON" and tok.head.ent_type_ != "PERSON":
+                break  # a person in apposition to a place ("Nevada, Senator X") is the source
+            tok = tok.head
+        elif _of_object(tok) and tok.head.head.dep_ == "appos":
+            tok = tok.head.head  # "X, chief of staff, said": out of the apposition's "of"
+        else:
+            break
     return tok if tok.pos_ in {"PROPN", "NOUN", "PRON"} else None
+
+
+def _of_object(tok: Token) -> bool:
+    """The object of a noun's "of" phrase ("staff" in "chief of staff")."""
+    return (
+        tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ in {"NOUN", "PROPN"}
+    )
+
+
+def _quote_between(a: Token, b: Token) -> bool:
+    """Is there a quotation mark between two tokens (a source never reaches into a quote)?"""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text in _QUOTE_MARKS for t in a.doc[lo + 1 : hi])
 
 
 def source_tokens(head: Token, cue: Cue) -> list[Token]:
