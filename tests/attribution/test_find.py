@@ -620,3 +620,21 @@ def test_attribution_source_apposition_with_an_of_phrase_after_a_quote(parse: Pa
         "Maria Lopez, the former head of the mission,",
         ["''We were partners, but also rivals,''"],
     )
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("The envoy, whose mandate ends in May, said the talks had stalled.", "The envoy"),
+        ("The envoy -- whose mandate ends in May -- said the talks had stalled.", "The envoy"),
+        (
+            "The envoy, who has led the talks since May, said the talks had stalled.",
+            "The envoy, who has led the talks since May,",
+        ),
+    ],
+)
+def test_attribution_source_keeps_who_clauses_but_not_whose_clauses(
+    parse: Parse, text: str, speaker: str
+) -> None:
+    a = _one(parse, text, "said")
+    assert a.speaker is not None and a.speaker.text == speaker

@@ -15,7 +15,7 @@ _SUBJ = frozenset({"nsubj", "csubj"})
 _MANNER_PREPS = frozenset({"by", "in", "after", "before", "while", "when", "without", "since"})
 _CLIMB = frozenset({"conj", "advcl", "xcomp", "pcomp"})
 _EDGE_PUNCT = frozenset({"PUNCT", "SPACE"})
-_PERSON_WH = frozenset({"who", "whose", "whom"})  # "X, who runs Y," stays in the source
+_PERSON_WH = frozenset({"who", "whom"})  # "X, who runs Y," stays; "X, whose Y," does not
 _SIDE_DEPS = frozenset({"advcl", "amod", "acl"})
 _CLOSERS = {")": "(", "”": "“"}  # closing mark -> its opening mark
 _NP_INNER = frozenset({"appos", "compound", "amod", "poss", "det", "nummod", "punct"})
@@ -172,7 +172,7 @@ def _side_clauses(head: Token) -> list[Token]:
         for c in head.rights
         if (c.dep_ in _SIDE_DEPS or c.dep_ == "relcl" and c.left_edge.lower_ not in _PERSON_WH)
         and c.left_edge.i > 0
-        and doc[c.left_edge.i - 1].text in {",", "(", "—", "–"}
+        and doc[c.left_edge.i - 1].text in {",", "(", "—", "–", "--"}
     ]
 
 
