@@ -455,6 +455,17 @@ def test_attribution_role_noun_needs_a_copula(parse: Parse) -> None:
             ["The truce", "fragile"],
         ),
         (
+            "The rebels appear to have withdrawn from the town.",
+            "appear",
+            ["The rebels", "to have withdrawn from the town"],
+        ),
+        (
+            "It seems increasingly likely that the talks will fail.",
+            "seems",
+            ["that the talks will fail"],
+        ),
+        ("It appears the rebels have withdrawn.", "appears", ["the rebels have withdrawn"]),
+        (
             "The armed group known as the Northern Front controls the pass.",
             "known as",
             ["The armed group", "the Northern Front"],

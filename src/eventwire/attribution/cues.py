@@ -94,6 +94,8 @@ def _generic(tok: Token) -> CueVerb | None:
     """Any other verb with a subject and a clausal complement reports a stance ("X hinted Y")."""
     if tok.pos_ != "VERB" or not tok.lemma_.isalpha() or tok.lemma_.lower() in _NOT_CUES:
         return None  # also "it’s", "that’s": a contraction the lemmatiser left unresolved
+    if lexicon().sourceless.get(tok.lemma_.lower()) == "raising":
+        return None  # "it appears (that) Y": a sourceless frame, see sourceless.py
     deps = {c.dep_ for c in tok.children}
     if "ccomp" in deps and deps & {"nsubj", "nsubjpass"}:
         return CueVerb(tok.lemma_.lower(), "mental", ("ccomp",))

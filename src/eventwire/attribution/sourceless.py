@@ -54,8 +54,22 @@ def _clause(tok: Token, subject: str, prep: str) -> Sourceless | None:
 
 
 def _raising(tok: Token) -> Sourceless | None:
-    """ "The truce seemed fragile", "X looks like Y"."""
-    return _clause(tok, "nsubj", "like")
+    """ "The truce seemed fragile", "X looks like Y", "it seems (likely) that Y"."""
+    return _clause(tok, "nsubj", "like") or _extraposed(tok)
+
+
+def _extraposed(tok: Token) -> Sourceless | None:
+    """ "It seems (likely) that Y": the that-clause alone is the content."""
+    subj = _child(tok, frozenset({"nsubj"}))
+    if subj is None or subj.lower_ != "it":
+        return None
+    holders = [tok, *(c for c in tok.children if c.dep_ in {"acomp", "oprd"})]
+    clause = next((c for h in holders for c in h.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return None
+    return Sourceless(
+        (*before(tok), tok), tuple(clause.subtree), f"sourceless:{tok.lemma_.lower()}"
+    )
 
 
 def _passive(tok: Token) -> Sourceless | None:
