@@ -649,3 +649,7 @@ def test_attribution_source_keeps_who_clauses_but_not_whose_clauses(
 ) -> None:
     a = _one(parse, text, "said")
     assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_attribution_standing_in_the_polls_is_not_a_poll_finding(parse: Parse) -> None:
+    assert _find(parse, "The governor still trails her rival in the polls.") == []

@@ -243,6 +243,8 @@ def _document_cue(tok: Token) -> Cue | None:
     obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
     if obj is None or lexicon().phrases.get(f"{tok.lower_} {obj.lemma_.lower()}") != "source-pobj":
         return None
+    if obj.tag_ in {"NNS", "NNPS"}:
+        return None  # "trails in the polls": a standing, not one poll's finding
     return Cue(head=tok, tokens=(tok,), sense=None, source=obj)
 
 
