@@ -653,3 +653,12 @@ def test_attribution_source_keeps_who_clauses_but_not_whose_clauses(
 
 def test_attribution_standing_in_the_polls_is_not_a_poll_finding(parse: Parse) -> None:
     assert _find(parse, "The governor still trails her rival in the polls.") == []
+
+
+def test_attribution_closing_verb_of_saying_survives_a_cue_in_its_content(parse: Parse) -> None:
+    text = "The rebels may add to their demands or change their terms, he said."
+    a = _one(parse, text, "said")
+    assert a.speaker is not None and a.speaker.text == "he"
+    assert [c.text for c in a.content] == [
+        "The rebels may add to their demands or change their terms"
+    ]

@@ -51,6 +51,7 @@ class _Draft:
     sentences: set[int] = field(default_factory=set)
     stance: bool = False
     reporting: bool = False  # a verb of saying with a clause ("said", "told"), may nest
+    head: Token | None = None  # the cue's head token, to tell which of two cues governs
 
 
 class _Article:
@@ -176,7 +177,7 @@ def _draft(art: _Article, cue: Cue, sent: SpacySpan) -> _Draft | None:
         return None
     start, end = cue.tokens[0].idx, cue.tokens[-1].idx + len(cue.tokens[-1].text)
     rule = f"cue:{cue.sense.lemma}" if cue.sense else f"phrase:{cue.head.lower_}"
-    draft = _Draft(art.span(start, end), speaker, kind, spans, rule)
+    draft = _Draft(art.span(start, end), speaker, kind, spans, rule, head=cue.head)
     draft.sentences = _covered(art, draft)
     draft.stance = cue.sense is not None and cue.sense.cls != "speech"
     draft.reporting = (  # "said"-like verbs and "according to" may nest in other content
@@ -213,10 +214,27 @@ def _drop_nested(drafts: list[_Draft]) -> list[_Draft]:
     or a stance, not a second source; "X said he had told them Z" is X again; "X said Y
     told him Z" nests a real one.
     """
-    contents = [sp for d in drafts for sp in d.content]
-    return [
-        d for d in drafts if d.reporting and not _pronoun(d) or not _inside(d.cue.start, contents)
-    ]
+    return [d for d in drafts if d.reporting and not _pronoun(d) or not _contained(d, drafts)]
+
+
+def _contained(d: _Draft, drafts: list[_Draft]) -> bool:
+    """Is the draft's cue inside another's content (a verb of saying is not inside a cue it
+    governs)?
+
+    "Y charged X with Z, she said": the fallback content of "charged" runs over "she said",
+    but "said" heads the sentence, so it is the outer attribution, not a nested one.
+    """
+    return any(
+        o is not d and _inside(d.cue.start, o.content) and not (d.reporting and _governs(d, o))
+        for o in drafts
+    )
+
+
+def _governs(d: _Draft, o: _Draft) -> bool:
+    """Is d's cue verb above o's in the parse?"""
+    if d.head is None or o.head is None or d.head.doc is not o.head.doc:
+        return False
+    return any(a.i == d.head.i for a in o.head.ancestors)
 
 
 def _pronoun(d: _Draft) -> bool:
