@@ -662,3 +662,13 @@ def test_attribution_closing_verb_of_saying_survives_a_cue_in_its_content(parse:
     assert [c.text for c in a.content] == [
         "The rebels may add to their demands or change their terms"
     ]
+
+
+def test_attribution_two_quoted_speakers_in_one_sentence(parse: Parse) -> None:
+    text = (
+        '"The mood is grim," she said, but despite the shelling, "I think they will sign," '
+        "said Osei."
+    )
+    found = {a.speaker.text: [c.text for c in a.content] for a in _find(parse, text) if a.speaker}
+    assert found["she"] == ['"The mood is grim,"']
+    assert "she said" not in " ".join(found["Osei"])

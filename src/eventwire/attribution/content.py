@@ -32,9 +32,9 @@ def _child(tok: Token, deps: tuple[str, ...], prep: str) -> Token | None:
             if obj is not None:
                 return obj
             continue
-        found = next((c for c in tok.children if c.dep_ == dep), None)
-        if found is not None:
-            return found
+        found = [c for c in tok.children if c.dep_ == dep]
+        if found:  # '"A," she said, but "B," said X': X's clause is the nearer one
+            return min(found, key=lambda c: abs(c.i - tok.i))
     return None
 
 
