@@ -672,3 +672,39 @@ def test_attribution_two_quoted_speakers_in_one_sentence(parse: Parse) -> None:
     found = {a.speaker.text: [c.text for c in a.content] for a in _find(parse, text) if a.speaker}
     assert found["she"] == ['"The mood is grim,"']
     assert "she said" not in " ".join(found["Osei"])
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        (
+            "The general has a long history of blaming others for his defeats.",
+            "blaming",
+            "The general",
+        ),
+        (
+            "But the mayor stopped short of fully endorsing the criticisms.",
+            "fully endorsing",
+            "the mayor",
+        ),
+    ],
+)
+def test_attribution_gerund_in_an_of_phrase_has_the_verbs_subject(
+    parse: Parse, text: str, cue: str, speaker: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("He's said he will fight on.", "'s said", "He"),
+        ("She’s argued that it is fair.", "’s argued", "She"),
+    ],
+)
+def test_attribution_contracted_has_is_not_a_passive(
+    parse: Parse, text: str, cue: str, speaker: str
+) -> None:
+    a = _one(parse, text, cue)
+    assert a.speaker is not None and a.speaker.text == speaker

@@ -42,14 +42,44 @@ def source_token(cue: Cue) -> Token | None:
             tok = vehicle
             continue
         if any(c.dep_ == "auxpass" for c in tok.children):
-            return None  # "X is expected to Y": no agent, no source (see sourceless.py)
+            return _contracted_perfect(tok)  # "X is expected to Y": no source (sourceless.py)
         if _through_preposition(tok):
             tok = tok.head.head  # "X began by saying", "X lagged in calling for"
+            continue
+        holder = _gerund_holder(tok)
+        if holder is not None:
+            tok = holder  # "X has a long history of blaming", "X stopped short of endorsing"
             continue
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
             return _left_neighbour(cue)
         tok = tok.head
     return None
+
+
+def _gerund_holder(tok: Token) -> Token | None:
+    """The verb whose object or adverb a gerund's "of" phrase hangs from: its subject is the
+    gerund's doer ("X has a history of blaming", "X stopped short of endorsing")."""
+    prep = tok.head
+    if tok.dep_ != "pcomp" or prep.lower_ != "of" or prep.dep_ != "prep":
+        return None
+    noun = prep.head
+    if noun.dep_ not in {"dobj", "advmod", "attr", "acomp"} or noun.head.pos_ not in {
+        "VERB",
+        "AUX",
+    }:
+        return None
+    if any(c.dep_ == "poss" for c in noun.children):
+        return None  # "his theme of questioning": the possessor, not the verb's subject
+    return noun.head
+
+
+def _contracted_perfect(verb: Token) -> Token | None:
+    """ "he's said he will fight": 's is "has", which the parser read as a passive "is"."""
+    aux = next((c for c in verb.children if c.dep_ == "auxpass"), None)
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    if aux is None or subj is None or aux.lower_ not in {"'s", "’s"} or subj.lower_ == "it":
+        return None
+    return subj if any(c.dep_ in {"ccomp", "dobj"} for c in verb.children) else None
 
 
 def _through_preposition(tok: Token) -> bool:
