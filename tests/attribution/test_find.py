@@ -708,3 +708,17 @@ def test_attribution_contracted_has_is_not_a_passive(
 ) -> None:
     a = _one(parse, text, cue)
     assert a.speaker is not None and a.speaker.text == speaker
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("“The deal is a disgrace,” read one.", "one"),
+        ("“Leave now,” wrote one reader.", "one reader"),
+    ],
+)
+def test_attribution_speaker_after_a_quote_parsed_as_object(
+    parse: Parse, text: str, speaker: str
+) -> None:
+    found = [a for a in _find(parse, text) if a.speaker]
+    assert [a.speaker.text for a in found if a.speaker] == [speaker]

@@ -51,7 +51,7 @@ def source_token(cue: Cue) -> Token | None:
             tok = holder  # "X has a long history of blaming", "X stopped short of endorsing"
             continue
         if tok.dep_ not in _CLIMB or tok.head.i == tok.i:
-            return _left_neighbour(cue)
+            return _object_after_quote(cue) or _left_neighbour(cue)
         tok = tok.head
     return None
 
@@ -129,8 +129,32 @@ def _inverted_subject(cue: Cue) -> Token | None:
     return doc[i]
 
 
+def _after_quote(cue: Cue) -> bool:
+    """Does a quotation close right before the cue ('"...," wrote X')?"""
+    doc = cue.head.doc
+    i = cue.tokens[0].i - 1
+    while i >= cue.head.sent.start and doc[i].is_punct:
+        if doc[i].text in _QUOTE_MARKS:
+            return True
+        i -= 1
+    return False
+
+
+def _object_after_quote(cue: Cue) -> Token | None:
+    """'"...," read one.' / '"...," wrote a reader': the parser made the speaker an object."""
+    if cue.sense is None or cue.sense.cls != "speech" or not _after_quote(cue):
+        return None
+    nxt = cue.tokens[-1].i + 1
+    return next(
+        (c for c in cue.head.children if c.dep_ in {"dobj", "attr"} and c.left_edge.i == nxt),
+        None,
+    )
+
+
 def _left_neighbour(cue: Cue) -> Token | None:
     """A misparsed subject: the noun phrase right before the cue ("..., Senator X, said")."""
+    if _after_quote(cue):
+        return None  # what closes a quotation is its words, not its speaker
     i = cue.tokens[0].i - 1
     doc = cue.head.doc
     while i >= cue.head.sent.start and doc[i].is_punct:
