@@ -722,3 +722,13 @@ def test_attribution_speaker_after_a_quote_parsed_as_object(
 ) -> None:
     found = [a for a in _find(parse, text) if a.speaker]
     assert [a.speaker.text for a in found if a.speaker] == [speaker]
+
+
+def test_attribution_long_chain_of_participles_keeps_the_subject(parse: Parse) -> None:
+    text = (
+        "Since taking office, the president has expressed hostility towards the mission, "
+        "rejecting criticism of his crackdown, using an insult to describe the envoy and "
+        "telling the mission to leave."
+    )
+    a = _one(parse, text, "telling")
+    assert a.speaker is not None and a.speaker.text == "the president"

@@ -30,7 +30,7 @@ def source_token(cue: Cue) -> Token | None:
     inverted = _inverted_subject(cue)
     if inverted is not None:
         return inverted
-    for _ in range(4):
+    for _ in range(6):
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
