@@ -465,6 +465,12 @@ def test_attribution_role_noun_needs_a_copula(parse: Parse) -> None:
             ["that the talks will fail"],
         ),
         ("It appears the rebels have withdrawn.", "appears", ["the rebels have withdrawn"]),
+        ("Asked about the vote, the mayor said he had no regrets.", "Asked about", ["the vote"]),
+        (
+            "Asked whether the talks would resume, the envoy said yes.",
+            "Asked",
+            ["whether the talks would resume"],
+        ),
         (
             "The armed group known as the Northern Front controls the pass.",
             "known as",

@@ -81,6 +81,30 @@ def _passive(tok: Token) -> Sourceless | None:
     return _clause(tok, "nsubjpass", "as")
 
 
+def passive_participle(tok: Token) -> bool:
+    """ "Asked about the talks, ...", "when asked": a bare past participle of a verb whose
+    passive subject is the one spoken to (a sourceless passive frame), with no subject."""
+    if tok.tag_ != "VBN" or tok.dep_ != "advcl":
+        return False
+    if any(c.dep_ in {"nsubj", "nsubjpass", "auxpass", "aux", "agent"} for c in tok.children):
+        return False
+    return lexicon().sourceless.get(tok.lemma_.lower()) == "passive"
+
+
+def _participle(tok: Token) -> Sourceless | None:
+    """ "Asked about the talks, X said ...": what was asked is the content, nobody the source."""
+    if not passive_participle(tok):
+        return None
+    prep = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "about"), None)
+    comp = _child(tok, frozenset({"ccomp", "xcomp", "dobj"}))
+    held = comp or (next((c for c in prep.children if c.dep_ == "pobj"), None) if prep else None)
+    if held is None:
+        return None
+    lead = [c for c in tok.lefts if c.dep_ == "advmod" and c.lower_ in {"when", "if", "once"}]
+    cue = [*lead, tok, *([prep] if prep is not None and comp is None else [])]
+    return Sourceless(tuple(cue), tuple(held.subtree), f"sourceless:{tok.lemma_.lower()}")
+
+
 def _known_as(tok: Token) -> Sourceless | None:
     as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
     if tok.lower_ != "known" or as_ is None:
@@ -107,7 +131,7 @@ def sourceless_cue(tok: Token) -> Sourceless | None:
     if frame == "raising" and tok.pos_ == "VERB":
         return _raising(tok)
     if frame == "passive" and tok.pos_ == "VERB":
-        return _passive(tok)
+        return _passive(tok) or _participle(tok)
     if frame == "known-as":
         return _known_as(tok)
     return None

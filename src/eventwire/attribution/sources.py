@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from eventwire.attribution.cues import Cue, vehicle_verb
 from eventwire.attribution.lexicon import lexicon
+from eventwire.attribution.sourceless import passive_participle
 from eventwire.model import ActorMention, SourceKind
 
 _SUBJ = frozenset({"nsubj", "csubj"})
@@ -27,6 +28,8 @@ def source_token(cue: Cue) -> Token | None:
     if cue.source is not None:
         return cue.source
     tok = cue.head
+    if passive_participle(tok):
+        return None  # "Asked about X, Y said": someone unnamed asked (see sourceless.py)
     inverted = _inverted_subject(cue)
     if inverted is not None:
         return inverted
