@@ -467,6 +467,11 @@ def test_attribution_role_noun_needs_a_copula(parse: Parse) -> None:
         ("It appears the rebels have withdrawn.", "appears", ["the rebels have withdrawn"]),
         ("Asked about the vote, the mayor said he had no regrets.", "Asked about", ["the vote"]),
         (
+            "A militia called the Northern Front seized the pass.",
+            "called",
+            ["A militia", "the Northern Front"],
+        ),
+        (
             "Asked whether the talks would resume, the envoy said yes.",
             "Asked",
             ["whether the talks would resume"],

@@ -154,10 +154,21 @@ def _is_extension(prep: Token) -> bool:
     return lexicon().phrases.get(words) == "cue-extension"
 
 
+_NAMING = frozenset({"call", "name", "dub", "term", "label"})
+
+
+def naming(tok: Token) -> bool:
+    """ "a group called the Front": a name given, with no object named by anyone."""
+    deps = {c.dep_ for c in tok.children}
+    if tok.lemma_.lower() not in _NAMING or tok.dep_ != "acl":
+        return False
+    return "oprd" in deps and not deps & {"dobj", "nsubj", "prep", "prt"}
+
+
 def verb_cue(tok: Token) -> Cue | None:
     """A cue headed by a reporting verb, or None if the token is not one."""
     sense = _sense(tok)
-    if sense is None:
+    if sense is None or naming(tok):
         return None
     tokens = (
         *_vehicle(tok),
