@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.attribution.cues import before, naming
+from eventwire.attribution.cues import before
 from eventwire.attribution.lexicon import lexicon
 
 _COMPLEMENTS = frozenset({"xcomp", "ccomp", "acomp", "oprd", "attr"})
@@ -106,15 +106,10 @@ def _participle(tok: Token) -> Sourceless | None:
 
 
 def _known_as(tok: Token) -> Sourceless | None:
-    """ "a group known as Y", "a group called Y": the noun phrase and the name."""
     as_ = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "as"), None)
-    oprd = _child(tok, frozenset({"oprd"})) if naming(tok) else None
-    if tok.lower_ == "known" and as_ is not None:
-        name = _subtrees(*as_.children)
-    elif oprd is not None:
-        name, as_ = _subtrees(oprd), None
-    else:
+    if tok.lower_ != "known" or as_ is None:
         return None
+    name = _subtrees(*as_.children)
     if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
         noun = tok.head
         phrase = [t for t in tok.doc[noun.left_edge.i : noun.i + 1]]
@@ -124,8 +119,7 @@ def _known_as(tok: Token) -> Sourceless | None:
     if not name or not phrase:
         return None
     lead = [c for c in tok.lefts if c.dep_ in {"advmod", "aux", "auxpass", "neg"}]
-    words = (*lead, tok, *([as_] if as_ is not None else []))
-    return Sourceless(words, tuple(phrase + name), "sourceless:known-as")
+    return Sourceless((*lead, tok, as_), tuple(phrase + name), "sourceless:known-as")
 
 
 def sourceless_cue(tok: Token) -> Sourceless | None:
