@@ -742,3 +742,7 @@ def test_attribution_a_name_given_is_not_a_statement(
 def test_attribution_speaker_of_a_cue(parse: Parse, text: str, cue: str, speaker: str) -> None:
     a = _one(parse, text, cue)
     assert a.speaker is not None and a.speaker.text == speaker
+
+
+def test_attribution_yes_or_no_is_the_content(parse: Parse) -> None:
+    _expect(parse, "The minister said no.", "said", "The minister", ["no"])

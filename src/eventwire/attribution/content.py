@@ -110,6 +110,8 @@ def _fallback(cue: Cue) -> Token | None:
     child = _child(cue.head, _FALLBACK_DEPS, "")
     if child is not None and child.dep_ == "dobj" and _addressee(child):
         return None  # "told reporters", "assured them": the object is who was spoken to
+    if child is None:  # "most delegates said yes"
+        child = next((c for c in cue.head.children if c.lower_ in {"yes", "no"}), None)
     return child
 
 
