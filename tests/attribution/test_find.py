@@ -746,3 +746,8 @@ def test_attribution_speaker_of_a_cue(parse: Parse, text: str, cue: str, speaker
 
 def test_attribution_yes_or_no_is_the_content(parse: Parse) -> None:
     _expect(parse, "The minister said no.", "said", "The minister", ["no"])
+
+
+def test_attribution_stance_noun_predicated_by_a_copula(parse: Parse) -> None:
+    text = "The commander's claim is that the army shelled the camp."
+    _expect(parse, text, "claim", "The commander's", ["that the army shelled the camp"])

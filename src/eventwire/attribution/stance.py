@@ -92,7 +92,7 @@ def _noun(tok: Token) -> Cue | None:
     owner = next((c for c in tok.children if c.dep_ == "poss"), None)
     found = _prep_sense(tok, senses)
     if found is None:
-        return None
+        return _predicated(tok, senses, owner)
     sense, prep = found
     tail = [prep] if prep is not None else []
     if owner is not None:
@@ -106,6 +106,20 @@ def _noun(tok: Token) -> Cue | None:
     lead = _lead(verb)
     words = sorted({*lead, *tok.doc[verb.i : tok.i + 1], *tail}, key=lambda t: t.i)
     return Cue(head=tok, tokens=tuple(words), sense=sense, source=subj, content_head=tok)
+
+
+def _predicated(tok: Token, senses: tuple[CueVerb, ...], owner: Token | None) -> Cue | None:
+    """ "X's claim is that Y": the clause after the copula is the content."""
+    verb = tok.head
+    if owner is None or tok.dep_ != "nsubj" or verb.lemma_ != "be":
+        return None
+    if not any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children):
+        return None
+    sense = next((s for s in senses if not s.prep), None)
+    if sense is None:
+        return None
+    clausal = CueVerb(sense.lemma, sense.cls, ("ccomp",), "")
+    return Cue(head=tok, tokens=(tok,), sense=clausal, source=owner, content_head=verb)
 
 
 def _role(tok: Token) -> Cue | None:
