@@ -751,3 +751,17 @@ def test_attribution_yes_or_no_is_the_content(parse: Parse) -> None:
 def test_attribution_stance_noun_predicated_by_a_copula(parse: Parse) -> None:
     text = "The commander's claim is that the army shelled the camp."
     _expect(parse, text, "claim", "The commander's", ["that the army shelled the camp"])
+
+
+@pytest.mark.parametrize(
+    "text, speaker, content",
+    [
+        ("In Egypt's view, the truce will hold.", "Egypt's", "the truce will hold"),
+        ("In the words of one diplomat, the talks are over.", "one diplomat", "the talks are over"),
+        ("In the view of many analysts, the deal is dead.", "many analysts", "the deal is dead"),
+    ],
+)
+def test_attribution_in_someones_view(parse: Parse, text: str, speaker: str, content: str) -> None:
+    (a,) = _find(parse, text)
+    assert a.speaker is not None and a.speaker.text == speaker
+    assert [c.text for c in a.content] == [content]

@@ -244,7 +244,27 @@ def phrase_cue(tok: Token) -> Cue | None:
         obj = next((c for c in child.children if c.dep_ == "pobj"), None)
         if obj is not None:
             return Cue(head=tok, tokens=(tok, child), sense=None, source=obj)
-    return _document_cue(tok)
+    return _view_cue(tok) or _document_cue(tok)
+
+
+_VIEW_NOUNS = frozenset({"view", "opinion", "estimation", "judgment", "judgement", "word"})
+
+
+def _view_cue(tok: Token) -> Cue | None:
+    """ "In Egypt's view, Y", "in the words of X, Y": the holder of the view is the source,
+    the clause the content."""
+    if tok.lower_ != "in" or tok.dep_ != "prep" or tok.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.lemma_.lower() not in _VIEW_NOUNS:
+        return None
+    owner = next((c for c in obj.children if c.dep_ == "poss"), None)
+    of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    if owner is None and of is not None:  # "in the words of one diplomat"
+        owner = next((c for c in of.children if c.dep_ == "pobj"), None)
+    if owner is None:
+        return None
+    return Cue(head=tok, tokens=(obj, *([of] if of is not None else [])), sense=None, source=owner)
 
 
 def _document_cue(tok: Token) -> Cue | None:
