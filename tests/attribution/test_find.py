@@ -725,6 +725,12 @@ def test_attribution_a_name_given_is_not_a_statement(
             "the mayor",
             id="gerund-after-stopped-short-of",
         ),
+        pytest.param(
+            "Convincing victories by outsiders in New Hampshire demonstrate that voters are angry.",
+            "demonstrate",
+            "victories by outsiders in New Hampshire",
+            id="nominal-subject-before-a-misparsed-clausal-one",
+        ),
         pytest.param("He's said he will fight on.", "'s said", "He", id="contracted-has"),
         pytest.param(
             "She’s argued that it is fair.", "’s argued", "She", id="contracted-has-curly"

@@ -102,7 +102,10 @@ def _through_preposition(tok: Token) -> bool:
 def _inverted(verb: Token, subjects: list[Token]) -> Token:
     """Of a verb's subjects, the one after it when the parse gave it two ("Y, said X")."""
     after = [s for s in subjects if s.i > verb.i]
-    return after[0] if after and len(subjects) > 1 else subjects[0]
+    if after and len(subjects) > 1:
+        return after[0]
+    nominal = [s for s in subjects if s.dep_ == "nsubj"]  # "Convincing wins show": not "Convincing"
+    return nominal[0] if nominal else subjects[0]
 
 
 def _inverted_subject(cue: Cue) -> Token | None:
