@@ -21,6 +21,7 @@ _SIDE_DEPS = frozenset({"advcl", "amod", "acl"})
 _CLOSERS = {")": "(", "”": "“"}  # closing mark -> its opening mark
 _NP_INNER = frozenset({"appos", "compound", "amod", "poss", "det", "nummod", "punct"})
 _QUOTE_MARKS = frozenset({'"', "''", "“", "”", "‘", "’", "«", "»"})
+_HELD = frozenset({"dobj", "advmod", "attr", "acomp"})  # "has a history of", "stopped short of"
 
 
 def source_token(cue: Cue) -> Token | None:
@@ -66,10 +67,7 @@ def _gerund_holder(tok: Token) -> Token | None:
     if tok.dep_ != "pcomp" or prep.lower_ != "of" or prep.dep_ != "prep":
         return None
     noun = prep.head
-    if noun.dep_ not in {"dobj", "advmod", "attr", "acomp"} or noun.head.pos_ not in {
-        "VERB",
-        "AUX",
-    }:
+    if noun.dep_ not in _HELD or noun.head.pos_ not in {"VERB", "AUX"}:
         return None
     if any(c.dep_ == "poss" for c in noun.children):
         return None  # "his theme of questioning": the possessor, not the verb's subject
