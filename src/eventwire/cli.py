@@ -172,13 +172,16 @@ def eval_(
         str, typer.Option(help="cameo, plover, case2021, timex, geo, attribution, actors")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    split: Annotated[
+        str, typer.Option(help="all, tune (two thirds, by item-id hash) or check (the rest).")
+    ] = "all",
 ) -> None:
     """Score eventwire on a gold file. Example: eventwire eval ../shared/eval/plover-gsr/dev.jsonl --task plover"""
     from eventwire.eval import evaluate
     from eventwire.eval.report import print_report
 
     try:
-        report = evaluate(path, task)
+        report = evaluate(path, task, split=split)
     except EventwireError as exc:
         raise _fail(exc) from exc
     if as_json:

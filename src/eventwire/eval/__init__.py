@@ -10,7 +10,7 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.errors import EvalError
-from eventwire.eval.base import EvalReport
+from eventwire.eval.base import EvalReport, only_split
 
 TASKS: dict[str, str] = {
     "cameo": "eventwire.eval.cameo",
@@ -23,12 +23,16 @@ TASKS: dict[str, str] = {
 }
 
 
-def evaluate(path: Path, task: str, settings: Settings | None = None) -> EvalReport:
-    """Score one gold file for one task."""
+def evaluate(
+    path: Path, task: str, settings: Settings | None = None, split: str = "all"
+) -> EvalReport:
+    """Score one gold file for one task, on all its items or on its `tune` or `check` part."""
     if task not in TASKS:
         raise EvalError(f"unknown task {task!r}; choose one of {', '.join(sorted(TASKS))}")
     if not path.exists():
         raise EvalError(f"{path}: no such gold file")
     module = importlib.import_module(TASKS[task])
-    report: EvalReport = module.evaluate(path, settings or Settings())
+    with only_split(split):
+        report: EvalReport = module.evaluate(path, settings or Settings())
+    report.extra["split"] = split
     return report

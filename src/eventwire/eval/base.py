@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -37,16 +40,49 @@ class EvalReport(BaseModel):
         }
 
 
+SPLITS = ("all", "tune", "check")
+_SPLIT: ContextVar[str] = ContextVar("eval_split", default="all")
+
+
+def split_of(item_id: str) -> str:
+    """`tune` (two thirds) or `check` (one third), fixed by a hash of the item id.
+
+    Rules and lexicons are written looking at `tune` only; `check` is the figure we report,
+    so a rule keyed to what it scores shows up as a gap between the two.
+    """
+    digest = hashlib.sha256(item_id.encode("utf-8")).digest()
+    return "check" if int.from_bytes(digest[:4], "big") % 3 == 0 else "tune"
+
+
+@contextmanager
+def only_split(split: str) -> Iterator[None]:
+    """Within the block, `read_jsonl` yields only the items of `split` (`all`: every item)."""
+    if split not in SPLITS:
+        raise EvalError(f"unknown split {split!r}; choose one of {', '.join(SPLITS)}")
+    token = _SPLIT.set(split)
+    try:
+        yield
+    finally:
+        _SPLIT.reset(token)
+
+
 def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
-    """Gold items, one JSON object a line; a bad line is an error naming file and line."""
+    """Gold items, one JSON object a line; a bad line is an error naming file and line.
+
+    Inside `only_split(...)` the items of the other split are skipped (by their `id`).
+    """
+    split = _SPLIT.get()
     with path.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                yield json.loads(line)
+                item = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise EvalError(f"{path}:{n}: not JSON ({exc.msg})") from exc
+            if split != "all" and split_of(str(item.get("id", n))) != split:
+                continue
+            yield item
 
 
 def prf(tp: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:
