@@ -94,21 +94,22 @@ RUNS = [  # (gold set, task, headline keys)
 # (gold set:task, metric) -> (held-out target, reference figure and where it comes from); from the issues.
 TARGETS = {
     ("plover-gsr:plover", "type_accuracy"): (
-        0.80,
+        0.82,
         "majority 0.14; GDELT audit: 81% of codes correct",
     ),
     ("plover-gsr:plover", "source_country_accuracy"): (
-        0.80,
+        0.82,
         "majority 0.09; GDELT audit: ~79% of actors",
     ),
-    ("plover-gsr:plover", "target_country_accuracy"): (0.70, "majority 0.10"),
+    ("plover-gsr:plover", "target_country_accuracy"): (0.72, "majority 0.10"),
+    ("plover-gsr:plover", "source_sector_accuracy"): (0.70, "held-out at a34a4f8: 0.567"),
     ("petr2-gsr:cameo", "root_accuracy"): (
-        0.75,
+        0.78,
         "majority 0.29; UniversalPetrarch 68% of its suite",
     ),
     ("conflibert-cameo:cameo", "root_accuracy"): (0.60, "majority 0.38"),
-    ("case2021-task2:case2021", "coarse_accuracy"): (0.75, "majority 0.57"),
-    ("tempeval3:timex", "value_f1"): (0.78, "HeidelTime 2.2.1: 0.776; dateparser 0.317"),
+    ("case2021-task2:case2021", "coarse_accuracy"): (0.80, "majority 0.57"),
+    ("tempeval3:timex", "value_f1"): (0.80, "HeidelTime 2.2.1: 0.776; dateparser 0.317"),
     ("tempeval3:timex", "span_f1_relaxed"): (0.90, "HeidelTime 0.926; dateparser 0.632"),
     ("tempeval3:timex", "span_f1_strict"): (0.82, "HeidelTime 0.852"),
     ("geowebnews:geo", "acc_161km"): (
@@ -136,7 +137,7 @@ TARGETS = {
 
 NOTES = """
 Notes on reading these figures:
-- They are dev-split figures; acceptance runs the same commands on held-out items never seen here.
+- They are dev-split figures (tune and check parts); acceptance runs the same commands on held-out items never seen here.
   Rules and lexicons were written to be general, and misses were studied by cause, not by sentence.
 - `STATEMENT` (CAMEO 010) is coded for bare reporting where nothing else happens; it is not one of
   the 16 PLOVER types and the PLOVER scorers count it as no type.
@@ -151,19 +152,41 @@ Notes on reading these figures:
 """
 
 
+GAP = 0.05  # a tune-check gap wider than this is a finding to fix, not to tune away
+
+
+def _part(r: dict[str, object], split: str, metric: str) -> object:
+    part = r.get(split)
+    return part.get(metric) if isinstance(part, dict) else None
+
+
+def _gap(r: dict[str, object], metric: str) -> str:
+    tune, check = _part(r, "tune", metric), _part(r, "check", metric)
+    if not isinstance(tune, (int, float)) or not isinstance(check, (int, float)):
+        return ""
+    flag = " **gap**" if abs(tune - check) > GAP and metric != "median_km" else ""
+    return f"{check - tune:+.3f}{flag}"
+
+
 def summary(results: dict[str, dict[str, object]]) -> list[str]:
     lines = [
         "## Summary against the issues' targets",
         "",
-        "| set | metric | eventwire (dev) | held-out target | reference |",
-        "|---|---|---|---|---|",
+        "`check` is the third of each dev set (by a fixed hash of the item id, "
+        "`eventwire eval --split check`) that no rule or lexicon entry was written against; it is "
+        "the figure we report and accept on. `tune` is the other two thirds, where misses are read. "
+        f"A gap (check - tune) wider than {GAP} is marked.",
+        "",
+        "| set | metric | tune | check | gap | all dev | held-out target | reference |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for (key, metric), (target, ref) in TARGETS.items():
         r = results.get(key)
         if r is None:
             continue
         lines.append(
-            f"| {key.split(':')[0]} | `{metric}` | {_fmt(r.get(metric))} | "
+            f"| {key.split(':')[0]} | `{metric}` | {_fmt(_part(r, 'tune', metric))} | "
+            f"{_fmt(_part(r, 'check', metric))} | {_gap(r, metric)} | {_fmt(r.get(metric))} | "
             f"{'>= ' + format(target, '.2f') if target else '-'} | {ref} |"
         )
     return lines + ["", NOTES.strip(), ""]
@@ -190,10 +213,17 @@ def main() -> None:
         path = Path(args.shared) / "eval" / gold / "dev.jsonl"
         t0 = time.perf_counter()
         report = evaluate(path, task)
+        seconds = round(time.perf_counter() - t0, 1)
+        parts = {
+            split: {"n_items": rep.n_items, **rep.metrics}
+            for split in ("tune", "check")
+            for rep in [evaluate(path, task, split=split)]
+        }
         results[f"{gold}:{task}"] = {
             **report.as_json(),
-            "seconds": round(time.perf_counter() - t0, 1),
+            "seconds": seconds,
             "examples": report.examples[:5],
+            **parts,
         }
         print(
             f"{gold} {task}: " + ", ".join(f"{k}={_fmt(v)}" for k, v in report.metrics.items()),
@@ -225,18 +255,28 @@ def render(results: dict[str, dict[str, object]]) -> str:
         lines += [
             f"## {gold} — `eventwire eval ../shared/eval/{gold}/dev.jsonl --task {task}`",
             "",
-            f"{r.get('n_items')} items, {r.get('seconds')} s.",
+            f"{r.get('n_items')} items ({_fmt(_part(r, 'tune', 'n_items'))} tune, "
+            f"{_fmt(_part(r, 'check', 'n_items'))} check), {r.get('seconds')} s for all.",
             "",
-            "| metric | value |",
-            "|---|---|",
+            "| metric | tune | check | gap | all |",
+            "|---|---|---|---|---|",
         ]
-        lines += [f"| `{k}` | {_fmt(r.get(k))} |" for k in keys if k in r]
+        lines += [
+            f"| `{k}` | {_fmt(_part(r, 'tune', k))} | {_fmt(_part(r, 'check', k))} | "
+            f"{_gap(r, k)} | {_fmt(r.get(k))} |"
+            for k in keys
+            if k in r
+        ]
         extra = [
             k
             for k in r
             if k not in keys and isinstance(r[k], (int, float)) and k not in ("n_items", "seconds")
         ]
-        lines += [f"| `{k}` | {_fmt(r[k])} |" for k in extra]
+        lines += [
+            f"| `{k}` | {_fmt(_part(r, 'tune', k))} | {_fmt(_part(r, 'check', k))} | "
+            f"{_gap(r, k)} | {_fmt(r[k])} |"
+            for k in extra
+        ]
         if r.get("misses"):
             lines += [
                 "",
