@@ -31,6 +31,10 @@ def _found(parse, text, published=FRIDAY):
         ("Elections will be held in December.", "December", "2024-12"),
         ("The court has postponed the hearing until Tuesday.", "Tuesday", "2024-02-27"),
         ("The dividend is payable March 15.", "March 15", "2024-03-15"),
+        # the date of an arranged event, not of the arranging
+        ("The envoy has scheduled a press briefing Wednesday.", "Wednesday", "2024-02-28"),
+        ("The council postponed the vote to Tuesday.", "Tuesday", "2024-02-27"),
+        ("The council postponed the vote on Tuesday.", "Tuesday", "2024-02-20"),
         ("The vote is on Thursday, officials say.", "Thursday", "2024-02-29"),
         ("The minister condemns Tuesday's raid on the camp.", "Tuesday", "2024-02-20"),
         ("Survivors of the Nov. 3 bombing are still missing.", "Nov. 3", "2023-11-03"),
@@ -60,6 +64,7 @@ def test_dates_find_reads_tense(parse, text, phrase, value):
         ("The company reported third-quarter losses.", ["third-quarter"]),
         ("Negotiators met earlier this week in Rome.", ["this week"]),
         ("Inspectors visit the site every week.", ["every week"]),
+        ("Aid convoys arrive weekly.", ["weekly"]),
         ("The blast happened at 10:35 a.m. local time.", ["10:35 a.m. local time"]),
     ],
 )
@@ -78,6 +83,7 @@ def test_dates_find_extents(parse, text, phrases):
         "The second round of voting was calm.",
         "Jan Novak chaired the meeting.",
         "They promised the refugees a better tomorrow.",
+        "The state weekly Al-Thawra printed the decree.",
     ],
 )
 def test_dates_find_rejects_non_times(parse, text):

@@ -77,10 +77,24 @@ def _parse_ok(rule: str, m: re.Match[str], span: Span | None) -> bool:
     if rule == "deictic" and first.i > 0:
         return first.nbor(-1).tag_ not in NOUN_MAKERS  # "a better tomorrow"
     if rule == "set" and m["adv"]:
-        return first.pos_ not in ("NOUN", "PROPN")
+        nominal = first.pos_ in ("NOUN", "PROPN") and first.dep_ not in ("advmod", "npadvmod")
+        return not nominal and not _paper(first, last)
     if rule == "ref" and m["ref"].lower() in REF_NEEDS_DATE:
         return first.ent_type_ == "DATE"
     return True
+
+
+def _paper(first: Token, last: Token) -> bool:
+    """'the party daily Granma', 'the weekly Al-Ahram': a publication before its name."""
+    doc = first.doc
+    prev = doc[first.i - 1] if first.i > 0 else None
+    nxt = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    return (
+        prev is not None
+        and nxt is not None
+        and nxt.pos_ == "PROPN"
+        and (prev.tag_ in ("DT", "NN", "NNP", "JJ") or prev.pos_ == "PROPN")
+    )
 
 
 def _year_ok(first: Token, last: Token) -> bool:

@@ -20,6 +20,13 @@ FORWARD_ADJ = frozenset(
     {"payable", "due", "effective", "scheduled", "slated", "set", "expected", "upcoming", "planned"}
 )
 BACKWARD_PREPS = frozenset({"after", "since", "following"})
+# verbs whose date is that of the thing arranged, not of the arranging: "has scheduled a news
+# conference Thursday", "postponed the vote to March 3", "set talks for Monday"
+SCHEDULING_VERBS = frozenset({"schedule", "slate"})
+# ... and those whose date is the arranging itself unless a preposition points ahead:
+# "postponed Monday" is the postponing, "postponed to Monday" the new date
+MOVING_VERBS = frozenset({"postpone", "defer", "reschedule", "delay", "push", "move"})
+AHEAD_PREPS = frozenset({"to", "until", "till", "for", "into"})
 MAX_UP = 8
 
 
@@ -80,7 +87,20 @@ def tense_of(tok: Token) -> Tense:
             break
         up = up.head
     verb = governing_verb(tok)
-    return verb_tense(verb) if verb is not None else "none"
+    if verb is None:
+        return "none"
+    if _arranged(tok, verb):
+        return "future"
+    return verb_tense(verb)
+
+
+def _arranged(tok: Token, verb: Token) -> bool:
+    """True when the timex dates the event a verb of scheduling arranges."""
+    lemma = verb.lemma_.lower()
+    prep = tok.head.lower_ if tok.dep_ == "pobj" else None
+    if lemma in SCHEDULING_VERBS:
+        return tok.dep_ in ("npadvmod", "tmod") or prep in AHEAD_PREPS | {"on"}
+    return lemma in MOVING_VERBS and prep in AHEAD_PREPS
 
 
 def signal_tense(tok: Token, tense: Tense) -> Tense:
