@@ -123,7 +123,14 @@ def ingest(
 @app.command()
 def export(
     db: DbOpt = Path("eventwire.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, jsonl, parquet, plover (PLOVER JSON lines) or gdelt (GDELT 2.0 TSV).",
+        ),
+    ] = "jsonl",
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="File (stdout if omitted; parquet needs a file)."),
