@@ -180,3 +180,10 @@ def test_pages_load_assets_only_from_the_app(client, ids, path):
     assert refs and all(r.startswith("/") for r in refs), refs
     for asset in re.findall(r'(?:src|href)="(/static/[^"]*)"', page):
         assert client.get(asset).status_code == 200
+
+
+def test_page_actors_draws_the_network_with_links_to_each_actors_events(client):
+    html = client.get("/actors").text
+    assert '<svg id="network"' in html and html.count('<line class="edge"') == 2
+    assert 'href="/?actor=sdn-reb"' in html and "Northern Front" in html
+    assert client.get("/api/events?actor=sdn-reb").json()["total"] == 2

@@ -65,6 +65,7 @@ def event_filter(
     date_from: str | None = None,
     date_to: str | None = None,
     q: str | None = None,
+    actor: str | None = None,
 ) -> EventFilter:
     """Filters from the query string; empty form fields count as unset."""
     return EventFilter(
@@ -75,6 +76,7 @@ def event_filter(
         date_from=_day(date_from, "date_from"),
         date_to=_day(date_to, "date_to"),
         q=q or None,
+        actor=actor or None,
     )
 
 

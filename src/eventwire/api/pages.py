@@ -15,6 +15,7 @@ from pydantic import BaseModel
 
 from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep
 from eventwire.api.errors import BadInputError, status_of
+from eventwire.api.graph import goldstein_colour, graph_view
 from eventwire.api.highlight import segments
 from eventwire.api.rest import CodeRequest, code_report, find_article, find_event
 from eventwire.errors import EventwireError
@@ -112,6 +113,8 @@ def actors_page(
         filters=f.active(),
         facets=read.facets(store),
         nodes={n.key: n for n in network.nodes},
+        graph=graph_view(network),
+        colour=goldstein_colour,
     )
 
 
