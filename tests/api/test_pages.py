@@ -187,3 +187,12 @@ def test_page_actors_draws_the_network_with_links_to_each_actors_events(client):
     assert '<svg id="network"' in html and html.count('<line class="edge"') == 2
     assert 'href="/?actor=sdn-reb"' in html and "Northern Front" in html
     assert client.get("/api/events?actor=sdn-reb").json()["total"] == 2
+
+
+def test_page_timeline_charts_events_on_a_time_scale(client):
+    html = client.get("/timeline?bin=day").text
+    assert '<svg id="time-axis"' in html and html.count('<a class="bar"') >= 3
+    # the release "in February" has no day: it stays off the axis, and the caption says so
+    assert "1 dated less precisely" in html
+    axis = client.get("/api/timeline").json()["axis"]
+    assert axis["unplaced"] == 1 and sum(c["count"] for c in axis["cells"]) == 3

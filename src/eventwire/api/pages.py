@@ -18,6 +18,7 @@ from eventwire.api.errors import BadInputError, status_of
 from eventwire.api.graph import goldstein_colour, graph_view
 from eventwire.api.highlight import segments
 from eventwire.api.rest import CodeRequest, code_report, find_article, find_event
+from eventwire.api.timechart import time_chart
 from eventwire.errors import EventwireError
 from eventwire.store import read
 from eventwire.store.export import EventOut
@@ -120,7 +121,8 @@ def actors_page(
 
 @router.get("/timeline")
 def timeline_page(request: Request, store: StoreDep, f: FilterDep) -> Response:
-    result = read.timeline(store, f)
+    bin_ = request.query_params.get("bin", "auto")
+    result = read.timeline(store, f, bin=bin_)
     peak = max((p.count for p in result.points), default=1)
     quads = read.type_quads(store)
     return render(
@@ -130,6 +132,9 @@ def timeline_page(request: Request, store: StoreDep, f: FilterDep) -> Response:
         "/api/timeline",
         peak=peak,
         quads=quads,
+        chart=time_chart(result.axis, request.query_params.get("by", "quad"), f.active())
+        if result.axis
+        else None,
         facets=read.facets(store),
         filters=f.active(),
     )

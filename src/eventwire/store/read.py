@@ -18,6 +18,7 @@ from eventwire.model import Sentence
 from eventwire.store.actor_nodes import NODE_SQL, node_label
 from eventwire.store.duck import Store
 from eventwire.store.export import EventOut
+from eventwire.store.series import TimeAxis, time_axis
 
 ISO_PREFIX = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
@@ -115,6 +116,7 @@ class TimelinePoint(BaseModel):
 class Timeline(BaseModel):
     ok: bool = True
     points: list[TimelinePoint]
+    axis: TimeAxis | None = Field(None, description="Counts per day or week on a time scale.")
 
 
 class FailureRow(BaseModel):
@@ -294,9 +296,17 @@ def actors(store: Store, f: EventFilter, *, limit: int = 100) -> Network:
     return Network(nodes=ranked, edges=edges)
 
 
-def timeline(store: Store, f: EventFilter) -> Timeline:
-    """Events per date value (as coded, any granularity), in date order; undated last."""
+def timeline(store: Store, f: EventFilter, *, bin: str = "auto") -> Timeline:
+    """Events per date value (as coded, any granularity), in date order; undated last.
+
+    `axis` places the same events on a day or week scale (store/series.py).
+    """
     where, params = _where(f)
+    axis_rows = store.con.execute(
+        "SELECT date_value, date_granularity, plover_type, quad, status, count(*) "
+        f"FROM events {where} GROUP BY ALL",
+        params,
+    ).fetchall()
     per: dict[str, Counter[str]] = defaultdict(Counter)
     for value, ptype, n in store.con.execute(
         f"SELECT coalesce(date_value, ''), plover_type, count(*) FROM events {where} GROUP BY 1, 2",
@@ -308,7 +318,8 @@ def timeline(store: Store, f: EventFilter) -> Timeline:
         points=[
             TimelinePoint(date=v, count=sum(per[v].values()), types=dict(per[v].most_common()))
             for v in order
-        ]
+        ],
+        axis=time_axis(axis_rows, bin),
     )
 
 
