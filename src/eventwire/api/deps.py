@@ -57,6 +57,20 @@ def _day(value: str | None, name: str) -> str | None:
     return value
 
 
+def _bbox(value: str | None) -> str | None:
+    """A map box 'west,south,east,north'; empty means unset."""
+    from eventwire.api.errors import BadParameterError
+    from eventwire.store.geo import parse_bbox
+
+    if not value:
+        return None
+    try:
+        parse_bbox(value)
+    except ValueError as exc:
+        raise BadParameterError(f"query.bbox: {value!r}: {exc}") from None
+    return value.replace(" ", "")
+
+
 def event_filter(
     article: str | None = None,
     type: str | None = None,
@@ -66,6 +80,7 @@ def event_filter(
     date_to: str | None = None,
     q: str | None = None,
     actor: str | None = None,
+    bbox: str | None = None,
 ) -> EventFilter:
     """Filters from the query string; empty form fields count as unset."""
     return EventFilter(
@@ -77,6 +92,7 @@ def event_filter(
         date_to=_day(date_to, "date_to"),
         q=q or None,
         actor=actor or None,
+        bbox=_bbox(bbox),
     )
 
 

@@ -17,8 +17,9 @@ from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep
 from eventwire.api.errors import BadInputError, status_of
 from eventwire.api.graph import goldstein_colour, graph_view
 from eventwire.api.highlight import segments
+from eventwire.api.mapview import map_view
 from eventwire.api.rest import CodeRequest, code_report, find_article, find_event
-from eventwire.api.timechart import time_chart
+from eventwire.api.timechart import QUAD_COLOURS, QUAD_NAMES, time_chart
 from eventwire.errors import EventwireError
 from eventwire.store import read
 from eventwire.store.export import EventOut
@@ -137,6 +138,22 @@ def timeline_page(request: Request, store: StoreDep, f: FilterDep) -> Response:
         else None,
         facets=read.facets(store),
         filters=f.active(),
+    )
+
+
+@router.get("/map")
+def map_page(request: Request, store: StoreDep, f: FilterDep) -> Response:
+    found = read.located(store, f)
+    return render(
+        request,
+        "map.html",
+        found,
+        "/api/map",
+        view=map_view(found, f.active()),
+        facets=read.facets(store),
+        filters=f.active(),
+        quad_names=QUAD_NAMES,
+        quad_colours=QUAD_COLOURS,
     )
 
 

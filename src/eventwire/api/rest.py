@@ -15,6 +15,7 @@ from eventwire.errors import EmptyInputError, OversizeInputError
 from eventwire.store import read
 from eventwire.store.duck import Store
 from eventwire.store.export import EventOut, event_out
+from eventwire.store.geo import MapPoints
 from eventwire.store.read import ArticleDetail, ArticleSummary
 
 router = APIRouter(prefix="/api", tags=["api"])
@@ -110,6 +111,12 @@ def actors_json(store: StoreDep, f: FilterDep, limit: EdgeLimit = 100) -> read.N
 def timeline_json(store: StoreDep, f: FilterDep) -> read.Timeline:
     """Events per date value."""
     return read.timeline(store, f)
+
+
+@router.get("/map")
+def map_json(store: StoreDep, f: FilterDep) -> MapPoints:
+    """Events matching the filters that have coordinates, and how many have none."""
+    return read.located(store, f)
 
 
 @router.get("/failures")

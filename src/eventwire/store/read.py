@@ -18,6 +18,7 @@ from eventwire.model import Sentence
 from eventwire.store.actor_nodes import NODE_SQL, node_label
 from eventwire.store.duck import Store
 from eventwire.store.export import EventOut
+from eventwire.store.geo import MapPoints, bbox_clause, map_points
 from eventwire.store.series import TimeAxis, time_axis
 
 ISO_PREFIX = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -42,6 +43,7 @@ class EventFilter(BaseModel):
     )
     q: str | None = Field(None, description="Text search in sentence, trigger and actor names.")
     actor: str | None = Field(None, description="Resolved actor id of any participant.")
+    bbox: str | None = Field(None, description="Located inside west,south,east,north (degrees).")
 
     def active(self) -> dict[str, str]:
         """The filters that are set, as query-string values (for links and forms)."""
@@ -153,6 +155,10 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.actor:
         clauses.append("id IN (SELECT event_id FROM participants WHERE actor_id = ?)")
         params.append(f.actor)
+    if f.bbox:
+        clause, values = bbox_clause(f.bbox)
+        clauses.append(clause)
+        params.extend(values)
     if f.date_from or f.date_to:
         # Only plain ISO prefixes (2024, 2024-02, 2024-02-23) compare; weeks etc. drop out.
         clauses.append(f"regexp_matches(coalesce(date_value, ''), '{ISO_PREFIX}')")
@@ -321,6 +327,12 @@ def timeline(store: Store, f: EventFilter, *, bin: str = "auto") -> Timeline:
         ],
         axis=time_axis(axis_rows, bin),
     )
+
+
+def located(store: Store, f: EventFilter) -> MapPoints:
+    """Events matching the filter that have coordinates, for the map (store/geo.py)."""
+    where, params = _where(f)
+    return map_points(store, where, params)
 
 
 class Facets(BaseModel):
