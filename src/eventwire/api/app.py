@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 from eventwire import __version__
 from eventwire.api import pages, rest
 from eventwire.api.errors import as_eventwire_error, json_error_response, status_of, wants_json
+from eventwire.api.limits import BodyLimit
 from eventwire.errors import EventwireError
 
 HERE = Path(__file__).resolve().parent
@@ -44,6 +45,7 @@ def create_app(db: str | Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = Path(db)
+    app.add_middleware(BodyLimit)
     app.include_router(rest.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")

@@ -48,10 +48,25 @@ class MethodNotAllowedError(ApiError):
     status = 405
 
 
+class PayloadTooLargeError(ApiError):
+    """A request body or posted text over its size limit (`api.limits`)."""
+
+    code = "EW720"
+    status = 413
+
+
+class StoreBusyError(ApiError):
+    """The store is locked by a writer (an ingest is running): try again shortly."""
+
+    code = "EW721"
+    status = 503
+
+
 HTTP_ERRORS: dict[int, type[ApiError]] = {
     404: NotFoundError,
     405: MethodNotAllowedError,
     400: BadInputError,
+    413: PayloadTooLargeError,
     422: BadParameterError,
 }
 

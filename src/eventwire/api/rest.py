@@ -10,8 +10,8 @@ from pydantic import BaseModel, Field
 
 from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep, open_store, store_path
 from eventwire.api.errors import NotFoundError
-from eventwire.config import Settings
-from eventwire.errors import EmptyInputError, OversizeInputError
+from eventwire.api.limits import check_text
+from eventwire.errors import EmptyInputError
 from eventwire.store import read
 from eventwire.store.duck import Store
 from eventwire.store.export import EventOut, event_out
@@ -51,12 +51,9 @@ def code_report(body: CodeRequest) -> ArticleDetail:
     """Code a text without storing it; answers like an article with its events."""
     from eventwire.coding import code_text
 
-    text = body.text.strip()
+    text = check_text(body.text.strip())
     if not text:
         raise EmptyInputError("text: empty; paste a news report")
-    limit = Settings().max_article_bytes
-    if len(text.encode()) > limit:
-        raise OversizeInputError(f"text: larger than {limit} bytes")
     coded = code_text(text, published=body.published)
     a = coded.article
     summary = ArticleSummary(
