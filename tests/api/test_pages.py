@@ -191,7 +191,7 @@ def test_page_actors_draws_the_network_with_links_to_each_actors_events(client):
 
 def test_page_timeline_charts_events_on_a_time_scale(client):
     html = client.get("/timeline?bin=day").text
-    assert '<svg id="time-axis"' in html and html.count('<a class="bar"') >= 3
+    assert '<svg id="time-axis"' in html and html.count('<a class="tbar"') >= 3
     # the release "in February" has no day: it stays off the axis, and the caption says so
     assert "1 dated less precisely" in html
     axis = client.get("/api/timeline").json()["axis"]
