@@ -196,3 +196,11 @@ def test_page_timeline_charts_events_on_a_time_scale(client):
     assert "1 dated less precisely" in html
     axis = client.get("/api/timeline").json()["axis"]
     assert axis["unplaced"] == 1 and sum(c["count"] for c in axis["cells"]) == 3
+
+
+def test_page_timeline_keeps_its_axis_choice_when_filtering(client):
+    html = client.get("/timeline?bin=week&by=type").text
+    assert '<input type="hidden" name="bin" value="week">' in html
+    assert '<input type="hidden" name="by" value="type">' in html
+    bad = client.get("/api/timeline?bin=year")
+    assert bad.status_code == 422 and bad.json()["code"] == "EW701"

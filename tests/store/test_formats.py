@@ -168,7 +168,7 @@ def test_gdelt_export_round_trips_and_leaves_unknown_columns_empty(db: Path) -> 
         "MIL",
     )
     assert ram["Actor2Code"] == "TZACVL" and ram["Actor2Name"] == "TWO FISHING BOATS"
-    assert (ram["ActionGeo_Type"], ram["ActionGeo_FullName"]) == ("4", "Mombasa")
+    assert (ram["ActionGeo_Type"], ram["ActionGeo_FullName"]) == ("4", "Mombasa, Kenya")
     assert float(ram["ActionGeo_Lat"]) == stored[ram["GLOBALEVENTID"]]["lat"]
     assert ram["SOURCEURL"] == "https://x.test/a" and len(ram["DATEADDED"]) == 14
     for never in ("AvgTone", "Actor1KnownGroupCode", "ActionGeo_FeatureID", "IsRootEvent"):

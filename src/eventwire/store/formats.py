@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from eventwire.store.actor_nodes import country_names
 from eventwire.store.duck import Store
 
 # PLOVER contexts that an eventwire status implies (the PLOVER summary asks the coder to put
@@ -185,6 +186,15 @@ def _geo_type(loc: dict[str, Any]) -> str:
     }.get(loc["admin_level"], "")
 
 
+def _full_name(loc: dict[str, Any]) -> str:
+    """'Place, Country' as GDELT writes it (the country alone for a country)."""
+    country = country_names().get(loc["country"] or "", "")
+    name = loc["name"] or loc["text"]
+    if loc["admin_level"] == "country" or not country or country == name:
+        return str(name)
+    return f"{name}, {country}"
+
+
 def _num(value: float | None) -> str:
     return "" if value is None else repr(float(value))
 
@@ -214,7 +224,7 @@ def gdelt_row(ev: dict[str, Any], art: dict[str, Any]) -> list[str]:
     cameo = ev["cameo"] or ""
     added = art.get("coded_at")
     action_geo = (
-        [_geo_type(loc), loc["name"], "", "", "", _num(loc["lat"]), _num(loc["lon"]), ""]
+        [_geo_type(loc), _full_name(loc), "", "", "", _num(loc["lat"]), _num(loc["lon"]), ""]
         if loc
         else [""] * len(GDELT_GEO)
     )
