@@ -204,3 +204,10 @@ def test_page_timeline_keeps_its_axis_choice_when_filtering(client):
     assert '<input type="hidden" name="by" value="type">' in html
     bad = client.get("/api/timeline?bin=year")
     assert bad.status_code == 422 and bad.json()["code"] == "EW701"
+
+
+def test_page_actors_table_links_each_actor_to_its_time_axis_and_map(client):
+    html = client.get("/actors").text
+    assert 'href="/timeline?actor=sdn-reb"' in html and 'href="/map?actor=sdn-reb"' in html
+    axis = client.get("/api/timeline?actor=sdn-reb").json()["axis"]
+    assert sum(c["count"] for c in axis["cells"]) == 2
