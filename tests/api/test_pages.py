@@ -22,6 +22,7 @@ TWINS = [
     ("/articles/{one}", "/api/articles/{one}"),
     ("/actors", "/api/actors"),
     ("/timeline?country=SDN", "/api/timeline?country=SDN"),
+    ("/map?type=ASSAULT", "/api/map?type=ASSAULT"),
     ("/failures", "/api/failures"),
 ]
 
@@ -114,7 +115,7 @@ def test_pages_escape_article_text(tmp_path: Path, client_for):
     assert "<b>bold</b>" not in page
 
 
-@pytest.mark.parametrize("path", ["/", "/articles", "/actors", "/timeline", "/events/x"])
+@pytest.mark.parametrize("path", ["/", "/articles", "/actors", "/timeline", "/map", "/events/x"])
 def test_pages_missing_store_says_how_to_make_one(empty_client, path):
     resp = empty_client.get(path)
     assert resp.status_code == 503 and resp.headers["content-type"].startswith("text/html")
@@ -173,7 +174,7 @@ def test_pages_and_endpoints_are_documented():
     assert not missing, f"not documented in {API_DOCS}: {missing}"
 
 
-@pytest.mark.parametrize("path", ["/", "/articles/{one}", "/actors", "/timeline", "/code"])
+@pytest.mark.parametrize("path", ["/", "/articles/{one}", "/actors", "/timeline", "/map", "/code"])
 def test_pages_load_assets_only_from_the_app(client, ids, path):
     page = client.get(path.format(**ids)).text
     refs = re.findall(r'src="([^"]*)"', page) + re.findall(r'<link [^>]*href="([^"]*)"', page)

@@ -29,6 +29,7 @@ TEXT = (
     "Coast guard ships rammed two fishing boats off Mombasa on Tuesday. "
     "The mediators may visit Addis Ababa next month."
 )
+KENYA = ActorRef(id="KEN", name="Kenya", country="KEN", sector=["GOV"], kind="state")
 GUARD = ActorRef(id="KEN:MIL", name="coast guard ships", country="KEN", sector=["MIL"])
 FISHERS = ActorRef(id="TZA:CVL", name="two fishing boats", country="TZA", sector=["CVL"])
 AU = ActorRef(id="au", name="African Union", country="IGO", sector=["IGO", "MED"])
@@ -227,3 +228,18 @@ def test_cli_export_gdelt_writes_a_header_and_one_row_per_event(db: Path, tmp_pa
     assert res.exit_code == 0, res.output
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t")[:2] == ["GLOBALEVENTID", "SQLDATE"] and len(lines) == 3
+
+
+def test_gdelt_codes_a_state_named_as_such_by_its_country_alone() -> None:
+    from eventwire.store.export import event_record
+    from eventwire.store.formats import gdelt_row
+
+    ram = _coded().events[0]
+    named = ram.model_copy(update={"participants": [_who("source", "Coast guard ships", KENYA)]})
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(event_record(named), {}), strict=True))
+    assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1Type1Code"]) == (
+        "KEN",
+        "KEN",
+        "",
+    )
+    assert row["Actor2Code"] == "" and row["SOURCEURL"] == "" and row["DATEADDED"] == ""

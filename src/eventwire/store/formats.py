@@ -169,7 +169,9 @@ def _gdelt_actor(p: dict[str, Any] | None) -> list[str]:
     if p is None:
         return [""] * len(GDELT_ACTOR)
     actor = p["actor"]
-    types = [t for t in (cameo_types().get(s, "") for s in actor["sector"]) if t]
+    # a state named as such ("Russia") is its country code alone, as PETRARCH and GDELT code it
+    sectors = [] if actor["kind"] == "state" else actor["sector"]
+    types = [t for t in (cameo_types().get(s, "") for s in sectors) if t]
     country = _country(actor["country"])
     igo = "IGO" if actor["country"] == "IGO" and "IGO" not in types else ""
     code = country + igo + "".join(types)
