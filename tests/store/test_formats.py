@@ -243,3 +243,20 @@ def test_gdelt_codes_a_state_named_as_such_by_its_country_alone() -> None:
         "",
     )
     assert row["Actor2Code"] == "" and row["SOURCEURL"] == "" and row["DATEADDED"] == ""
+
+
+def test_gdelt_rows_stay_61_columns_whatever_the_names_hold(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    odd = GUARD.model_copy(update={"name": 'the "Sea\tWolves"\nunit'})
+    coded = _coded()
+    ram = coded.events[0]
+    coded.events[0] = ram.model_copy(
+        update={"participants": [_who("source", "Coast guard ships", odd)]}
+    )
+    db = tmp_path / "odd.duckdb"
+    with Store(db) as store:
+        store.write(coded)
+    text = export_table(db, fmt="gdelt")
+    assert all(len(line.split("\t")) == 61 for line in text.splitlines())
+    frame = pd.read_csv(io.StringIO(text), sep="\t", dtype=str, quoting=3, keep_default_na=False)
+    assert 'THE "SEA WOLVES" UNIT' in set(frame["Actor1Name"])
