@@ -40,7 +40,9 @@ def read_polygons(path: Path) -> list[list[list[Point]]]:
         nparts, npoints = struct.unpack("<2i", body[36:44])
         starts = list(struct.unpack(f"<{nparts}i", body[44 : 44 + 4 * nparts])) + [npoints]
         base = 44 + 4 * nparts
-        pts = [struct.unpack("<2d", body[base + 16 * i : base + 16 * i + 16]) for i in range(npoints)]
+        pts = [
+            struct.unpack("<2d", body[base + 16 * i : base + 16 * i + 16]) for i in range(npoints)
+        ]
         shapes.append([pts[a:b] for a, b in zip(starts, starts[1:], strict=False)])
     return shapes
 
@@ -73,7 +75,15 @@ def simplify(points: list[Point], tol: float) -> list[Point]:
 
 
 def area(ring: list[Point]) -> float:
-    return abs(sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True))) / 2
+    return (
+        abs(
+            sum(
+                x1 * y2 - x2 * y1
+                for (x1, y1), (x2, y2) in zip(ring, ring[1:] + ring[:1], strict=True)
+            )
+        )
+        / 2
+    )
 
 
 def path_of(ring: list[Point]) -> str:

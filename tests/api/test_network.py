@@ -127,6 +127,7 @@ def test_network_names_a_composed_actor_by_country_and_sector_not_by_its_words()
     assert node_label("SDN:CVL", "more than forty villagers") == "Sudan: civilians"
     assert node_label("EGY:MED+GOV", "the mediators") == "Egypt: mediators, government"
     assert node_label("nord-militia", "Northern Militia") == "Northern Militia"
+    assert node_label("ISR:ANY", "them") == "Israelis"  # a people with no sector
 
 
 def test_network_keeps_real_actors_and_drops_themes_pronouns_and_quantities(store: Any) -> None:

@@ -29,6 +29,7 @@ TEXT = (
     "Coast guard ships rammed two fishing boats off Mombasa on Tuesday. "
     "The mediators may visit Addis Ababa next month."
 )
+KENYA = ActorRef(id="KEN", name="Kenya", country="KEN", sector=["GOV"], kind="state")
 GUARD = ActorRef(id="KEN:MIL", name="coast guard ships", country="KEN", sector=["MIL"])
 FISHERS = ActorRef(id="TZA:CVL", name="two fishing boats", country="TZA", sector=["CVL"])
 AU = ActorRef(id="au", name="African Union", country="IGO", sector=["IGO", "MED"])
@@ -168,7 +169,7 @@ def test_gdelt_export_round_trips_and_leaves_unknown_columns_empty(db: Path) -> 
         "MIL",
     )
     assert ram["Actor2Code"] == "TZACVL" and ram["Actor2Name"] == "TWO FISHING BOATS"
-    assert (ram["ActionGeo_Type"], ram["ActionGeo_FullName"]) == ("4", "Mombasa")
+    assert (ram["ActionGeo_Type"], ram["ActionGeo_FullName"]) == ("4", "Mombasa, Kenya")
     assert float(ram["ActionGeo_Lat"]) == stored[ram["GLOBALEVENTID"]]["lat"]
     assert ram["SOURCEURL"] == "https://x.test/a" and len(ram["DATEADDED"]) == 14
     for never in ("AvgTone", "Actor1KnownGroupCode", "ActionGeo_FeatureID", "IsRootEvent"):
@@ -227,3 +228,35 @@ def test_cli_export_gdelt_writes_a_header_and_one_row_per_event(db: Path, tmp_pa
     assert res.exit_code == 0, res.output
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines[0].split("\t")[:2] == ["GLOBALEVENTID", "SQLDATE"] and len(lines) == 3
+
+
+def test_gdelt_codes_a_state_named_as_such_by_its_country_alone() -> None:
+    from eventwire.store.export import event_record
+    from eventwire.store.formats import gdelt_row
+
+    ram = _coded().events[0]
+    named = ram.model_copy(update={"participants": [_who("source", "Coast guard ships", KENYA)]})
+    row = dict(zip(GDELT_COLUMNS, gdelt_row(event_record(named), {}), strict=True))
+    assert (row["Actor1Code"], row["Actor1CountryCode"], row["Actor1Type1Code"]) == (
+        "KEN",
+        "KEN",
+        "",
+    )
+    assert row["Actor2Code"] == "" and row["SOURCEURL"] == "" and row["DATEADDED"] == ""
+
+
+def test_gdelt_rows_stay_61_columns_whatever_the_names_hold(tmp_path: Path) -> None:
+    pd = pytest.importorskip("pandas")
+    odd = GUARD.model_copy(update={"name": 'the "Sea\tWolves"\nunit'})
+    coded = _coded()
+    ram = coded.events[0]
+    coded.events[0] = ram.model_copy(
+        update={"participants": [_who("source", "Coast guard ships", odd)]}
+    )
+    db = tmp_path / "odd.duckdb"
+    with Store(db) as store:
+        store.write(coded)
+    text = export_table(db, fmt="gdelt")
+    assert all(len(line.split("\t")) == 61 for line in text.splitlines())
+    frame = pd.read_csv(io.StringIO(text), sep="\t", dtype=str, quoting=3, keep_default_na=False)
+    assert 'THE "SEA WOLVES" UNIT' in set(frame["Actor1Name"])

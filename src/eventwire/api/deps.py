@@ -110,4 +110,8 @@ def paging(
 StoreDep = Annotated[Store, Depends(get_store)]
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 PagingDep = Annotated[Paging, Depends(paging)]
+TimeBin = Annotated[
+    str,
+    Query(pattern="^(auto|day|week)$", description="Time axis bins: auto, day or week."),
+]
 EdgeLimit = Annotated[int, Query(ge=1, le=1000, description="Most edges returned, busiest first.")]

@@ -13,7 +13,7 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
-from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep
+from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep, TimeBin
 from eventwire.api.errors import BadInputError, status_of
 from eventwire.api.graph import goldstein_colour, graph_view
 from eventwire.api.highlight import segments
@@ -121,9 +121,10 @@ def actors_page(
 
 
 @router.get("/timeline")
-def timeline_page(request: Request, store: StoreDep, f: FilterDep) -> Response:
-    bin_ = request.query_params.get("bin", "auto")
-    result = read.timeline(store, f, bin=bin_)
+def timeline_page(
+    request: Request, store: StoreDep, f: FilterDep, bin: TimeBin = "auto"
+) -> Response:
+    result = read.timeline(store, f, bin=bin)
     peak = max((p.count for p in result.points), default=1)
     quads = read.type_quads(store)
     return render(

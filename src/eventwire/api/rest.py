@@ -8,7 +8,15 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep, open_store, store_path
+from eventwire.api.deps import (
+    EdgeLimit,
+    FilterDep,
+    PagingDep,
+    StoreDep,
+    TimeBin,
+    open_store,
+    store_path,
+)
 from eventwire.api.errors import NotFoundError
 from eventwire.api.limits import check_text
 from eventwire.errors import EmptyInputError
@@ -105,9 +113,9 @@ def actors_json(store: StoreDep, f: FilterDep, limit: EdgeLimit = 100) -> read.N
 
 
 @router.get("/timeline")
-def timeline_json(store: StoreDep, f: FilterDep) -> read.Timeline:
-    """Events per date value."""
-    return read.timeline(store, f)
+def timeline_json(store: StoreDep, f: FilterDep, bin: TimeBin = "auto") -> read.Timeline:
+    """Events per date value, and on a day or week axis."""
+    return read.timeline(store, f, bin=bin)
 
 
 @router.get("/map")

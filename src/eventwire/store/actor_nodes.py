@@ -36,10 +36,15 @@ def sector_labels() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def country_names() -> dict[str, str]:
-    """ISO-3 -> canonical country name, from the actor KB's countries.tsv."""
+def _countries() -> dict[str, tuple[str, str]]:
+    """ISO-3 -> (canonical name, plural demonym or ''), from the actor KB's countries.tsv."""
     found = parse_countries(_data("actors", "countries.tsv"), "countries.tsv")
-    return {iso: c.names[0] for iso, c in found.items()}
+    return {iso: (c.names[0], c.plurals[0] if c.plurals else "") for iso, c in found.items()}
+
+
+def country_names() -> dict[str, str]:
+    """ISO-3 -> canonical country name."""
+    return {iso: pair[0] for iso, pair in _countries().items()}
 
 
 def is_node(actor_id: str | None) -> bool:
@@ -52,7 +57,10 @@ def node_label(actor_id: str, name: str) -> str:
     m = COMPOSED.match(actor_id)
     if not m:
         return name
-    country = SPECIAL.get(m[1]) or country_names().get(m[1], m[1])
+    plural = _countries().get(m[1], ("", ""))[1]
+    if m[2] == "ANY" and plural:
+        return plural  # "ISR:ANY" -> "Israelis"
+    country = SPECIAL.get(m[1]) or _countries().get(m[1], (m[1], ""))[0]
     labels = sector_labels()
     sectors = ", ".join(labels.get(s, s.lower()) for s in m[2].split("+"))
     return f"{country}: {sectors}"

@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from eventwire.store.actor_nodes import country_names
 from eventwire.store.duck import Store
 
 # PLOVER contexts that an eventwire status implies (the PLOVER summary asks the coder to put
@@ -168,7 +169,9 @@ def _gdelt_actor(p: dict[str, Any] | None) -> list[str]:
     if p is None:
         return [""] * len(GDELT_ACTOR)
     actor = p["actor"]
-    types = [t for t in (cameo_types().get(s, "") for s in actor["sector"]) if t]
+    # a state named as such ("Russia") is its country code alone, as PETRARCH and GDELT code it
+    sectors = [] if actor["kind"] == "state" else actor["sector"]
+    types = [t for t in (cameo_types().get(s, "") for s in sectors) if t]
     country = _country(actor["country"])
     igo = "IGO" if actor["country"] == "IGO" and "IGO" not in types else ""
     code = country + igo + "".join(types)
@@ -183,6 +186,15 @@ def _geo_type(loc: dict[str, Any]) -> str:
         "admin1": "2" if us else "5",
         "city": "3" if us else "4",
     }.get(loc["admin_level"], "")
+
+
+def _full_name(loc: dict[str, Any]) -> str:
+    """'Place, Country' as GDELT writes it (the country alone for a country)."""
+    country = country_names().get(loc["country"] or "", "")
+    name = loc["name"] or loc["text"]
+    if loc["admin_level"] == "country" or not country or country == name:
+        return str(name)
+    return f"{name}, {country}"
 
 
 def _num(value: float | None) -> str:
@@ -214,7 +226,7 @@ def gdelt_row(ev: dict[str, Any], art: dict[str, Any]) -> list[str]:
     cameo = ev["cameo"] or ""
     added = art.get("coded_at")
     action_geo = (
-        [_geo_type(loc), loc["name"], "", "", "", _num(loc["lat"]), _num(loc["lon"]), ""]
+        [_geo_type(loc), _full_name(loc), "", "", "", _num(loc["lat"]), _num(loc["lon"]), ""]
         if loc
         else [""] * len(GDELT_GEO)
     )
