@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
 from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep, open_store, store_path
-from eventwire.api.errors import NotFoundError
+from eventwire.api.errors import ERROR_RESPONSES, NotFoundError
 from eventwire.api.limits import check_text
 from eventwire.errors import EmptyInputError
 from eventwire.store import read
@@ -17,7 +17,7 @@ from eventwire.store.duck import Store
 from eventwire.store.export import EventOut, event_out
 from eventwire.store.read import ArticleDetail, ArticleSummary
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 
 
 class EventAnswer(BaseModel):
