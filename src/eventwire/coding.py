@@ -125,10 +125,9 @@ def ingest_paths(
         ]
         for batch in _progress(chunks, len(articles), progress):
             coded = code_articles(batch, settings)
-            for c in coded.coded:
-                store.write(c)
-                summary.articles += 1
-                summary.events += len(c.events)
+            store.write_many(coded.coded)  # one transaction and one insert per table
+            summary.articles += len(coded.coded)
+            summary.events += sum(len(c.events) for c in coded.coded)
             failures.extend(coded.failures)
         for f in failures:
             store.write_failure(f)
