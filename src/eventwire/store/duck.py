@@ -24,6 +24,11 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    f"{self.path}: another process is using this store (DuckDB allows one "
+                    "writer, and no reader while it writes); wait for it to finish"
+                ) from exc
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
         if not read_only:
             self.migrate()
