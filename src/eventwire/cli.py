@@ -99,21 +99,37 @@ def ingest(
     db: DbOpt = Path("eventwire.duckdb"),
     published: PublishedOpt = None,
     source: SourceOpt = "",
+    workers: Annotated[
+        int | None, typer.Option(help="Worker processes (default: the cores).", min=1)
+    ] = None,
+    recode: Annotated[bool, typer.Option(help="Code again what is already stored.")] = False,
+    executor: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
+    address: Annotated[str | None, typer.Option(help="Ray cluster address.")] = None,
 ) -> None:
     """Code articles and store them (idempotent: re-ingesting replaces, never duplicates).
 
-    Example: eventwire ingest samples/ --db news.duckdb
+    Articles already stored by the same coder are skipped. Example: eventwire ingest samples/ --db news.duckdb
     """
     from eventwire.coding import ingest_paths
+    from eventwire.scale.run import default_workers
 
     try:
         summary = ingest_paths(
-            paths, db=db, published=_day(published), source=source, progress=True
+            paths,
+            db=db,
+            published=_day(published),
+            source=source,
+            progress=True,
+            workers=workers or default_workers(),
+            recode=recode,
+            executor=executor,
+            address=address,
         )
-    except EventwireError as exc:
-        raise _fail(exc) from exc
+    except (EventwireError, ValueError) as exc:
+        raise _fail(exc if isinstance(exc, EventwireError) else EventwireError(str(exc))) from exc
     typer.echo(
-        f"{summary.articles} articles, {summary.events} events, {summary.failures} failures -> {db}"
+        f"{summary.articles} articles, {summary.events} events, {summary.failures} failures, "
+        f"{summary.skipped} skipped (already coded) -> {db}"
     )
     for f in summary.failure_records:
         typer.echo(f"failed [{f.code}] {f.input}: {f.reason}", err=True)

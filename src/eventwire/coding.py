@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from eventwire.config import Settings
 from eventwire.model import Article, Batch, Coded, Failure
@@ -100,6 +100,7 @@ class IngestSummary(BaseModel):
     articles: int = 0
     events: int = 0
     failures: int = 0
+    skipped: int = Field(0, description="Already stored from the same content by this coder.")
     failure_records: list[Failure] = []
 
 
@@ -111,40 +112,35 @@ def ingest_paths(
     source: str = "",
     settings: Settings | None = None,
     progress: bool = False,
+    workers: int = 1,
+    recode: bool = False,
+    executor: str = "local",
+    address: str | None = None,
 ) -> IngestSummary:
-    """Read, code and store; re-ingesting the same article replaces its rows (idempotent)."""
-    from eventwire.store.duck import Store
+    """Read, code and store; re-ingesting the same article replaces its rows (idempotent).
+
+    Articles already stored from the same content by the same coder are skipped (`recode`
+    forces them), so a killed run, rerun, codes only the rest. `workers` > 1 codes on a
+    process pool; `executor="ray"` on Ray (`scale/`).
+    """
+    from eventwire.scale.run import RunOptions, run_ingest
 
     settings = settings or Settings()
     articles, failures = _read(paths, published, source, settings)
-    summary = IngestSummary()
-    with Store(db) as store:
-        chunks = [
-            articles[i : i + settings.batch_size]
-            for i in range(0, len(articles), settings.batch_size)
-        ]
-        for batch in _progress(chunks, len(articles), progress):
-            coded = code_articles(batch, settings)
-            for c in coded.coded:
-                store.write(c)
-                summary.articles += 1
-                summary.events += len(c.events)
-            failures.extend(coded.failures)
-        for f in failures:
-            store.write_failure(f)
-    summary.failures = len(failures)
-    summary.failure_records = failures
-    return summary
-
-
-def _progress(chunks: list[list[Article]], total: int, show: bool) -> Iterator[list[Article]]:
-    if not show:
-        yield from chunks
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=False) as bar:
-        task = bar.add_task("coding articles", total=total)
-        for chunk in chunks:
-            yield chunk
-            bar.advance(task, len(chunk))
+    opts = RunOptions(
+        db=db,
+        settings=settings,
+        workers=workers,
+        executor=executor,
+        address=address,
+        recode=recode,
+        progress=progress,
+    )
+    tally = run_ingest(articles, failures, opts)
+    return IngestSummary(
+        articles=tally.articles,
+        events=tally.events,
+        failures=len(tally.failures),
+        skipped=tally.skipped,
+        failure_records=tally.failures,
+    )

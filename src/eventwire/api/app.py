@@ -19,7 +19,13 @@ from starlette.exceptions import HTTPException
 
 from eventwire import __version__
 from eventwire.api import pages, rest
-from eventwire.api.errors import as_eventwire_error, json_error_response, status_of, wants_json
+from eventwire.api.errors import (
+    as_eventwire_error,
+    error_headers,
+    json_error_response,
+    status_of,
+    wants_json,
+)
 from eventwire.api.limits import BodyLimit
 from eventwire.errors import EventwireError
 
@@ -32,7 +38,9 @@ async def _handle(request: Request, exc: Exception) -> Response:
         return json_error_response(request, exc)
     err = as_eventwire_error(exc, request.url.path)
     ctx = {"error": str(err), "code": err.code, "status": status_of(err)}
-    return pages.templates.TemplateResponse(request, "error.html", ctx, status_code=status_of(err))
+    return pages.templates.TemplateResponse(
+        request, "error.html", ctx, status_code=status_of(err), headers=error_headers(exc)
+    )
 
 
 def create_app(db: str | Path) -> FastAPI:

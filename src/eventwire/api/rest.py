@@ -17,7 +17,7 @@ from eventwire.api.deps import (
     open_store,
     store_path,
 )
-from eventwire.api.errors import NotFoundError
+from eventwire.api.errors import ERROR_RESPONSES, NotFoundError
 from eventwire.api.limits import check_text
 from eventwire.errors import EmptyInputError
 from eventwire.store import read
@@ -26,7 +26,7 @@ from eventwire.store.export import EventOut, event_out
 from eventwire.store.geo import MapPoints
 from eventwire.store.read import ArticleDetail, ArticleSummary
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 
 
 class EventAnswer(BaseModel):

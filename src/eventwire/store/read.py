@@ -9,10 +9,10 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter, defaultdict
-from datetime import date, datetime
-from typing import Any
+from datetime import UTC, date, datetime
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
 
 from eventwire.model import Sentence
 from eventwire.store.actor_nodes import NODE_SQL, node_label
@@ -20,6 +20,14 @@ from eventwire.store.duck import Store
 from eventwire.store.export import EventOut
 from eventwire.store.geo import MapPoints, bbox_clause, map_points
 from eventwire.store.series import TimeAxis, time_axis
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    """Store timestamps are UTC without a zone; say so, as RFC 3339 `date-time` requires."""
+    return value.replace(tzinfo=UTC) if value is not None and value.tzinfo is None else value
+
+
+UtcTime = Annotated[datetime | None, AfterValidator(_utc)]
 
 ISO_PREFIX = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
 
@@ -67,7 +75,7 @@ class ArticleSummary(BaseModel):
     published: date | None = None
     n_sentences: int = 0
     n_events: int = 0
-    coded_at: datetime | None = None
+    coded_at: UtcTime = None
 
 
 class ArticlePage(BaseModel):
@@ -126,7 +134,7 @@ class FailureRow(BaseModel):
     stage: str
     code: str
     reason: str
-    recorded_at: datetime | None = None
+    recorded_at: UtcTime = None
 
 
 class FailurePage(BaseModel):
