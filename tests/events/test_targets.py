@@ -70,6 +70,8 @@ def countries(event: Event, role: str) -> set[str | None]:
         ),
         # an organisation in the modifiers makes the phrase an actor: "Thai army units"
         ("Thai army units seized weapons from Cambodian guerrillas.", "seized", "source", "THA"),
+        # 'allowed X to enter': the infinitive's subject is the verb's object
+        ("The army allowed Kurdish refugees to enter Turkey.", "allowed", "target", "TUR"),
         # an obligation's party keeps its actor
         ("Britain said Iran must free the detained sailors.", "must", "target", "IRN"),
     ],

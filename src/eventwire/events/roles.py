@@ -144,6 +144,8 @@ def verb_slots(verb: Token, trig: Trigger) -> list[tuple[str, Token]]:
             out.extend(("dative", p) for p in objs)
     if passive and verb.dep_ in ("acl", "relcl") and not any(s == "obj" for s, _ in out):
         out.append(("obj", verb.head))
+    if not any(s == "obj" for s, _ in out):
+        out.extend(("obj", t) for t in _infinitive_subjects(verb))
     _prep_slots(verb, out, skip=trig.particle)
     if trig.particle is not None:
         out.extend(("pobj", p) for p in trig.particle.children if p.dep_ == "pobj")
@@ -155,6 +157,21 @@ def verb_slots(verb: Token, trig: Trigger) -> list[tuple[str, Token]]:
     if trig.noun is not None and trig.noun.i != verb.i:
         out = [(s, t) for s, t in out if t.i != trig.noun.i]
         out.extend(noun_slots(trig.noun, with_anchor=False))
+    return out
+
+
+def _infinitive_subjects(verb: Token) -> list[Token]:
+    """'allowed Kurdish refugees to enter', 'let the candidate run': the parser makes the object
+    the subject of the infinitive after it; in English that subject is the verb's object."""
+    out: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        if infinitive or verb.lemma_.lower() in ("let", "make", "help"):
+            out.extend(
+                c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and c.i > verb.i
+            )
     return out
 
 
