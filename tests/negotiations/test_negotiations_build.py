@@ -135,3 +135,21 @@ def test_negotiation_evidence_points_into_the_stored_sentence():
     m = neg.rounds[0].evidence[0]
     text = store.con.execute("SELECT text FROM articles WHERE id = ?", [m.article_id]).fetchone()[0]
     assert text[m.start : m.end] == m.text
+
+
+def test_negotiation_expiry_belongs_to_its_subject_not_to_a_later_proposal():
+    lapsed = Report(
+        "a5",
+        date(2030, 9, 3),
+        [
+            Sent(
+                "The truce between the Atlantean army and the Free Coast Front expired on Sunday "
+                "after the Front rejected a Syldavian proposal to extend it.",
+                {"Sunday": "2030-09-01"},
+            )
+        ],
+    )
+    (neg,) = build(store_of(SIGNED, lapsed))
+    fates = {p.family: [h.fate for h in p.history] for p in neg.proposals}
+    assert "expired" in fates["deal"]
+    assert fates["proposal"] == ["rejected"]  # proposed to extend, not extended

@@ -38,7 +38,9 @@ def _store(tmp_path: Path, *paths: Path) -> Store:
     return Store(db, read_only=True)
 
 
-@pytest.mark.parametrize("series", [HERE / "series" / "congo-truce"])
+@pytest.mark.parametrize(
+    "series", [HERE / "series" / "congo-truce", HERE / "series" / "yemen-truce"]
+)
 def test_negotiations_own_series_scores_well(tmp_path, series):
     scorer = _scorer()
     with _store(tmp_path, *sorted(series.glob("*.txt"))) as store:

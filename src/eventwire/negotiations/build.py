@@ -63,7 +63,7 @@ def _negotiation(g: grouping.Group) -> Negotiation:
     rounds = merge_rounds(round_hits)
     proposals = build_proposals(g.digests, actor_of)
     positions, threats = build_stances(g.digests, set(g.parties), actor_of)
-    mediator_threats = build_stances(g.digests, set(med_keys), actor_of)[1]
+    mediator_threats = build_stances(g.digests, set(med_keys), actor_of, strict=True)[1]
     signals = status.signals_of(rounds, proposals, [s for d in g.digests for s in d.signals])
     days = sorted(d.published.isoformat() for d in g.digests if d.published)
     parties = [actors[k] for k in g.parties if k in actors]

@@ -21,6 +21,9 @@ VENUE_LEVELS = {"city", "capital", "town", "admin3", "admin4", "place"}
 POSITION_ORDER = ("condition", "rejection", "demand", "support")
 # fates told of "it" or "the deal" without naming it again
 CARRIED_FATES = {"signed", "extended", "suspended", "expired", "violated"}
+# fates whose proposal is their subject ("the truce expired"), and the passive's auxiliaries
+SUBJECT_FATES = {"expired", "pending"}
+BE = {"is", "was", "were", "be", "been", "being", "are", "has", "had"}
 
 
 @dataclass
@@ -178,7 +181,9 @@ def _proposals(
         )
     carried = False
     for f in fates:
-        target = _governed(nouns, found, f)
+        if _content_of_noun(toks, f, nouns):
+            continue
+        target = _governed(nouns, found, f, toks)
         if target is None and f.label in CARRIED_FATES and previous is not None:
             target, carried = previous, True
         if target is not None:
@@ -186,15 +191,27 @@ def _proposals(
     return found, carried
 
 
-def _governed(nouns: list[cues.Hit], found: list[ProposalHit], f: cues.Hit) -> ProposalHit | None:
-    """The proposal noun a fate cue speaks of: the next one after it, else the last before."""
+def _content_of_noun(toks: list[cues.Token], f: cues.Hit, nouns: list[cues.Hit]) -> bool:
+    """'a proposal to extend it': the verb says what is proposed, not what happened."""
+    i = f.first
+    return i >= 2 and toks[i - 1].text == "to" and any(n.last == i - 1 for n in nouns)
+
+
+def _governed(
+    nouns: list[cues.Hit], found: list[ProposalHit], f: cues.Hit, toks: list[cues.Token]
+) -> ProposalHit | None:
+    """The proposal noun a fate cue speaks of: its object (the next noun after it), or its
+    subject (the last before) when the verb is passive or takes no object."""
     pairs = [
         (n, p) for n, p in zip(nouns, found, strict=True) if n.last <= f.first or n.first >= f.last
     ]
     after = [p for n, p in pairs if n.first >= f.last]
+    before = [p for n, p in pairs if n.last <= f.first]
+    passive = f.first > 0 and toks[f.first - 1].text in BE
+    if before and (f.label in SUBJECT_FATES or passive):
+        return before[-1]
     if after:
         return after[0]
-    before = [p for n, p in pairs if n.last <= f.first]
     return before[-1] if before else None
 
 

@@ -11,20 +11,26 @@ from eventwire.negotiations.facts import ActorHit
 from eventwire.negotiations.model import NegActor, Position, Threat
 
 
-def _speaker(s: StanceHit, sides: set[Key]) -> ActorHit | None:
+def _speaker(s: StanceHit, sides: set[Key], strict: bool) -> ActorHit | None:
+    """The nearest side named before the cue; unless strict, else the first one named."""
     mine = [a for a in s.actors if key(a) in sides]
     before = [a for a in mine if a.end <= s.cue_start]
-    return before[-1] if before else (mine[0] if mine else None)
+    if before or strict:
+        return before[-1] if before else None
+    return mine[0] if mine else None
 
 
 def build_stances(
-    digests: list[Digest], sides: set[Key], actor_of: Callable[[Key], NegActor | None]
+    digests: list[Digest],
+    sides: set[Key],
+    actor_of: Callable[[Key], NegActor | None],
+    strict: bool = False,
 ) -> tuple[list[Position], list[Threat]]:
     positions: list[Position] = []
     threats: list[Threat] = []
     for d in digests:
         for s in d.stances:
-            who = _speaker(s, sides)
+            who = _speaker(s, sides, strict)
             actor = actor_of(key(who)) if who else None
             if who is None or actor is None:
                 continue

@@ -51,14 +51,25 @@ def signals_of(rounds: list[Round], proposals: list[Proposal], said: list[Signal
     return sorted(out, key=lambda s: (s.as_of or "0000", GRAVITY[s.value]))
 
 
+def _effective(signals: list[Status]) -> list[Status]:
+    """Signals that can change the status: talks that collapsed cannot stall any further."""
+    out: list[Status] = []
+    for s in signals:
+        if out and out[-1].value == "collapsed" and s.value == "stalled":
+            continue
+        out.append(s)
+    return out
+
+
 def history(signals: list[Status]) -> list[Status]:
     """The changes of status: a signal is kept when its value differs from the one before."""
     out: list[Status] = []
-    for s in signals:
+    for s in _effective(signals):
         if not out or out[-1].value != s.value:
             out.append(s)
     return out
 
 
 def current(signals: list[Status]) -> Status:
-    return signals[-1] if signals else Status(value="active", as_of=None, why="no dated signal")
+    kept = _effective(signals)
+    return kept[-1] if kept else Status(value="active", as_of=None, why="no dated signal")
