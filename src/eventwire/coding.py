@@ -132,6 +132,9 @@ def ingest_paths(
             failures.extend(coded.failures)
         for f in failures:
             store.write_failure(f)
+        from eventwire.negotiations.store import refresh
+
+        refresh(store)  # a new report extends its negotiation (issue 17)
     summary.failures = len(failures)
     summary.failure_records = failures
     return summary
