@@ -237,5 +237,11 @@ def serve(
     uvicorn.run(application, host=host, port=port)
 
 
+from eventwire.negotiations import commands as _negotiation_commands  # noqa: E402
+
+app.command(name="negotiations")(_negotiation_commands.negotiations)
+app.command(name="negotiation")(_negotiation_commands.negotiation)
+
+
 def main() -> None:
     app()

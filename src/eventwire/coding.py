@@ -137,6 +137,11 @@ def ingest_paths(
         progress=progress,
     )
     tally = run_ingest(articles, failures, opts)
+    from eventwire.negotiations.store import refresh
+    from eventwire.store.duck import Store
+
+    with Store(db) as store:
+        refresh(store)  # a new report extends its negotiation (issue 17)
     return IngestSummary(
         articles=tally.articles,
         events=tally.events,
