@@ -22,7 +22,7 @@ from eventwire.events.derived import (
     intents,
     refusals,
 )
-from eventwire.events.lexicon import LEXICON_VERSION, STATEMENT, Lexicon, load_lexicon
+from eventwire.events.lexicon import STATEMENT, Lexicon, load_lexicon
 from eventwire.events.modes import assault_mode
 from eventwire.events.roles import ActorIndex, _noun_anchor, extract_roles, frame_for
 from eventwire.events.status import modality
@@ -251,7 +251,7 @@ def to_event(
         status=d.modality.status,
         condition=d.modality.condition,
         confidence=d.confidence,
-        provenance=Provenance(stage="events", rule=d.rule, lexicon=LEXICON_VERSION),
+        provenance=Provenance(stage="events", rule=d.rule, lexicon=d.trigger.entry.lexicon),
     )
 
 
