@@ -54,3 +54,20 @@ def test_context_it_before_willing_is_the_state(
 def test_context_expletive_it_stays_unresolved(parse) -> None:  # type: ignore[no-untyped-def]
     found = find_actors(parse("Iran said it is likely that talks resume."))
     assert "it" not in {m.text for m in found}
+
+
+@pytest.mark.parametrize(
+    "text, phrase, sector",
+    [
+        ("Assailants burned the market stalls overnight.", "Assailants", "UAF"),
+        ("A Ugandan battalion stormed the camp.", "A Ugandan battalion", "MIL"),
+        ("Colonel Omar Bakri rejected the plan.", "Colonel Omar Bakri", "MIL"),
+        ("The health ministry counted the wounded.", "The health ministry", "HLH"),
+        ("Striking dockworkers blocked the port.", "Striking dockworkers", "LAB"),
+    ],
+)
+def test_context_general_role_nouns_give_a_sector(
+    parse, text: str, phrase: str, sector: str
+) -> None:  # type: ignore[no-untyped-def]
+    found = mention(parse, text, phrase)
+    assert found.actor is not None and sector in found.actor.sector
