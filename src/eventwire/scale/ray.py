@@ -9,6 +9,7 @@ Ray is an extra (`pip install eventwire[ray]`) imported only here.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -56,6 +57,8 @@ class RayExecutor:
             return
         context = data.DataContext.get_current()
         context.execution_options.preserve_order = True
+        context.enable_progress_bars = False  # eventwire's own bar shows articles/s and ETA
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
         dataset = data.from_items(items).map_batches(
             CoderActor,
             fn_constructor_kwargs={"fn": fn},
