@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from typing import Any
 
 from eventwire.model import Article, Batch, Coded, Failure
 
 CODED, FAILED = "coded", "failure"
+WINDOW_BATCHES_PER_WORKER = 64  # an actor pool (and its model load) per window: ~1% of it
 
 
 class CoderActor:
@@ -50,16 +52,25 @@ class RayExecutor:
     def map_batches(
         self, fn: Callable[[list[Article]], Batch], batches: Iterable[list[Article]]
     ) -> Iterator[Batch]:
-        """`fn` over the articles of `batches` on `num_workers` actors, results in order."""
-        data = self._ray.data
-        items = [{"article": a.model_dump_json()} for b in batches for a in b]
-        if not items:
-            return
-        context = data.DataContext.get_current()
+        """`fn` over the articles of `batches` on `num_workers` actors, results in order.
+
+        The input is taken a window of `window` batches at a time, so a 100k-article run
+        never holds more than one window's articles and results on the driver.
+        """
+        context = self._ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = False  # eventwire's own bar shows articles/s and ETA
         logging.getLogger("ray.data").setLevel(logging.WARNING)
-        dataset = data.from_items(items).map_batches(
+        window = WINDOW_BATCHES_PER_WORKER * self.num_workers
+        pending = iter(batches)
+        while chunk := list(islice(pending, window)):
+            yield from self._run(fn, chunk)
+
+    def _run(
+        self, fn: Callable[[list[Article]], Batch], chunk: list[list[Article]]
+    ) -> Iterator[Batch]:
+        items = [{"article": a.model_dump_json()} for b in chunk for a in b]
+        dataset = self._ray.data.from_items(items).map_batches(
             CoderActor,
             fn_constructor_kwargs={"fn": fn},
             batch_size=_batch_size(fn),
