@@ -41,16 +41,13 @@ def code_text(
 
 def _read(
     paths: Iterable[str | Path], published: date | None, source: str, settings: Settings
-) -> tuple[list[Article], list[Failure]]:
+) -> Iterator[Article | Failure]:
+    """Read inputs lazily: one file at a time, never the whole batch in memory."""
     from eventwire.ingest import read_inputs
     from eventwire.ingest.common import ArticleFields
 
     fields = ArticleFields(published=published, source=source, max_bytes=settings.max_article_bytes)
-    articles: list[Article] = []
-    failures: list[Failure] = []
-    for item in read_inputs(paths, fields):
-        (articles if isinstance(item, Article) else failures).append(item)  # type: ignore[arg-type]
-    return articles, failures
+    return read_inputs(paths, fields)
 
 
 def iter_coded(
@@ -60,14 +57,23 @@ def iter_coded(
     source: str = "",
     settings: Settings | None = None,
 ) -> Iterator[Coded | Failure]:
-    """Read and code inputs batch by batch, yielding as it goes (memory stays flat)."""
+    """Read and code inputs batch by batch, yielding as it goes (memory stays flat).
+
+    A read failure is yielded when it is met, before the batch it would have joined.
+    """
     settings = settings or Settings()
-    articles, failures = _read(paths, published, source, settings)
-    yield from failures
     pipe = default_pipeline(settings)
-    size = settings.batch_size
-    for i in range(0, len(articles), size):
-        yield from pipe.run(articles[i : i + size])
+    batch: list[Article] = []
+    for item in _read(paths, published, source, settings):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) == settings.batch_size:
+            yield from pipe.run(batch)
+            batch = []
+    if batch:
+        yield from pipe.run(batch)
 
 
 def code_paths(
@@ -123,10 +129,11 @@ def ingest_paths(
     forces them), so a killed run, rerun, codes only the rest. `workers` > 1 codes on a
     process pool; `executor="ray"` on Ray (`scale/`).
     """
+    from eventwire.ingest.walk import count_inputs
     from eventwire.scale.run import RunOptions, run_ingest
 
     settings = settings or Settings()
-    articles, failures = _read(paths, published, source, settings)
+    paths = list(paths)
     opts = RunOptions(
         db=db,
         settings=settings,
@@ -136,7 +143,8 @@ def ingest_paths(
         recode=recode,
         progress=progress,
     )
-    tally = run_ingest(articles, failures, opts)
+    total = count_inputs(paths) if progress else None
+    tally = run_ingest(_read(paths, published, source, settings), opts, total)
     from eventwire.negotiations.store import refresh
     from eventwire.store.duck import Store
 

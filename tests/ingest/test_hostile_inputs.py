@@ -129,3 +129,12 @@ def test_ingest_directory_refusing_its_listing_is_reported(tmp_path, monkeypatch
     locked_failure = items["locked"]
     assert isinstance(locked_failure, Failure) and locked_failure.code == "EW110"
     assert "Permission denied" in locked_failure.reason and isinstance(items["good.txt"], Article)
+
+
+def test_ingest_count_inputs_counts_files_and_jsonl_lines(tmp_path):
+    from eventwire.ingest.walk import count_inputs
+
+    (tmp_path / "a.txt").write_text(GOOD)
+    (tmp_path / "b.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n')
+    (tmp_path / ".hidden.txt").write_text(GOOD)
+    assert count_inputs([tmp_path]) == 4

@@ -124,3 +124,14 @@ def test_run_second_writer_gets_a_clear_error(tmp_path):
             ingest_paths([_corpus(tmp_path)], db=db)
     finally:
         holder.communicate("")
+
+
+@pytest.mark.ray
+def test_run_ingest_on_ray_stores_what_one_process_stores(tmp_path, nlp):
+    folder = _corpus(tmp_path)
+    local_db, ray_db = tmp_path / "local.duckdb", tmp_path / "ray.duckdb"
+    ingest_paths([folder], db=local_db, settings=Settings(batch_size=2))
+    on_ray = ingest_paths(
+        [folder], db=ray_db, executor="ray", workers=2, settings=Settings(batch_size=2)
+    )
+    assert on_ray.articles == 5 and _rows(ray_db) == _rows(local_db)

@@ -48,6 +48,38 @@ def read_inputs(
             yield from _read_entry(Path(p), fields, frozenset())
 
 
+def count_inputs(paths: Iterable[str | Path]) -> int:
+    """About how many articles `paths` hold (a file each, a line each in JSON Lines), fast.
+
+    For a progress bar's ETA: nothing is decoded, and what cannot be read counts once.
+    """
+    total = 0
+    for p in paths:
+        if str(p) == "-":
+            total += 1
+            continue
+        for path in _files_under(Path(p)):
+            total += _lines(path) if path.suffix.lower() in JSONL else 1
+    return total
+
+
+def _files_under(path: Path) -> Iterator[Path]:
+    if not path.is_dir():
+        yield path
+        return
+    for root, dirs, files in os.walk(path):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        yield from (Path(root) / f for f in sorted(files) if not f.startswith("."))
+
+
+def _lines(path: Path) -> int:
+    try:
+        with path.open("rb") as handle:
+            return max(1, sum(1 for line in handle if line.strip()))
+    except OSError:
+        return 1
+
+
 def _read_entry(
     path: Path, fields: ArticleFields, ancestors: frozenset[tuple[int, int]]
 ) -> Iterator[Article | Failure]:

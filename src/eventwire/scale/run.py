@@ -50,18 +50,22 @@ def default_workers() -> int:
         return os.cpu_count() or 1
 
 
-def run_ingest(articles: list[Article], failures: list[Failure], opts: RunOptions) -> RunTally:
-    """Code and store `articles` (read failures are stored as they are)."""
-    tally = RunTally(failures=list(failures))
+def run_ingest(
+    items: Iterable[Article | Failure], opts: RunOptions, total: int | None = None
+) -> RunTally:
+    """Code and store what `items` yields, reading as it goes (memory stays flat).
+
+    Read failures are stored as they come; `total` (an estimate is fine) feeds the ETA.
+    """
+    tally = RunTally()
     coder = coder_version(opts.settings)
     with Store(opts.db) as store:
-        for f in failures:
-            store.write_failure(f)
+        articles = _articles_only(items, store, tally)
         batches = _chunks(articles, opts.settings.batch_size)
         todo = _not_yet_coded(store, batches, coder, opts.recode, tally)
-        executor = choose_executor(opts, len(articles))
+        executor = choose_executor(opts, total)
         results = executor.map_batches(partial(code_batch, settings=opts.settings), todo)
-        for batch in _progress(results, len(articles), tally, opts.progress):
+        for batch in _progress(results, total, tally, opts.progress):
             store.write_many(batch.coded, coder)
             for f in batch.failures:
                 store.write_failure(f)
@@ -71,13 +75,25 @@ def run_ingest(articles: list[Article], failures: list[Failure], opts: RunOption
     return tally
 
 
-def choose_executor(opts: RunOptions, n_articles: int) -> Executor:
+def _articles_only(
+    items: Iterable[Article | Failure], store: Store, tally: RunTally
+) -> Iterator[Article]:
+    """The articles of a read stream; its failures are stored and counted on the way."""
+    for item in items:
+        if isinstance(item, Article):
+            yield item
+        else:
+            store.write_failure(item)
+            tally.failures.append(item)
+
+
+def choose_executor(opts: RunOptions, n_articles: int | None = None) -> Executor:
     """Ray when asked; a process pool when more than one worker has work; else in-process."""
     if opts.executor == "ray":
         return get_executor("ray", num_workers=opts.workers, address=opts.address)
     if opts.executor != "local":
         return get_executor(opts.executor)
-    batches = -(-n_articles // opts.settings.batch_size)
+    batches = opts.workers if n_articles is None else -(-n_articles // opts.settings.batch_size)
     workers = min(opts.workers, batches)
     if workers > 1:
         from eventwire.scale.pool import PoolExecutor
@@ -86,9 +102,15 @@ def choose_executor(opts: RunOptions, n_articles: int) -> Executor:
     return get_executor("local")
 
 
-def _chunks(items: list[Article], size: int) -> Iterator[list[Article]]:
-    for i in range(0, len(items), size):
-        yield items[i : i + size]
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _not_yet_coded(
@@ -103,7 +125,9 @@ def _not_yet_coded(
             yield rest
 
 
-def _progress(results: Iterator[Batch], total: int, tally: RunTally, show: bool) -> Iterator[Batch]:
+def _progress(
+    results: Iterator[Batch], total: int | None, tally: RunTally, show: bool
+) -> Iterator[Batch]:
     """Pass results through, with a bar showing articles/s and the time left."""
     if not show:
         yield from results
@@ -131,4 +155,7 @@ def _progress(results: Iterator[Batch], total: int, tally: RunTally, show: bool)
             yield batch
             done += len(batch.coded) + len(batch.failures)
             rate = done / max(time.perf_counter() - start, 1e-9)
-            bar.update(task, completed=done + tally.skipped, rate=f"{rate:.1f}")
+            finished = done + tally.skipped
+            bar.update(task, completed=finished, rate=f"{rate:.1f}")
+            if total is not None and finished > total:  # the estimate was short
+                bar.update(task, total=finished)
