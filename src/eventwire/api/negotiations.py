@@ -10,13 +10,13 @@ from fastapi.responses import Response
 from pydantic import BaseModel
 
 from eventwire.api.deps import StoreDep
-from eventwire.api.errors import NotFoundError
+from eventwire.api.errors import ERROR_RESPONSES, NotFoundError
 from eventwire.negotiations.model import Negotiation
 from eventwire.negotiations.render import timeline_entries
 from eventwire.negotiations.store import load_or_build
 from eventwire.store.duck import Store
 
-api = APIRouter(prefix="/api", tags=["api"])
+api = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 pages = APIRouter(include_in_schema=False)
 
 
