@@ -32,7 +32,12 @@ MIN_PROB = 0.3  # below it the sentence stays uncoded (measured on the tune spli
 CONFIDENCE_SCALE = 0.6  # a model event ranks below a lexicon event of the same clause
 OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
-LIGHT = frozenset({"be", "have", "do", "get", "make", "take", "become", "seem"})
+# Light, stative and control verbs: the event, if any, is in their complement ("are known to have died")
+LIGHT = frozenset(
+    """be have do get make take become seem appear remain continue know think want need try
+    include consider plan expect begin start fail decide hope intend seek aim prepare manage
+    come go keep stay let help""".split()
+)
 
 
 @dataclass(frozen=True)
