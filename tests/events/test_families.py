@@ -84,3 +84,8 @@ def test_events_claim_of_responsibility_is_coded_as_such(parse: Parse) -> None:
 def test_events_no_subject_negates_the_act(parse: Parse) -> None:
     evs = find_events(parse("No faction has claimed responsibility for the ambush."), [])
     assert [e.status for e in evs if e.plover.type == "CONCEDE"] == ["negated"]
+
+
+def test_events_widening_freedoms_is_an_easing_of_restrictions(parse: Parse) -> None:
+    got = types_of(parse, "The council moved to broaden press freedoms in the province.")
+    assert ("CONCEDE", "0811", "families@1") in got
