@@ -10,6 +10,7 @@ rule says `events.backoff:model:trigger-lr:<probability>` (issue 13).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -63,7 +64,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def candidate(sent: SpacySpan, report: frozenset[str] | set[str]) -> Token | None:
+def candidate(sent: SpacySpan, report: Collection[str]) -> Token | None:
     """The sentence's content verb: its root, or the clause a verb of saying reports."""
     tok = sent.root
     for _ in range(4):
@@ -141,7 +142,7 @@ def backoff_drafts(
     sent: SpacySpan, drafts: list[Draft], lex: Lexicon, index: ActorIndex, text: str
 ) -> list[Draft]:
     """A model event for a sentence whose lexicon drafts are only statements (or none)."""
-    tok = candidate(sent, set(lex.report))
+    tok = candidate(sent, lex.report.keys())
     if tok is None or _lemma(tok) in lex.verbs or tok.dep_ in ("amod", "compound"):
         return []  # a verb the lexicon knows and declined (e.g. no object) stays declined
     if any(_covers(d, tok) for d in drafts):
