@@ -61,3 +61,31 @@ def test_events_key_in_two_lexicon_files_names_both() -> None:
     entries = parse_entries(row, "predicates.tsv") + parse_entries("\n" + row, "families.tsv")
     with pytest.raises(DataFileError, match=r"families.tsv:2.*predicates.tsv:1"):
         _index(entries, "both")
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("The regime carried out a poison gas attack on the suburb.", "204"),
+        ("Jets launched an air strike on the fuel depot.", "195"),
+    ],
+)
+def test_events_light_verb_takes_the_compound_nouns_finer_code(
+    parse: Parse, text: str, code: str
+) -> None:
+    assert [c for t, c, _ in types_of(parse, text) if t == "ASSAULT"] == [code]
+
+
+def test_events_claim_of_responsibility_is_coded_as_such(parse: Parse) -> None:
+    got = types_of(parse, "The little-known group claimed responsibility for the ambush.")
+    assert ("CONCEDE", "015", "families@1") in got
+
+
+def test_events_no_subject_negates_the_act(parse: Parse) -> None:
+    evs = find_events(parse("No faction has claimed responsibility for the ambush."), [])
+    assert [e.status for e in evs if e.plover.type == "CONCEDE"] == ["negated"]
+
+
+def test_events_widening_freedoms_is_an_easing_of_restrictions(parse: Parse) -> None:
+    got = types_of(parse, "The council moved to broaden press freedoms in the province.")
+    assert ("CONCEDE", "0811", "families@1") in got

@@ -10,6 +10,7 @@ rule says `events.backoff:model:trigger-lr:<probability>` (issue 13).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,7 +33,12 @@ MIN_PROB = 0.3  # below it the sentence stays uncoded (measured on the tune spli
 CONFIDENCE_SCALE = 0.6  # a model event ranks below a lexicon event of the same clause
 OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
 CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
-LIGHT = frozenset({"be", "have", "do", "get", "make", "take", "become", "seem"})
+# Light, stative and control verbs: the event, if any, is in their complement ("are known to have died")
+LIGHT = frozenset(
+    """be have do get make take become seem appear remain continue know think want need try
+    include consider plan expect begin start fail decide hope intend seek aim prepare manage
+    come go keep stay let help""".split()
+)
 
 
 @dataclass(frozen=True)
@@ -58,7 +64,7 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def candidate(sent: SpacySpan, report: frozenset[str] | set[str]) -> Token | None:
+def candidate(sent: SpacySpan, report: Collection[str]) -> Token | None:
     """The sentence's content verb: its root, or the clause a verb of saying reports."""
     tok = sent.root
     for _ in range(4):
@@ -136,7 +142,7 @@ def backoff_drafts(
     sent: SpacySpan, drafts: list[Draft], lex: Lexicon, index: ActorIndex, text: str
 ) -> list[Draft]:
     """A model event for a sentence whose lexicon drafts are only statements (or none)."""
-    tok = candidate(sent, set(lex.report))
+    tok = candidate(sent, lex.report.keys())
     if tok is None or _lemma(tok) in lex.verbs or tok.dep_ in ("amod", "compound"):
         return []  # a verb the lexicon knows and declined (e.g. no object) stays declined
     if any(_covers(d, tok) for d in drafts):

@@ -105,8 +105,17 @@ class Modality:
 
 def _negated(tok: Token) -> bool:
     return any(
-        c.dep_ == "neg" or (c.lower_ in NEG_WORDS and c.dep_ in ("det", "advmod"))
+        c.dep_ == "neg"
+        or (c.lower_ in NEG_WORDS and c.dep_ in ("det", "advmod"))
+        or (c.dep_ in ("nsubj", "nsubjpass") and _no_subject(c))
         for c in tok.children
+    )
+
+
+def _no_subject(subj: Token) -> bool:
+    """'No group has claimed ...', 'nobody was arrested': a subject that denies the act (issue 13)."""
+    return subj.lower_ in ("nobody", "none") or any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
     )
 
 

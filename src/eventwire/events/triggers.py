@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
@@ -94,6 +94,20 @@ def _light_objects(verb: Token) -> list[Token]:
     return out
 
 
+def _specific(entry: Entry, noun: Token, lex: Lexicon) -> Entry:
+    """'carried out a gas attack', 'started a hunger strike': the compound noun's finer code.
+
+    The light verb keeps its frame; the code and mode come from the multiword noun entry when
+    it is of the same type (issue 13).
+    """
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod"):
+            found = lex.nouns.get((_lemma(noun), _lemma(c)))
+            if found is not None and found.type == entry.type:
+                return replace(entry, mode=found.mode or entry.mode, cameo=found.cameo)
+    return entry
+
+
 def light_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """'hold talks', 'talks were held', 'participate in talks', 'open fire'."""
     lemma = _verb_lemma(verb, lex)
@@ -102,7 +116,7 @@ def light_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
             entry = lex.light.get((lemma, key))
             if entry is not None:
                 parts = tuple(t for t in (verb, obj) if t is not None)
-                return Trigger(entry, verb, parts, noun=obj)
+                return Trigger(_specific(entry, obj, lex), verb, parts, noun=obj)
     return None
 
 
