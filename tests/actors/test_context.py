@@ -71,3 +71,19 @@ def test_context_general_role_nouns_give_a_sector(
 ) -> None:  # type: ignore[no-untyped-def]
     found = mention(parse, text, phrase)
     assert found.actor is not None and sector in found.actor.sector
+
+
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        # a role phrase with no country takes that of a place its sentence names
+        ("Police detained Tamil students in Colombo.", "Police", "LKACOP"),
+        # 'in Iraq' gives the country, not the sectors of Iraq's state
+        ("Jets struck Kurdish militants in Iraq.", "Kurdish militants", "IRQREB"),
+        # a province the KB does not know, found by the gazetteer
+        ("The government of Sindh province banned rallies.", "The government", "PAKGOV"),
+    ],
+)
+def test_context_place_gives_role_a_country(parse, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    found = mention(parse, text, phrase)
+    assert found.actor is not None and actor_code(found.actor) == code

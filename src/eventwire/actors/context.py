@@ -16,7 +16,7 @@ from eventwire.actors.refs import composite_ref
 from eventwire.actors.resolve import Draft
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 ETHNIC_WORDS = frozenset({"ethnic", "minority"})
 LEADING = frozenset({"led", "commanded", "dominated", "run", "controlled"})
@@ -83,3 +83,56 @@ def _led_forces(doc: Doc, drafts: list[Draft]) -> None:
             leader.ref.country, list(d.ref.sector), d.ref.kind, doc[leader.start : d.end].text
         )
         d.rule = "led-by-country"
+
+
+def gazetteer_country(tok: Token) -> str | None:
+    """ISO-3 country of a town, province or region the token names (the gazetteer's best entry)."""
+    from eventwire.events.placenames import AREA_LEVELS, place_entry, proper_name
+
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+        return None
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return None  # looked up whole at the name's last word
+    entry = place_entry(proper_name(tok))
+    return entry[0] if entry is not None and entry[1] in AREA_LEVELS else None
+
+
+def place_countries(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Role phrases still without a country after coreference ("police", "Tamil rebels") take
+    the country of the places their sentence names ("... in Colombo"), else of the places the
+    whole article names most (its dateline among them)."""
+    todo = [d for d in drafts if _wants_country(d)]
+    if not todo:
+        return drafts
+    by_sentence: dict[int, Counter[str]] = {}
+    article: Counter[str] = Counter()
+    taken = {i for d in drafts if d.ref is not None for i in range(d.start, d.end)}
+    for tok in doc:
+        iso = gazetteer_country(tok) if tok.i not in taken else None
+        if iso is not None:
+            by_sentence.setdefault(tok.sent.start, Counter())[iso] += 1
+            article[iso] += 1
+    for d in todo:
+        near = by_sentence.get(doc[d.start].sent.start) or article
+        if not near:
+            continue
+        assert d.ref is not None
+        iso = near.most_common(1)[0][0]
+        d.ref = (
+            d.ref.model_copy(update={"country": iso})
+            if d.rule == "role-named"
+            else composite_ref(
+                iso, list(d.ref.sector), d.ref.kind, d.ref.name, anonymous=d.ref.anonymous
+            )
+        )
+        d.rule = "role-place-country"
+    return drafts
+
+
+def _wants_country(d: Draft) -> bool:
+    """A role phrase with sectors and no country, which may take one from its context."""
+    if d.ref is None or d.ref.country is not None or not d.ref.sector:
+        return False
+    if d.rule not in {"role", "role-named"} or "MED" in d.ref.sector:
+        return False
+    return d.head_role is None or "nocountry" not in d.head_role.flags

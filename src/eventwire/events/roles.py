@@ -33,7 +33,7 @@ BASE_FRAME = {
     "between": "target",
 }
 ON_TARGET = frozenset({"ASSAULT", "ACCUSE", "PROTEST", "SANCTION", "COERCE", "THREATEN"})
-TO_TARGET = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "CONCEDE"})
+TO_TARGET = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "CONCEDE", "MOBILIZE"})
 FROM_TARGET = frozenset(
     {"COERCE", "SANCTION", "RETREAT"}
 )  # seized from, imports from, withdrew from
