@@ -208,3 +208,21 @@ def test_events_roles_mediated_talks_between_two_parties(code: Code) -> None:
     event = next(e for e in code(text).events if e.plover.type == "CONSULT")
     assert {"SRB", "XKX", "KOS"} & countries(event, "target")
     assert len([p for p in event.participants if p.role == "target"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actor",
+    [
+        # a town hit by a curfew or a shelling: its residents (issue 13)
+        ("Troops imposed a curfew in Aleppo on Sunday.", "curfew", "SYRCVL"),
+        ("Rebels shelled the town of Gorazde overnight.", "shelled", "BIHCVL"),
+        # a capital stays the government it stands for
+        ("Russia threatened to bomb the bridges in Kyiv.", "threatened", "UKR"),
+    ],
+)
+def test_events_town_targets_are_residents(code: Code, text: str, trigger: str, actor: str) -> None:
+    from eventwire.actors import actor_code
+
+    event = first(code(text).events, trigger)
+    got = {actor_code(p.actor) for p in event.participants if p.role == "target" and p.actor}
+    assert actor in got, event.participants

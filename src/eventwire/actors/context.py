@@ -12,8 +12,9 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from eventwire.actors.kb import KB
-from eventwire.actors.refs import composite_ref
+from eventwire.actors.refs import composite_ref, state_ref
 from eventwire.actors.resolve import Draft
+from eventwire.model import ActorRef
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -26,7 +27,31 @@ def apply_context(doc: Doc, drafts: list[Draft], kb: KB) -> list[Draft]:
     """Run the context rules over one article's drafts (in place) and return them."""
     _ethnic_communities(doc, drafts, kb)
     _led_forces(doc, drafts)
+    _named_places(doc, drafts, kb)
     return drafts
+
+
+def _named_places(doc: Doc, drafts: list[Draft], kb: KB) -> None:
+    """An unresolved name the gazetteer knows as a town or province ("Cizre", "Aleppo" tagged as
+    a nationality): a town's residents, or the state for a province or the capital."""
+    from eventwire.events.placenames import AREA_LEVELS, place_entry
+
+    for d in drafts:
+        if d.ref is None or d.rule != "unresolved" or d.ner_label not in {"GPE", "NORP", "LOC"}:
+            continue
+        span = doc[d.start : d.end]
+        if (
+            d.start > 0
+            and doc[d.start - 1].pos_ == "PROPN"
+            or any(c.dep_ == "appos" for c in span.root.children)
+        ):
+            continue  # "Kenzo Oshima, the UN coordinator": part of a person's name
+        name = span.text
+        found = place_entry(name[4:] if name.lower().startswith("the ") else name)
+        if found is None or found[1] not in AREA_LEVELS or found[0] not in kb.countries:
+            continue
+        d.ref = town_ref(name, found[0], found[1]) or state_ref(found[0], kb)
+        d.rule = "gazetteer-place"
 
 
 def _sentence_of(doc: Doc, d: Draft) -> tuple[int, int]:
@@ -89,7 +114,7 @@ def gazetteer_country(tok: Token) -> str | None:
     """ISO-3 country of a town, province or region the token names (the gazetteer's best entry)."""
     from eventwire.events.placenames import AREA_LEVELS, place_entry, proper_name
 
-    if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "ORG", "NORP"):
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
         return None
     if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
         return None  # looked up whole at the name's last word
@@ -106,7 +131,12 @@ def place_countries(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         return drafts
     by_sentence: dict[int, Counter[str]] = {}
     article: Counter[str] = Counter()
-    taken = {i for d in drafts if d.ref is not None for i in range(d.start, d.end)}
+    taken = {
+        i
+        for d in drafts
+        if d.ref is not None and d.rule != "gazetteer-place"
+        for i in range(d.start, d.end)
+    }
     for tok in doc:
         iso = gazetteer_country(tok) if tok.i not in taken else None
         if iso is not None:
@@ -136,3 +166,19 @@ def _wants_country(d: Draft) -> bool:
     if d.rule not in {"role", "role-named"} or "MED" in d.ref.sector:
         return False
     return d.head_role is None or "nocountry" not in d.head_role.flags
+
+
+TOWN_LEVELS = frozenset({"city", "admin2", "county"})
+
+
+def town_ref(name: str, iso: str, level: str) -> ActorRef | None:
+    """A town or city other than the capital, as an actor: its residents (country + CVL).
+    Countries, provinces and capitals (government metonyms) stay with the state."""
+    from eventwire.actors.kb import load_kb
+
+    country = load_kb().countries.get(iso)
+    if level not in TOWN_LEVELS or country is None:
+        return None
+    if name.lower() in {c.lower() for c in country.capitals}:
+        return None
+    return composite_ref(iso, ["CVL"], "people", name)
