@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from eventwire.config import Settings
 from eventwire.model import Article, Batch, Coded, Failure
@@ -41,16 +41,13 @@ def code_text(
 
 def _read(
     paths: Iterable[str | Path], published: date | None, source: str, settings: Settings
-) -> tuple[list[Article], list[Failure]]:
+) -> Iterator[Article | Failure]:
+    """Read inputs lazily: one file at a time, never the whole batch in memory."""
     from eventwire.ingest import read_inputs
     from eventwire.ingest.common import ArticleFields
 
     fields = ArticleFields(published=published, source=source, max_bytes=settings.max_article_bytes)
-    articles: list[Article] = []
-    failures: list[Failure] = []
-    for item in read_inputs(paths, fields):
-        (articles if isinstance(item, Article) else failures).append(item)  # type: ignore[arg-type]
-    return articles, failures
+    return read_inputs(paths, fields)
 
 
 def iter_coded(
@@ -60,14 +57,23 @@ def iter_coded(
     source: str = "",
     settings: Settings | None = None,
 ) -> Iterator[Coded | Failure]:
-    """Read and code inputs batch by batch, yielding as it goes (memory stays flat)."""
+    """Read and code inputs batch by batch, yielding as it goes (memory stays flat).
+
+    A read failure is yielded when it is met, before the batch it would have joined.
+    """
     settings = settings or Settings()
-    articles, failures = _read(paths, published, source, settings)
-    yield from failures
     pipe = default_pipeline(settings)
-    size = settings.batch_size
-    for i in range(0, len(articles), size):
-        yield from pipe.run(articles[i : i + size])
+    batch: list[Article] = []
+    for item in _read(paths, published, source, settings):
+        if isinstance(item, Failure):
+            yield item
+            continue
+        batch.append(item)
+        if len(batch) == settings.batch_size:
+            yield from pipe.run(batch)
+            batch = []
+    if batch:
+        yield from pipe.run(batch)
 
 
 def code_paths(
@@ -100,6 +106,7 @@ class IngestSummary(BaseModel):
     articles: int = 0
     events: int = 0
     failures: int = 0
+    skipped: int = Field(0, description="Already stored from the same content by this coder.")
     failure_records: list[Failure] = []
 
 
@@ -111,40 +118,42 @@ def ingest_paths(
     source: str = "",
     settings: Settings | None = None,
     progress: bool = False,
+    workers: int = 1,
+    recode: bool = False,
+    executor: str = "local",
+    address: str | None = None,
 ) -> IngestSummary:
-    """Read, code and store; re-ingesting the same article replaces its rows (idempotent)."""
-    from eventwire.store.duck import Store
+    """Read, code and store; re-ingesting the same article replaces its rows (idempotent).
+
+    Articles already stored from the same content by the same coder are skipped (`recode`
+    forces them), so a killed run, rerun, codes only the rest. `workers` > 1 codes on a
+    process pool; `executor="ray"` on Ray (`scale/`).
+    """
+    from eventwire.ingest.walk import count_inputs
+    from eventwire.scale.run import RunOptions, run_ingest
 
     settings = settings or Settings()
-    articles, failures = _read(paths, published, source, settings)
-    summary = IngestSummary()
+    paths = list(paths)
+    opts = RunOptions(
+        db=db,
+        settings=settings,
+        workers=workers,
+        executor=executor,
+        address=address,
+        recode=recode,
+        progress=progress,
+    )
+    total = count_inputs(paths) if progress else None
+    tally = run_ingest(_read(paths, published, source, settings), opts, total)
+    from eventwire.negotiations.store import refresh
+    from eventwire.store.duck import Store
+
     with Store(db) as store:
-        chunks = [
-            articles[i : i + settings.batch_size]
-            for i in range(0, len(articles), settings.batch_size)
-        ]
-        for batch in _progress(chunks, len(articles), progress):
-            coded = code_articles(batch, settings)
-            for c in coded.coded:
-                store.write(c)
-                summary.articles += 1
-                summary.events += len(c.events)
-            failures.extend(coded.failures)
-        for f in failures:
-            store.write_failure(f)
-    summary.failures = len(failures)
-    summary.failure_records = failures
-    return summary
-
-
-def _progress(chunks: list[list[Article]], total: int, show: bool) -> Iterator[list[Article]]:
-    if not show:
-        yield from chunks
-        return
-    from rich.progress import Progress
-
-    with Progress(transient=False) as bar:
-        task = bar.add_task("coding articles", total=total)
-        for chunk in chunks:
-            yield chunk
-            bar.advance(task, len(chunk))
+        refresh(store)  # a new report extends its negotiation (issue 17)
+    return IngestSummary(
+        articles=tally.articles,
+        events=tally.events,
+        failures=len(tally.failures),
+        skipped=tally.skipped,
+        failure_records=tally.failures,
+    )

@@ -39,6 +39,30 @@ class UnsupportedInputError(IngestError):
     code = "EW106"
 
 
+class SpecialFileError(IngestError):
+    """A FIFO, device or socket: reading it could block for ever, so it is never opened."""
+
+    code = "EW107"
+
+
+class LinkError(IngestError):
+    """A symbolic link that points nowhere, or a loop of links."""
+
+    code = "EW108"
+
+
+class EncodingError(IngestError):
+    """Bytes that are neither UTF-8 (or UTF-16/32 with a BOM) nor Windows-1252 text."""
+
+    code = "EW109"
+
+
+class UnreadableInputError(IngestError):
+    """A file or directory the process may not read (permissions, I/O error)."""
+
+    code = "EW110"
+
+
 class ParseError(EventwireError):
     code = "EW201"
 

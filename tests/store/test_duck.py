@@ -103,3 +103,16 @@ def test_store_missing_db_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="no such store"):
         store_stats(tmp_path / "absent.duckdb")
+
+
+def test_store_write_many_keeps_the_last_coding_of_an_article_given_twice():
+    from eventwire.model import Article, Coded, Sentence
+
+    art = Article.make("Envoys met in Cairo.")
+    one = Coded(article=art, sentences=[Sentence(index=0, start=0, end=20, text=art.text)])
+    two = Coded(article=art, sentences=[])
+    with Store(":memory:") as store:
+        store.write_many([one, two])
+        assert store.counts()["articles"] == 1 and store.counts()["sentences"] == 0
+        store.write_many([one])
+        assert store.counts()["sentences"] == 1

@@ -9,10 +9,11 @@ bare "mediators" -> the mediating states named elsewhere in the article.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
+from collections.abc import Sequence
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, overload
 
 from eventwire.actors.kb import KB
 from eventwire.actors.refs import composite_ref, state_ref
@@ -51,22 +52,53 @@ WINDOW = 3  # sentences back a pronoun may reach
 
 
 def resolve_references(doc: Doc, drafts: list[Draft], kb: KB, day: date | None) -> list[Draft]:
-    """Fill the drafts that refer back (and add pronoun drafts), in text order."""
+    """Fill the drafts that refer back (and add pronoun drafts), in text order.
+
+    Linear in the number of drafts but for the window each one looks at: the drafts are in
+    text order, so a sentence window is a slice, and the article's running country tally is
+    kept as it goes (a draft changes only when it is the one being resolved).
+    """
     drafts = _expand_mediators(doc, drafts)
     out = sorted(drafts + _pronoun_drafts(doc, drafts), key=lambda d: (d.start, d.end))
     starts = [s.start for s in doc.sents]
     sent = [bisect_right(starts, d.start) for d in out]
+    tally: Counter[str] = Counter()
     for i, d in enumerate(out):
-        if not _refers(d):
-            continue
-        before = [
-            p
-            for k, p in enumerate(out[:i])
-            if p.ref is not None and p.end <= d.start and sent[i] - sent[k] <= WINDOW
-        ]
-        local = [p for k, p in enumerate(out) if sent[k] == sent[i] and p is not d]
-        _resolve_one(doc, d, before, out[:i], kb, local)
+        if _refers(d):
+            back = bisect_left(sent, sent[i] - WINDOW, 0, i)
+            before = [p for p in out[back:i] if p.ref is not None and p.end <= d.start]
+            lo, hi = bisect_left(sent, sent[i]), bisect_right(sent, sent[i])
+            local = [p for p in out[lo:hi] if p is not d]
+            earlier = Earlier(out, i, _most_common(tally))
+            _resolve_one(doc, d, before, earlier, kb, local)
+        if _counts_for_country(d, kb):
+            tally[d.ref.country] += 1  # type: ignore[union-attr,index]
     return out
+
+
+class Earlier(Sequence[Draft]):
+    """The drafts before the one being resolved (a view, not a copy) and their top country."""
+
+    def __init__(self, drafts: list[Draft], end: int, country: str | None) -> None:
+        self._drafts, self._end, self.country = drafts, end, country
+
+    def __len__(self) -> int:
+        return self._end
+
+    @overload
+    def __getitem__(self, index: int) -> Draft: ...
+    @overload
+    def __getitem__(self, index: slice) -> list[Draft]: ...
+    def __getitem__(self, index: int | slice) -> Draft | list[Draft]:
+        if isinstance(index, slice):
+            return self._drafts[: self._end][index]
+        if not -self._end <= index < self._end:
+            raise IndexError(index)
+        return self._drafts[index % self._end]
+
+
+def _most_common(tally: Counter[str]) -> str | None:
+    return tally.most_common(1)[0][0] if tally else None
 
 
 def _refers(d: Draft) -> bool:
@@ -127,7 +159,7 @@ def _expletive(tok: Token) -> bool:
 
 
 def _resolve_one(
-    doc: Doc, d: Draft, before: list[Draft], earlier: list[Draft], kb: KB, local: list[Draft]
+    doc: Doc, d: Draft, before: list[Draft], earlier: Earlier, kb: KB, local: list[Draft]
 ) -> None:
     """Dispatch a referring draft to the rule that resolves it."""
     if "pron" in d.extra:
@@ -222,7 +254,7 @@ def _resolve_pronoun(doc: Doc, d: Draft, before: list[Draft], kb: KB) -> None:
         )
 
 
-def _member_of_named_group(doc: Doc, d: Draft, earlier: list[Draft]) -> None:
+def _member_of_named_group(doc: Doc, d: Draft, earlier: Earlier) -> None:
     """ "a Palestinian group official" after "Hamas": a member of the group of that country."""
     assert d.ref is not None
     iso = d.extra["group_of"]
@@ -281,7 +313,7 @@ def _same_country(doc: Doc, d: Draft, before: list[Draft]) -> None:
 
 
 def _definite_role(
-    doc: Doc, d: Draft, before: list[Draft], earlier: list[Draft], kb: KB, local: list[Draft]
+    doc: Doc, d: Draft, before: list[Draft], earlier: Earlier, kb: KB, local: list[Draft]
 ) -> None:
     """ "the group" -> last armed group; "the army"/"police" -> that role of the article's country."""
     assert d.ref is not None
@@ -293,7 +325,7 @@ def _definite_role(
         if group is not None and group.ref is not None:
             _carry(doc, d, group, rule="coref-group")
             return
-    iso = _context_country(local, kb) or _context_country(earlier, kb)
+    iso = _context_country(local, kb) or earlier.country
     if iso and d.ref.sector:
         if (
             d.rule == "role-named"
@@ -306,20 +338,22 @@ def _definite_role(
         d.rule = "role-article-country"
 
 
-def _context_country(context: list[Draft], kb: KB) -> str | None:
+def _context_country(context: Sequence[Draft], kb: KB) -> str | None:
     """The country named most often in `context` (mediators and inferred countries do not count)."""
-    counts = Counter(
-        p.ref.country
-        for p in context
-        if p.ref
+    counts = Counter(p.ref.country for p in context if _counts_for_country(p, kb))  # type: ignore[union-attr]
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _counts_for_country(p: Draft, kb: KB) -> bool:
+    return bool(
+        p.ref
         and p.ref.country in kb.countries
         and "MED" not in p.ref.sector
         and p.rule not in {"role-article-country", "backer"}
     )
-    return counts.most_common(1)[0][0] if counts else None
 
 
-def _short_name(doc: Doc, d: Draft, earlier: list[Draft]) -> None:
+def _short_name(doc: Doc, d: Draft, earlier: Earlier) -> None:
     """ "Haniyeh" after "Ismail Haniyeh": same person, antecedent the full mention."""
     word = doc[d.start].text
     for p in earlier:

@@ -18,8 +18,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from eventwire import __version__
-from eventwire.api import pages, rest
-from eventwire.api.errors import as_eventwire_error, json_error_response, status_of, wants_json
+from eventwire.api import negotiations, pages, rest
+from eventwire.api.errors import (
+    as_eventwire_error,
+    error_headers,
+    json_error_response,
+    status_of,
+    wants_json,
+)
+from eventwire.api.limits import BodyLimit
 from eventwire.errors import EventwireError
 
 HERE = Path(__file__).resolve().parent
@@ -31,7 +38,9 @@ async def _handle(request: Request, exc: Exception) -> Response:
         return json_error_response(request, exc)
     err = as_eventwire_error(exc, request.url.path)
     ctx = {"error": str(err), "code": err.code, "status": status_of(err)}
-    return pages.templates.TemplateResponse(request, "error.html", ctx, status_code=status_of(err))
+    return pages.templates.TemplateResponse(
+        request, "error.html", ctx, status_code=status_of(err), headers=error_headers(exc)
+    )
 
 
 def create_app(db: str | Path) -> FastAPI:
@@ -44,8 +53,11 @@ def create_app(db: str | Path) -> FastAPI:
         redoc_url=None,
     )
     app.state.db = Path(db)
+    app.add_middleware(BodyLimit)
     app.include_router(rest.router)
     app.include_router(pages.router)
+    app.include_router(negotiations.api)  # issue 17
+    app.include_router(negotiations.pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for exc_type in (EventwireError, HTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_type, _handle)

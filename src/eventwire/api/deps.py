@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import Depends, Query, Request
 from pydantic import BaseModel
 
+from eventwire.api.errors import hide_store_error
 from eventwire.errors import StoreError
 from eventwire.store.duck import Store
 from eventwire.store.read import ISO_PREFIX, EventFilter
@@ -22,12 +23,19 @@ def store_path(request: Request) -> Path:
 
 
 def open_store(path: Path) -> Store:
-    """Open the store read-only; a missing file is a StoreError that says how to make one."""
+    """Open the store read-only; a missing file is a StoreError that says how to make one.
+
+    A store locked by a running ingest is a 503 that says so; the lock message (which names
+    the file, the writer's interpreter and PID) goes to the log only.
+    """
     if not path.exists():
         raise StoreError(
             f"{path}: no such store; create it with `eventwire ingest PATH --db {path}`"
         )
-    return Store(path, read_only=True)
+    try:
+        return Store(path, read_only=True)
+    except StoreError as exc:
+        raise hide_store_error(exc) from exc
 
 
 def get_store(request: Request) -> Iterator[Store]:
@@ -57,14 +65,39 @@ def _day(value: str | None, name: str) -> str | None:
     return value
 
 
+def _bbox(value: str | None) -> str | None:
+    """A map box 'west,south,east,north'; empty means unset."""
+    from eventwire.api.errors import BadParameterError
+    from eventwire.store.geo import parse_bbox
+
+    if not value:
+        return None
+    try:
+        parse_bbox(value)
+    except ValueError as exc:
+        raise BadParameterError(f"query.bbox: {value!r}: {exc}") from None
+    return value.replace(" ", "")
+
+
+DateBound = Annotated[
+    str | None,
+    Query(
+        pattern=r"^(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)?$",
+        description="YYYY, YYYY-MM or a real YYYY-MM-DD day; empty means unset.",
+    ),
+]
+
+
 def event_filter(
     article: str | None = None,
     type: str | None = None,
     status: str | None = None,
     country: str | None = None,
-    date_from: str | None = None,
-    date_to: str | None = None,
+    date_from: DateBound = None,
+    date_to: DateBound = None,
     q: str | None = None,
+    actor: str | None = None,
+    bbox: str | None = None,
 ) -> EventFilter:
     """Filters from the query string; empty form fields count as unset."""
     return EventFilter(
@@ -75,6 +108,8 @@ def event_filter(
         date_from=_day(date_from, "date_from"),
         date_to=_day(date_to, "date_to"),
         q=q or None,
+        actor=actor or None,
+        bbox=_bbox(bbox),
     )
 
 
@@ -83,8 +118,12 @@ class Paging(BaseModel):
     offset: int
 
 
+MAX_OFFSET = 1_000_000_000  # far past any store; larger values would overflow the SQL
+
+
 def paging(
-    limit: Annotated[int, Query(ge=1, le=500)] = 50, offset: Annotated[int, Query(ge=0)] = 0
+    limit: Annotated[int, Query(ge=1, le=500)] = 50,
+    offset: Annotated[int, Query(ge=0, le=MAX_OFFSET)] = 0,
 ) -> Paging:
     return Paging(limit=limit, offset=offset)
 
@@ -92,4 +131,8 @@ def paging(
 StoreDep = Annotated[Store, Depends(get_store)]
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 PagingDep = Annotated[Paging, Depends(paging)]
+TimeBin = Annotated[
+    str,
+    Query(pattern="^(auto|day|week)$", description="Time axis bins: auto, day or week."),
+]
 EdgeLimit = Annotated[int, Query(ge=1, le=1000, description="Most edges returned, busiest first.")]

@@ -6,13 +6,20 @@ Codes EW7xx belong to the web layer; errors raised by the library keep their own
 
 from __future__ import annotations
 
+import logging
+import secrets
+from typing import Any
+
 import duckdb
 from fastapi import Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException
 
 from eventwire.errors import EventwireError, IngestError, StoreError
+
+log = logging.getLogger("eventwire.api")
 
 
 class ApiError(EventwireError):
@@ -48,11 +55,67 @@ class MethodNotAllowedError(ApiError):
     status = 405
 
 
+class PayloadTooLargeError(ApiError):
+    """A request body or posted text over its size limit (`api.limits`)."""
+
+    code = "EW720"
+    status = 413
+
+
+class StoreBusyError(ApiError):
+    """The store is locked by a writer (an ingest is running): try again shortly."""
+
+    code = "EW721"
+    status = 503
+
+
 HTTP_ERRORS: dict[int, type[ApiError]] = {
     404: NotFoundError,
     405: MethodNotAllowedError,
     400: BadInputError,
+    413: PayloadTooLargeError,
     422: BadParameterError,
+}
+
+
+def hide_store_error(exc: StoreError) -> EventwireError:
+    """The client's view of a store that cannot be opened: busy, or an error id to quote."""
+    cause = exc.__cause__
+    if isinstance(cause, duckdb.Error) and "lock" in str(cause).lower():
+        log.info("store busy: %s", cause)
+        return StoreBusyError(
+            "the store is being written (an ingest is running); try again when it ends"
+        )
+    return _logged(exc, "the store cannot be opened")
+
+
+def _logged(exc: BaseException, what: str) -> EventwireError:
+    """Log an internal error under a short id and give the client only the id."""
+    ref = secrets.token_hex(4)
+    log.error("error %s: %s: %s", ref, type(exc).__name__, exc, exc_info=exc)
+    message = f"{what} (error id {ref}; details in the server log)"
+    return StoreError(message) if isinstance(exc, (StoreError, duckdb.Error)) else ApiError(message)
+
+
+class ErrorBody(BaseModel):
+    """The one error shape (documented for every status an endpoint may answer)."""
+
+    ok: bool = False
+    error: str
+    code: str
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": text}
+    for status, text in (
+        (400, "Bad request body (EW703, EW102)"),
+        (404, "No such event, article or path (EW702)"),
+        (405, "Method not allowed; the `Allow` header lists the methods (EW704)"),
+        (413, "Request body or posted text too large (EW720)"),
+        (422, "Bad query or path parameter (EW701)"),
+        (500, "Internal error, with an error id to quote (EW700)"),
+        (503, "Store missing (EW401) or being written by an ingest (EW721, `Retry-After`)"),
+    )
 }
 
 
@@ -93,8 +156,8 @@ def as_eventwire_error(exc: Exception, path: str = "") -> EventwireError:
             err.status = exc.status_code
         return err
     if isinstance(exc, duckdb.Error):
-        return StoreError(f"the store could not answer ({exc})")
-    return ApiError(f"internal error ({type(exc).__name__})")
+        return _logged(exc, "the store could not answer")
+    return _logged(exc, f"internal error ({type(exc).__name__})")
 
 
 def _validation_error(exc: RequestValidationError) -> ApiError:
@@ -115,4 +178,14 @@ def wants_json(request: Request) -> bool:
 
 def json_error_response(request: Request, exc: Exception) -> Response:
     err = as_eventwire_error(exc, request.url.path)
-    return error_json(str(err), err.code, status_of(err))
+    resp = error_json(str(err), err.code, status_of(err))
+    resp.headers.update(error_headers(exc))
+    return resp
+
+
+def error_headers(exc: Exception) -> dict[str, str]:
+    """Headers an HTTP error must carry: `Allow` on 405 (RFC 9110), `Retry-After` when busy."""
+    headers = dict(getattr(exc, "headers", None) or {}) if isinstance(exc, HTTPException) else {}
+    if isinstance(exc, StoreBusyError):
+        headers["Retry-After"] = "5"
+    return headers

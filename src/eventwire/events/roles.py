@@ -248,10 +248,22 @@ def quantity_head(tok: Token) -> Token:
     return tok
 
 
+def _met_directly(slot: str, trig: Trigger, frame: dict[str, str]) -> bool:
+    """'met with Egyptian mediators': whom a meeting verb meets is its target (issue 13)."""
+    return (
+        trig.entry.type == "CONSULT"
+        and trig.kind in ("verb", "phrasal")
+        and slot in ("obj", "pobj", "with")
+        and frame.get(slot) == "target"
+    )
+
+
 def _role_of(slot: str, tok: Token, trig: Trigger, frame: dict[str, str]) -> str | None:
     """Role a slot filler plays, or None when the slot means nothing for this trigger."""
-    if slot == "mediator" or (tok.lemma_.lower() in MEDIATORS and trig.entry.type != "STATEMENT"):
+    if slot == "mediator":
         return "third_party"
+    if tok.lemma_.lower() in MEDIATORS and trig.entry.type != "STATEMENT":
+        return "target" if _met_directly(slot, trig, frame) else "third_party"
     if slot in ("place", "venue"):
         return "venue" if trig.entry.type == "CONSULT" else "source"
     role = frame.get(slot)

@@ -7,12 +7,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from eventwire.errors import (
-    BinaryInputError,
-    EmptyInputError,
-    MalformedRecordError,
-    OversizeInputError,
-)
+from eventwire.errors import EmptyInputError, MalformedRecordError
+from eventwire.ingest.encoding import decode_bytes
 from eventwire.model import Article
 
 
@@ -53,37 +49,11 @@ def coerce_date(value: object, name: str) -> date | None:
     try:
         return date.fromisoformat(text[:10])
     except ValueError as exc:
-        raise MalformedRecordError(f"{name}: published date {text!r} is not ISO 8601") from exc
+        raise MalformedRecordError(
+            f"{name}: published date {text!r} is not a real ISO 8601 date"
+        ) from exc
 
 
 def decode(data: bytes, name: str, max_bytes: int) -> str:
-    """Bytes to text, refusing empty, oversized and binary input with a named error."""
-    if len(data) > max_bytes:
-        raise OversizeInputError(f"{name}: {len(data)} bytes is over the limit of {max_bytes}")
-    if not data.strip():
-        raise EmptyInputError(f"{name}: file is empty")
-    if b"\x00" in data[:8192]:
-        raise BinaryInputError(f"{name}: binary content (NUL bytes), not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = data.decode("cp1252", errors="strict") if _looks_cp1252(data) else ""
-        if not text:
-            raise BinaryInputError(f"{name}: not UTF-8 text and not decodable as cp1252") from None
-    if _control_ratio(text) > 0.05:
-        raise BinaryInputError(f"{name}: mostly control characters, not text")
-    return text
-
-
-def _looks_cp1252(data: bytes) -> bool:
-    try:
-        data.decode("cp1252")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
-def _control_ratio(text: str) -> float:
-    sample = text[:4096]
-    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
-    return bad / max(1, len(sample))
+    """Bytes to text, refusing empty, oversized, binary and undecodable input with a named error."""
+    return decode_bytes(data, name, max_bytes)

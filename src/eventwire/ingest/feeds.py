@@ -27,6 +27,11 @@ def articles_from_feed(raw: str, name: str, defaults: ArticleFields) -> Iterator
             yield _entry_article(entry, where, outlet, defaults)
         except EventwireError as exc:
             yield Failure(input=where, stage="ingest", code=exc.code, reason=str(exc))
+        except (ValueError, TypeError) as exc:  # a bad field fails this record, not the file
+            reason = f"{where}: a field has a bad value ({exc})"
+            yield Failure(
+                input=where, stage="ingest", code=MalformedRecordError.code, reason=reason
+            )
 
 
 def _entry_article(entry: object, where: str, outlet: str, defaults: ArticleFields) -> Article:

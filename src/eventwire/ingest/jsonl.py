@@ -22,6 +22,11 @@ def articles_from_jsonl(
             yield _article(line, where, defaults)
         except EventwireError as exc:
             yield Failure(input=where, stage="ingest", code=exc.code, reason=str(exc))
+        except (ValueError, TypeError) as exc:  # a bad field fails this record, not the file
+            reason = f"{where}: a field has a bad value ({exc})"
+            yield Failure(
+                input=where, stage="ingest", code=MalformedRecordError.code, reason=reason
+            )
 
 
 def _article(line: str, where: str, defaults: ArticleFields) -> Article:

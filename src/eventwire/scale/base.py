@@ -27,8 +27,8 @@ def code_batch(articles: list[Article], settings: Settings | None = None) -> Bat
 
 
 def available_executors() -> list[str]:
-    """Executors usable in this environment: local always, ray when installed."""
-    names = ["local"]
+    """Executors usable in this environment: local and pool always, ray when installed."""
+    names = ["local", "pool"]
     try:
         import ray  # noqa: F401
     except ImportError:
@@ -41,6 +41,10 @@ def get_executor(name: str = "local", **options: object) -> Executor:
         from eventwire.scale.local import LocalExecutor
 
         return LocalExecutor()
+    if name == "pool":
+        from eventwire.scale.pool import PoolExecutor
+
+        return PoolExecutor(**options)  # type: ignore[arg-type]
     if name == "ray":
         from eventwire.scale.ray import RayExecutor
 

@@ -10,20 +10,10 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import StoreError
-from eventwire.model import Coded, Event, Failure
-from eventwire.store.export import event_jsonl
+from eventwire.model import Coded, Failure
+from eventwire.store.rows import CHILD_TABLES, COLUMNS, rows_of
 
-
-def _actor_cols(ref: Any) -> tuple[Any, ...]:
-    if ref is None:
-        return (None, None, None, None, None)
-    return (ref.id, ref.name, ref.country, list(ref.sector), ref.kind)
-
-
-def _names(ev: Event, role: str) -> str:
-    return "; ".join(
-        (p.actor.name if p.actor else p.text) for p in ev.participants if p.role == role
-    )
+RESUME_COLUMNS = ("content_hash", "coder")
 
 
 class Store:
@@ -34,6 +24,11 @@ class Store:
         try:
             self.con = duckdb.connect(self.path, read_only=read_only)
         except duckdb.Error as exc:
+            if "lock" in str(exc).lower():
+                raise StoreError(
+                    f"{self.path}: another process is using this store (DuckDB allows one "
+                    "writer, and no reader while it writes); wait for it to finish"
+                ) from exc
             raise StoreError(f"{self.path}: cannot open the store ({exc})") from exc
         if not read_only:
             self.migrate()
@@ -67,176 +62,58 @@ class Store:
     # -- writes ---------------------------------------------------------------
     def write(self, coded: Coded) -> None:
         """Store one coded article, replacing any earlier coding of the same article id."""
-        a = coded.article
+        self.write_many([coded])
+
+    def write_many(self, batch: list[Coded], coder: str = "") -> None:
+        """Store coded articles in one transaction, one bulk insert per table.
+
+        Replaces any earlier coding of the same article ids (the last one wins when an article
+        comes twice), so re-ingesting never duplicates. `coder` (and each article's content
+        hash) let a later run skip what is already coded (`store.resume`).
+        """
+        from eventwire.store.resume import content_hash
+
+        latest = {c.article.id: c for c in batch}
+        if not latest:
+            return
+        tables: dict[str, list[list[Any]]] = {t: [] for t in COLUMNS}
+        for c in latest.values():
+            for table, rows in rows_of(c).items():
+                tables[table].extend(rows)
+        for row, c in zip(tables["articles"], latest.values(), strict=True):
+            row.extend([content_hash(c.article), coder])
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._delete_article(a.id)
-            self.con.execute(
-                "INSERT INTO articles (id, input, source, url, title, published, language, text, "
-                "n_sentences, n_events, schema_version) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    a.id,
-                    a.input,
-                    a.source,
-                    a.url,
-                    a.title,
-                    a.published,
-                    a.language,
-                    a.text,
-                    len(coded.sentences),
-                    len(coded.events),
-                    coded.schema_version,
-                ],
-            )
-            self._write_children(coded)
+            self._delete_articles(list(latest))
+            for table, rows in tables.items():
+                cols = (*COLUMNS[table], *(RESUME_COLUMNS if table == "articles" else ()))
+                self._insert(table, cols, rows)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            raise StoreError(f"article {a.id} ({a.input}): could not be stored ({exc})") from exc
+            names = ", ".join(f"{c.article.id} ({c.article.input})" for c in latest.values())
+            raise StoreError(f"articles {names}: could not be stored ({exc})") from exc
 
-    def _delete_article(self, article_id: str) -> None:
-        for table in (
-            "sentences",
-            "actor_mentions",
-            "participants",
-            "timexes",
-            "places",
-            "attributions",
-            "events",
-            "articles",
-        ):
+    def _insert(self, table: str, cols: tuple[str, ...], rows: list[list[Any]]) -> None:
+        """One INSERT for many rows, through an Arrow table (columns named, not positional)."""
+        if not rows:
+            return
+        import pyarrow as pa
+
+        data = pa.table(
+            {c: pa.array(list(v)) for c, v in zip(cols, zip(*rows, strict=True), strict=True)}
+        )
+        quoted = ", ".join(f'"{c}"' for c in cols)
+        self.con.register("_eventwire_rows", data)
+        try:
+            self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _eventwire_rows")
+        finally:
+            self.con.unregister("_eventwire_rows")
+
+    def _delete_articles(self, ids: list[str]) -> None:
+        for table in (*CHILD_TABLES, "articles"):
             col = "id" if table == "articles" else "article_id"
-            self.con.execute(f"DELETE FROM {table} WHERE {col} = ?", [article_id])
-
-    def _write_children(self, coded: Coded) -> None:
-        aid = coded.article.id
-        many = self.con.executemany
-        if coded.sentences:
-            many(
-                "INSERT INTO sentences VALUES (?,?,?,?,?)",
-                [[aid, s.index, s.start, s.end, s.text] for s in coded.sentences],
-            )
-        if coded.actors:
-            many(
-                "INSERT INTO actor_mentions VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    [
-                        aid,
-                        m.sentence,
-                        m.start,
-                        m.end,
-                        m.text,
-                        *_actor_cols(m.actor),
-                        bool(m.actor and m.actor.anonymous),
-                        m.ner_label,
-                        m.antecedent.text if m.antecedent else None,
-                        m.antecedent.start if m.antecedent else None,
-                        m.provenance.rule,
-                    ]
-                    for m in coded.actors
-                ],
-            )
-        if coded.events:
-            many(
-                "INSERT INTO events VALUES (" + ",".join("?" * 36) + ")",
-                [self._event_row(e) for e in coded.events],
-            )
-            rows = [
-                [e.id, aid, i, p.role, p.text, p.start, p.end, *_actor_cols(p.actor)]
-                for e in coded.events
-                for i, p in enumerate(e.participants)
-            ]
-            if rows:
-                many("INSERT INTO participants VALUES (?,?,?,?,?,?,?,?,?,?,?,?)", rows)
-        if coded.timexes:
-            many(
-                "INSERT INTO timexes VALUES (?,?,?,?,?,?,?,?,?)",
-                [
-                    [aid, t.sentence, t.start, t.end, t.text, t.type, t.value, t.granularity, t.mod]
-                    for t in coded.timexes
-                ],
-            )
-        if coded.places:
-            many(
-                "INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    [
-                        aid,
-                        p.sentence,
-                        p.start,
-                        p.end,
-                        p.text,
-                        p.name,
-                        p.geonames_id,
-                        p.country,
-                        p.admin_level,
-                        p.lat,
-                        p.lon,
-                    ]
-                    for p in coded.places
-                ],
-            )
-        if coded.attributions:
-            many(
-                "INSERT INTO attributions VALUES (?,?,?,?,?,?,?,?,?)",
-                [
-                    [
-                        aid,
-                        i,
-                        t.speaker.text if t.speaker else None,
-                        t.speaker.actor.id if t.speaker and t.speaker.actor else None,
-                        t.kind,
-                        t.cue.text if t.cue else None,
-                        t.quote,
-                        " … ".join(c.text for c in t.content),
-                        t.sentences,
-                    ]
-                    for i, t in enumerate(coded.attributions)
-                ],
-            )
-
-    @staticmethod
-    def _event_row(e: Event) -> list[Any]:
-        loc, d, att = e.location, e.date, e.attribution
-        spk = att.speaker if att else None
-        return [
-            e.id,
-            e.article_id,
-            e.sentence,
-            e.text,
-            e.trigger.text,
-            e.trigger.start,
-            e.trigger.end,
-            e.plover.type,
-            e.plover.mode,
-            e.cameo,
-            e.quad,
-            e.goldstein,
-            _names(e, "source"),
-            _names(e, "target"),
-            _names(e, "third_party"),
-            e.theme.text if e.theme else None,
-            e.status,
-            e.condition.text if e.condition else None,
-            loc.text if loc else None,
-            loc.name if loc else None,
-            loc.geonames_id if loc else None,
-            loc.country if loc else None,
-            loc.lat if loc else None,
-            loc.lon if loc else None,
-            d.text if d else None,
-            d.value if d else None,
-            d.granularity if d else None,
-            d.source if d else None,
-            spk.text if spk else None,
-            spk.actor.id if spk and spk.actor else None,
-            att.kind if att else None,
-            att.cue.text if att and att.cue else None,
-            att.quote if att else None,
-            e.confidence,
-            e.provenance.rule,
-            event_jsonl(e),
-        ]
+            self.con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])
 
     def write_failure(self, failure: Failure) -> None:
         """Record a failure; the same input failing the same way is kept once."""

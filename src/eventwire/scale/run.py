@@ -1,0 +1,161 @@
+"""An ingest run: read, skip what is already stored, code on an executor, write in order.
+
+One writer (this process) stores each batch in one transaction as it comes back, in input
+order, so a killed run loses at most the batches in flight and a rerun codes only those
+(`store.resume`): articles stored from the same content by the same coder are skipped.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+
+from eventwire.config import Settings
+from eventwire.model import Article, Batch, Failure
+from eventwire.scale.base import Executor, code_batch, get_executor
+from eventwire.store.duck import Store
+from eventwire.store.resume import already_coded, coder_version
+
+
+@dataclass
+class RunOptions:
+    """How to run an ingest: where, on what, and whether to recode what is stored."""
+
+    db: str | Path = "eventwire.duckdb"
+    settings: Settings = field(default_factory=Settings)
+    workers: int = 1
+    executor: str = "local"
+    address: str | None = None
+    recode: bool = False
+    progress: bool = False
+
+
+@dataclass
+class RunTally:
+    articles: int = 0
+    events: int = 0
+    skipped: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+def default_workers() -> int:
+    """The cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def run_ingest(
+    items: Iterable[Article | Failure], opts: RunOptions, total: int | None = None
+) -> RunTally:
+    """Code and store what `items` yields, reading as it goes (memory stays flat).
+
+    Read failures are stored as they come; `total` (an estimate is fine) feeds the ETA.
+    """
+    tally = RunTally()
+    coder = coder_version(opts.settings)
+    with Store(opts.db) as store:
+        articles = _articles_only(items, store, tally)
+        batches = _chunks(articles, opts.settings.batch_size)
+        todo = _not_yet_coded(store, batches, coder, opts.recode, tally)
+        executor = choose_executor(opts, total)
+        results = executor.map_batches(partial(code_batch, settings=opts.settings), todo)
+        for batch in _progress(results, total, tally, opts.progress):
+            store.write_many(batch.coded, coder)
+            for f in batch.failures:
+                store.write_failure(f)
+            tally.articles += len(batch.coded)
+            tally.events += sum(len(c.events) for c in batch.coded)
+            tally.failures.extend(batch.failures)
+    return tally
+
+
+def _articles_only(
+    items: Iterable[Article | Failure], store: Store, tally: RunTally
+) -> Iterator[Article]:
+    """The articles of a read stream; its failures are stored and counted on the way."""
+    for item in items:
+        if isinstance(item, Article):
+            yield item
+        else:
+            store.write_failure(item)
+            tally.failures.append(item)
+
+
+def choose_executor(opts: RunOptions, n_articles: int | None = None) -> Executor:
+    """Ray when asked; a process pool when more than one worker has work; else in-process."""
+    if opts.executor == "ray":
+        return get_executor("ray", num_workers=opts.workers, address=opts.address)
+    if opts.executor != "local":
+        return get_executor(opts.executor)
+    batches = opts.workers if n_articles is None else -(-n_articles // opts.settings.batch_size)
+    workers = min(opts.workers, batches)
+    if workers > 1:
+        from eventwire.scale.pool import PoolExecutor
+
+        return PoolExecutor(workers)
+    return get_executor("local")
+
+
+def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    batch: list[Article] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _not_yet_coded(
+    store: Store, batches: Iterable[list[Article]], coder: str, recode: bool, tally: RunTally
+) -> Iterator[list[Article]]:
+    """Batches less the articles stored with the same content hash by the same coder."""
+    for batch in batches:
+        done = set() if recode else already_coded(store, batch, coder)
+        tally.skipped += len(done)
+        rest = [a for a in batch if a.id not in done]
+        if rest:
+            yield rest
+
+
+def _progress(
+    results: Iterator[Batch], total: int | None, tally: RunTally, show: bool
+) -> Iterator[Batch]:
+    """Pass results through, with a bar showing articles/s and the time left."""
+    if not show:
+        yield from results
+        return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[rate]} articles/s"),
+        TextColumn("ETA"),
+        TimeRemainingColumn(),
+    )
+    start, done = time.perf_counter(), 0
+    with Progress(*columns, transient=False) as bar:
+        task = bar.add_task("coding articles", total=total, rate="-")
+        for batch in results:
+            yield batch
+            done += len(batch.coded) + len(batch.failures)
+            rate = done / max(time.perf_counter() - start, 1e-9)
+            finished = done + tally.skipped
+            bar.update(task, completed=finished, rate=f"{rate:.1f}")
+            if total is not None and finished > total:  # the estimate was short
+                bar.update(task, total=finished)
