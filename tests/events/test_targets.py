@@ -72,6 +72,8 @@ def countries(event: Event, role: str) -> set[str | None]:
         ("Thai army units seized weapons from Cambodian guerrillas.", "seized", "source", "THA"),
         # 'allowed X to enter': the infinitive's subject is the verb's object
         ("The army allowed Kurdish refugees to enter Turkey.", "allowed", "target", "TUR"),
+        # 'on alert in X': the place hangs on the verb the noun trigger depends on
+        ("Egyptian troops remained on alert in northern Sinai.", "alert", "target", "EGY"),
         # an obligation's party keeps its actor
         ("Britain said Iran must free the detained sailors.", "must", "target", "IRN"),
     ],
