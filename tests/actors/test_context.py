@@ -71,3 +71,31 @@ def test_context_general_role_nouns_give_a_sector(
 ) -> None:  # type: ignore[no-untyped-def]
     found = mention(parse, text, phrase)
     assert found.actor is not None and sector in found.actor.sector
+
+
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        # a role phrase with no country takes that of a place its sentence names
+        ("Police detained Tamil students in Colombo.", "Police", "LKACOP"),
+        # 'in Iraq' gives the country, not the sectors of Iraq's state
+        ("Jets struck Kurdish militants in Iraq.", "Kurdish militants", "IRQREB"),
+        # a province the KB does not know, found by the gazetteer
+        ("The government of Sindh province banned rallies.", "The government", "PAKGOV"),
+    ],
+)
+def test_context_place_gives_role_a_country(parse, text: str, phrase: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    found = mention(parse, text, phrase)
+    assert found.actor is not None and actor_code(found.actor) == code
+
+
+def test_context_town_name_is_its_residents(parse) -> None:  # type: ignore[no-untyped-def]
+    found = mention(parse, "Troops imposed a curfew in Aleppo on Sunday.", "Aleppo")
+    assert found.actor is not None and actor_code(found.actor) == "SYRCVL"
+
+
+def test_context_name_part_is_not_a_town(parse) -> None:  # type: ignore[no-untyped-def]
+    """'Oshima' is a Japanese town, but here the surname of a UN official."""
+    text = "Kenzo Oshima, the UN relief coordinator, urged the parties to open the roads."
+    for m in find_actors(parse(text)):
+        assert m.actor is None or m.actor.country != "JPN", m

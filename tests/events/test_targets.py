@@ -72,6 +72,8 @@ def countries(event: Event, role: str) -> set[str | None]:
         ("Thai army units seized weapons from Cambodian guerrillas.", "seized", "source", "THA"),
         # 'allowed X to enter': the infinitive's subject is the verb's object
         ("The army allowed Kurdish refugees to enter Turkey.", "allowed", "target", "TUR"),
+        # 'on alert in X': the place hangs on the verb the noun trigger depends on
+        ("Egyptian troops remained on alert in northern Sinai.", "alert", "target", "EGY"),
         # an obligation's party keeps its actor
         ("Britain said Iran must free the detained sailors.", "must", "target", "IRN"),
     ],
@@ -208,3 +210,21 @@ def test_events_roles_mediated_talks_between_two_parties(code: Code) -> None:
     event = next(e for e in code(text).events if e.plover.type == "CONSULT")
     assert {"SRB", "XKX", "KOS"} & countries(event, "target")
     assert len([p for p in event.participants if p.role == "target"]) == 2
+
+
+@pytest.mark.parametrize(
+    "text, trigger, actor",
+    [
+        # a town hit by a curfew or a shelling: its residents (issue 13)
+        ("Troops imposed a curfew in Aleppo on Sunday.", "curfew", "SYRCVL"),
+        ("Rebels shelled the town of Gorazde overnight.", "shelled", "BIHCVL"),
+        # a capital stays the government it stands for
+        ("Russia threatened to bomb the bridges in Kyiv.", "threatened", "UKR"),
+    ],
+)
+def test_events_town_targets_are_residents(code: Code, text: str, trigger: str, actor: str) -> None:
+    from eventwire.actors import actor_code
+
+    event = first(code(text).events, trigger)
+    got = {actor_code(p.actor) for p in event.participants if p.role == "target" and p.actor}
+    assert actor in got, event.participants

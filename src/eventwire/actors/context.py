@@ -12,11 +12,12 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from eventwire.actors.kb import KB
-from eventwire.actors.refs import composite_ref
+from eventwire.actors.refs import composite_ref, state_ref
 from eventwire.actors.resolve import Draft
+from eventwire.model import ActorRef
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 ETHNIC_WORDS = frozenset({"ethnic", "minority"})
 LEADING = frozenset({"led", "commanded", "dominated", "run", "controlled"})
@@ -26,7 +27,31 @@ def apply_context(doc: Doc, drafts: list[Draft], kb: KB) -> list[Draft]:
     """Run the context rules over one article's drafts (in place) and return them."""
     _ethnic_communities(doc, drafts, kb)
     _led_forces(doc, drafts)
+    _named_places(doc, drafts, kb)
     return drafts
+
+
+def _named_places(doc: Doc, drafts: list[Draft], kb: KB) -> None:
+    """An unresolved name the gazetteer knows as a town or province ("Cizre", "Aleppo" tagged as
+    a nationality): a town's residents, or the state for a province or the capital."""
+    from eventwire.events.placenames import AREA_LEVELS, place_entry
+
+    for d in drafts:
+        if d.ref is None or d.rule != "unresolved" or d.ner_label not in {"GPE", "NORP", "LOC"}:
+            continue
+        span = doc[d.start : d.end]
+        if (
+            d.start > 0
+            and doc[d.start - 1].pos_ == "PROPN"
+            or any(c.dep_ == "appos" for c in span.root.children)
+        ):
+            continue  # "Kenzo Oshima, the UN coordinator": part of a person's name
+        name = span.text
+        found = place_entry(name[4:] if name.lower().startswith("the ") else name)
+        if found is None or found[1] not in AREA_LEVELS or found[0] not in kb.countries:
+            continue
+        d.ref = town_ref(name, found[0], found[1]) or state_ref(found[0], kb)
+        d.rule = "gazetteer-place"
 
 
 def _sentence_of(doc: Doc, d: Draft) -> tuple[int, int]:
@@ -83,3 +108,77 @@ def _led_forces(doc: Doc, drafts: list[Draft]) -> None:
             leader.ref.country, list(d.ref.sector), d.ref.kind, doc[leader.start : d.end].text
         )
         d.rule = "led-by-country"
+
+
+def gazetteer_country(tok: Token) -> str | None:
+    """ISO-3 country of a town, province or region the token names (the gazetteer's best entry)."""
+    from eventwire.events.placenames import AREA_LEVELS, place_entry, proper_name
+
+    if tok.pos_ != "PROPN" or tok.ent_type_ in ("PERSON", "ORG"):
+        return None
+    if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+        return None  # looked up whole at the name's last word
+    entry = place_entry(proper_name(tok))
+    return entry[0] if entry is not None and entry[1] in AREA_LEVELS else None
+
+
+def place_countries(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """Role phrases still without a country after coreference ("police", "Tamil rebels") take
+    the country of the places their sentence names ("... in Colombo"), else of the places the
+    whole article names most (its dateline among them)."""
+    todo = [d for d in drafts if _wants_country(d)]
+    if not todo:
+        return drafts
+    by_sentence: dict[int, Counter[str]] = {}
+    article: Counter[str] = Counter()
+    taken = {
+        i
+        for d in drafts
+        if d.ref is not None and d.rule != "gazetteer-place"
+        for i in range(d.start, d.end)
+    }
+    for tok in doc:
+        iso = gazetteer_country(tok) if tok.i not in taken else None
+        if iso is not None:
+            by_sentence.setdefault(tok.sent.start, Counter())[iso] += 1
+            article[iso] += 1
+    for d in todo:
+        near = by_sentence.get(doc[d.start].sent.start) or article
+        if not near:
+            continue
+        assert d.ref is not None
+        iso = near.most_common(1)[0][0]
+        d.ref = (
+            d.ref.model_copy(update={"country": iso})
+            if d.rule == "role-named"
+            else composite_ref(
+                iso, list(d.ref.sector), d.ref.kind, d.ref.name, anonymous=d.ref.anonymous
+            )
+        )
+        d.rule = "role-place-country"
+    return drafts
+
+
+def _wants_country(d: Draft) -> bool:
+    """A role phrase with sectors and no country, which may take one from its context."""
+    if d.ref is None or d.ref.country is not None or not d.ref.sector:
+        return False
+    if d.rule not in {"role", "role-named"} or "MED" in d.ref.sector:
+        return False
+    return d.head_role is None or "nocountry" not in d.head_role.flags
+
+
+TOWN_LEVELS = frozenset({"city", "admin2", "county"})
+
+
+def town_ref(name: str, iso: str, level: str) -> ActorRef | None:
+    """A town or city other than the capital, as an actor: its residents (country + CVL).
+    Countries, provinces and capitals (government metonyms) stay with the state."""
+    from eventwire.actors.kb import load_kb
+
+    country = load_kb().countries.get(iso)
+    if level not in TOWN_LEVELS or country is None:
+        return None
+    if name.lower() in {c.lower() for c in country.capitals}:
+        return None
+    return composite_ref(iso, ["CVL"], "people", name)

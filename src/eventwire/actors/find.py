@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire.actors.compose import compose
-from eventwire.actors.context import apply_context
+from eventwire.actors.context import apply_context, gazetteer_country, place_countries
 from eventwire.actors.coref import resolve_references
 from eventwire.actors.kb import KB, KB_VERSION, load_kb
 from eventwire.actors.match import Hit, find_hits
@@ -52,6 +52,7 @@ def find_actors(parsed: Parsed) -> list[ActorMention]:
     _appositions(doc, drafts)
     drafts = apply_context(doc, drafts, kb)
     drafts = resolve_references(doc, drafts, kb, day)
+    drafts = place_countries(doc, drafts)
     starts = [s.start for s in parsed.sentences]
     return [_mention(parsed, d, starts) for d in drafts if d.ref is not None or d.ner_label]
 
@@ -180,10 +181,15 @@ def _country_in(
     for t in tokens:
         d = by_token.get(t.i)
         if d is not None and d.ref is not None and d.ref.country:
-            return d.ref.country, list(d.ref.sector)
+            # "members of the Iraqi parliament" are LEG; "militants in Iraq" do not join its state
+            return d.ref.country, [] if d.ref.kind == "state" else list(d.ref.sector)
         hit = hits_at.get(t.i)
         if hit is not None and hit.country:
             return hit.country, []
+    for t in tokens:
+        iso = gazetteer_country(t)
+        if iso is not None:
+            return iso, []  # "rebels in Colombo": a town or province the KB does not name
     return None, []
 
 

@@ -33,7 +33,7 @@ BASE_FRAME = {
     "between": "target",
 }
 ON_TARGET = frozenset({"ASSAULT", "ACCUSE", "PROTEST", "SANCTION", "COERCE", "THREATEN"})
-TO_TARGET = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "CONCEDE"})
+TO_TARGET = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "CONCEDE", "MOBILIZE"})
 FROM_TARGET = frozenset(
     {"COERCE", "SANCTION", "RETREAT"}
 )  # seized from, imports from, withdrew from
@@ -402,12 +402,25 @@ def _fallback_targets(
             if g.dep_ == "nsubj"
         ]
     if not found and trig.entry.type in PLACE_TARGETS:
-        places = (place_name(t) for s, t in slots if s in VENUE_PREPS)
+        places = (place_name(t) for s, t in slots + _anchor_venues(trig) if s in VENUE_PREPS)
         found = [p for p in places if p is not None]
         roles.participants = [p for p in roles.participants if p.role != "venue"]
     for tok in conjuncts(found[0])[:4] if found else []:  # "talks between A and B": both
         roles.participants.extend(_participants("target", tok, actors, text))
         roles.heads.setdefault("target", []).append(tok.lemma_.lower())
+
+
+def _anchor_venues(trig: Trigger) -> list[tuple[str, Token]]:
+    """'troops remained on alert in the West Bank': the place phrase hangs on the verb the noun
+    trigger depends on ('remained'), not on the noun."""
+    if trig.head.pos_ != "NOUN" or trig.head.dep_ != "pobj" or trig.head.head.dep_ != "prep":
+        return []
+    verb = trig.head.head.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    out: list[tuple[str, Token]] = []
+    _prep_slots(verb, out, skip=trig.head.head)
+    return out
 
 
 def is_place_target(trig: Trigger, tok: Token) -> bool:

@@ -41,9 +41,14 @@ def country_ref(iso3: str) -> ActorRef | None:
 
 
 def _place_ref(name: str) -> ActorRef | None:
-    """The state actor of the country a place name lies in."""
-    iso = place_country(name)
-    return country_ref(iso) if iso else None
+    """The actor of a named place: its country's state, or for a town below the capital the
+    town's people ("a curfew in Cizre" -> TUR CVL), who are what a curfew or a shelling hits."""
+    found = place_entry(name)
+    if not found:
+        return None
+    from eventwire.actors.context import town_ref
+
+    return town_ref(name, found[0], found[1]) or country_ref(found[0])
 
 
 class PlaceMemo:
