@@ -118,6 +118,7 @@ def ingest_paths(
     settings = settings or Settings()
     articles, failures = _read(paths, published, source, settings)
     summary = IngestSummary()
+    written: list[str] = []
     with Store(db) as store:
         chunks = [
             articles[i : i + settings.batch_size]
@@ -127,11 +128,16 @@ def ingest_paths(
             coded = code_articles(batch, settings)
             for c in coded.coded:
                 store.write(c)
+                written.append(c.article.id)
                 summary.articles += 1
                 summary.events += len(c.events)
             failures.extend(coded.failures)
         for f in failures:
             store.write_failure(f)
+        if written:
+            from eventwire.merge.store import merge_store
+
+            merge_store(store, written)  # incremental: only the new articles' events
     summary.failures = len(failures)
     summary.failure_records = failures
     return summary
