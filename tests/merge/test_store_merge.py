@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -10,45 +12,11 @@ from eventwire.merge.store import merge_db
 from eventwire.merge.views import merged_event, merged_events
 from eventwire.store.duck import Store
 
-
-def add(store: Store, eid: str, article: str, outlet: str, **cols: object) -> None:
-    """One article with one event; actors as (role, actor id) pairs."""
-    actors = cols.pop("actors", (("source", "EGY"), ("target", "QAT")))
-    store.con.execute(
-        "INSERT OR IGNORE INTO articles (id, source, published, text) VALUES (?,?,?,?)",
-        [article, outlet, cols.pop("published", "2024-03-05"), "text"],
-    )
-    row = {
-        "id": eid,
-        "article_id": article,
-        "sentence": 0,
-        "sentence_text": "Egyptian and Qatari mediators met in Cairo on Tuesday.",
-        "trigger_text": "met",
-        "trigger_start": 0,
-        "trigger_end": 3,
-        "plover_type": "CONSULT",
-        "cameo": "040",
-        "status": "occurred",
-        "date_value": "2024-03-05",
-        "location_name": "Cairo",
-        "lat": 30.04,
-        "lon": 31.24,
-        "attribution_kind": "named",
-        **cols,
-    }
-    names = ", ".join(f'"{k}"' for k in row)
-    store.con.execute(
-        f"INSERT INTO events ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values())
-    )
-    for i, (role, actor) in enumerate(actors):  # type: ignore[attr-defined]
-        store.con.execute(
-            "INSERT INTO participants (event_id, article_id, idx, role, actor_id) VALUES (?,?,?,?,?)",
-            [eid, article, i, role, actor],
-        )
+Adder = Callable[..., Any]
 
 
 @pytest.fixture
-def db(tmp_path: Path) -> Path:
+def db(tmp_path: Path, add: Adder) -> Path:
     path = tmp_path / "m.duckdb"
     with Store(path) as store:
         add(store, "e1", "a1", "Outlet One")
@@ -95,7 +63,7 @@ def test_merging_twice_gives_the_same_rows(db: Path) -> None:
         assert merged_events(store) == first
 
 
-def test_a_new_article_joins_its_event_incrementally(db: Path) -> None:
+def test_a_new_article_joins_its_event_incrementally(db: Path, add: Adder) -> None:
     merge_db(db)
     with Store(db) as store:
         add(store, "e5", "a5", "Outlet Four", date_value="2024-03-05")

@@ -74,6 +74,7 @@ def merge(
     pairs = candidate_pairs(
         records, params.keys, max_block=params.max_block, window=params.window, extra_blocks=extra
     )
+    pairs = {p for p in pairs if not _same_sentence(records[p[0]], records[p[1]])}
     if fixed:
         pairs = {(i, j) for i, j in pairs if fixed[i] is None or fixed[j] is None}
     edges = score_pairs(records, pairs, ctx, params.weights)
@@ -81,6 +82,11 @@ def merge(
     for members in average_linkage(len(records), edges, params.threshold, _groups(fixed)):
         out.append(Cluster(members=members, why=_why(records, members, edges, ctx, params)))
     return out
+
+
+def _same_sentence(a: MentionRecord, b: MentionRecord) -> bool:
+    """Two events of one sentence are two events (a threat to strike is not the strike)."""
+    return a.doc == b.doc and a.sentence == b.sentence
 
 
 def _groups(fixed: Sequence[str | None]) -> list[list[int]]:

@@ -47,8 +47,12 @@ def merged_event(store: Store, merged_id: str) -> dict[str, Any] | None:
     event["mentions"] = store.query(
         "SELECT m.event_id, m.article_id, m.sentence, m.trigger_start, m.trigger_end, "
         "e.trigger_text, e.sentence_text, m.outlet, m.speaker, m.attribution_kind, m.published, "
-        "a.title, a.url FROM merged_mentions m JOIN events e ON e.id = m.event_id "
-        "JOIN articles a ON a.id = m.article_id WHERE m.merged_id = ? "
+        'a.title, a.url, m.trigger_start - coalesce(s."start", 0) AS start_in_sentence, '
+        'm.trigger_end - coalesce(s."start", 0) AS end_in_sentence '
+        "FROM merged_mentions m JOIN events e ON e.id = m.event_id "
+        "JOIN articles a ON a.id = m.article_id "
+        "LEFT JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence "
+        "WHERE m.merged_id = ? "
         "ORDER BY m.published, m.article_id, m.sentence",
         [merged_id],
     )
@@ -64,3 +68,9 @@ def merged_id_of(store: Store, event_id: str) -> str | None:
     except duckdb.CatalogException:
         return None
     return str(row[0]) if row else None
+
+
+def merged_of(store: Store, event_id: str) -> dict[str, Any] | None:
+    """The merged event holding a stored event, with its mentions (None before any merge)."""
+    merged_id = merged_id_of(store, event_id)
+    return merged_event(store, merged_id) if merged_id else None
