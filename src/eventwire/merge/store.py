@@ -139,61 +139,107 @@ def _cluster(store: Store, rows: list[dict[str, Any]], fixed: dict[str, str]) ->
     return [c.members for c in clusters]
 
 
-def _write(store: Store, rows: list[dict[str, Any]], groups: list[list[int]]) -> None:
-    for members in groups:
-        group = sorted((rows[i] for i in members), key=lambda r: str(r["id"]))
-        _write_one(store, group)
+MERGED_COLUMNS = (
+    "id",
+    "plover_type",
+    "status",
+    "date_value",
+    "location_name",
+    "source_actors",
+    "target_actors",
+    "n_mentions",
+    "n_outlets",
+    "n_sources",
+    "first_report",
+    "last_report",
+    "disagreements",
+    "why",
+)
+MENTION_COLUMNS = (
+    "event_id",
+    "merged_id",
+    "article_id",
+    "sentence",
+    "trigger_start",
+    "trigger_end",
+    "outlet",
+    "speaker",
+    "attribution_kind",
+    "published",
+)
 
 
-def _write_one(store: Store, group: list[dict[str, Any]]) -> str:
+def merged_rows(group: list[dict[str, Any]]) -> tuple[list[Any], list[list[Any]]]:
+    """The merged_events row of one group of event rows, and its merged_mentions rows."""
+    group = sorted(group, key=lambda r: str(r["id"]))
     mid = hashlib.sha256(str(group[0]["id"]).encode()).hexdigest()[:16]
     s = summarise(group)
     c = s["chosen"]
-    store.con.execute("DELETE FROM merged_events WHERE id = ?", [mid])
-    store.con.execute(
-        "INSERT INTO merged_events (id, plover_type, status, date_value, location_name, "
-        "source_actors, target_actors, n_mentions, n_outlets, n_sources, first_report, "
-        "last_report, disagreements, why) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    event = [
+        mid,
+        c["type"],
+        c["status"],
+        c["date"],
+        c["place"],
+        c["source_actors"],
+        c["target_actors"],
+        s["n_mentions"],
+        s["n_outlets"],
+        s["n_sources"],
+        s["first_report"],
+        s["last_report"],
+        json.dumps(s["disagreements"]),
+        json.dumps([]),
+    ]
+    mentions = [
         [
+            r["id"],
             mid,
-            c["type"],
-            c["status"],
-            c["date"],
-            c["place"],
-            c["source_actors"],
-            c["target_actors"],
-            s["n_mentions"],
-            s["n_outlets"],
-            s["n_sources"],
-            s["first_report"],
-            s["last_report"],
-            json.dumps(s["disagreements"]),
-            json.dumps([]),
-        ],
-    )
+            r["article_id"],
+            r["sentence"],
+            r["trigger_start"],
+            r["trigger_end"],
+            r["outlet"],
+            r["speaker_text"],
+            r["attribution_kind"],
+            r["published"],
+        ]
+        for r in group
+    ]
+    return event, mentions
+
+
+def _insert(store: Store, table: str, columns: Sequence[str], rows: list[list[Any]]) -> None:
+    """Bulk insert through Arrow (DuckDB's executemany is slow on many rows)."""
+    if not rows:
+        return
+    import pyarrow as pa
+
+    data = pa.table({c: [r[k] for r in rows] for k, c in enumerate(columns)})
+    store.con.register("_merge_rows", data)
+    try:
+        cols = ", ".join(f'"{c}"' for c in columns)
+        store.con.execute(f"INSERT INTO {table} ({cols}) SELECT {cols} FROM _merge_rows")
+    finally:
+        store.con.unregister("_merge_rows")
+
+
+def _write(store: Store, rows: list[dict[str, Any]], groups: list[list[int]]) -> None:
+    """Replace the merged rows of these groups (their old merged events go first)."""
+    events, mentions = [], []
+    for members in groups:
+        event, ms = merged_rows([rows[i] for i in members])
+        events.append(event)
+        mentions += ms
+    ids = [m[0] for m in mentions]
     store.con.execute(
-        "DELETE FROM merged_mentions WHERE event_id IN (SELECT unnest(?))",
-        [[r["id"] for r in group]],
+        "DELETE FROM merged_events WHERE id IN (SELECT merged_id FROM merged_mentions "
+        "WHERE event_id IN (SELECT unnest(?))) OR id IN (SELECT unnest(?))",
+        [ids, [e[0] for e in events]],
     )
-    store.con.executemany(
-        "INSERT INTO merged_mentions VALUES (?,?,?,?,?,?,?,?,?,?)",
-        [
-            [
-                r["id"],
-                mid,
-                r["article_id"],
-                r["sentence"],
-                r["trigger_start"],
-                r["trigger_end"],
-                r["outlet"],
-                r["speaker_text"],
-                r["attribution_kind"],
-                r["published"],
-            ]
-            for r in group
-        ],
-    )
-    return mid
+    store.con.execute("DELETE FROM merged_mentions WHERE event_id IN (SELECT unnest(?))", [ids])
+    _insert(store, "merged_events", MERGED_COLUMNS, events)
+    _insert(store, "merged_mentions", MENTION_COLUMNS, mentions)
 
 
 def _merge_new(store: Store, article_ids: list[str]) -> MergeSummary:
@@ -218,13 +264,7 @@ def _merge_new(store: Store, article_ids: list[str]) -> MergeSummary:
     rows = new + old
     groups = _cluster(store, rows, fixed)
     touched = [g for g in groups if any(i < len(new) for i in g)]
-    for g in touched:
-        store.con.execute(
-            "DELETE FROM merged_events WHERE id IN (SELECT merged_id FROM merged_mentions "
-            "WHERE event_id IN (SELECT unnest(?)))",
-            [[rows[i]["id"] for i in g]],
-        )
-        _write_one(store, sorted((rows[i] for i in g), key=lambda r: str(r["id"])))
+    _write(store, rows, touched)
     _drop_empty(store)
     return MergeSummary(len(rows), len(touched), len(new))
 
