@@ -176,7 +176,7 @@ def main() -> None:
     print("|---:|---:|---:|---:|---:|---:|")
     for r in rows:
         print(
-            f"| {r['events']} | {r['merged_events']} | {r['merge_s']} | "
+            f"| {r['events']} | {r['merged_events']} | {r['merge_s']} | {r['merge_cpu_s']} | "
             f"{r['add_100_articles_s']} | {r['peak_rss_mib']} |"
         )
 
