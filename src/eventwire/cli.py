@@ -217,6 +217,34 @@ def eval_(
 
 
 @app.command()
+def merge(db: DbOpt = Path("eventwire.duckdb")) -> None:
+    """Merge stored event mentions across reports into events (idempotent). Example: eventwire merge --db news.duckdb"""
+    from eventwire.merge.store import merge_db
+
+    try:
+        s = merge_db(db)
+    except EventwireError as exc:
+        raise _fail(exc) from exc
+    typer.echo(f"{s.mentions} event mentions -> {s.merged_events} merged events -> {db}")
+
+
+@app.command()
+def events(
+    db: DbOpt = Path("eventwire.duckdb"),
+    merged: Annotated[bool, typer.Option("--merged", help="Merged events, not mentions.")] = False,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table or json.")] = "table",
+    limit: int = 1000,
+) -> None:
+    """List stored events; `--merged` lists merged events. Example: eventwire events --db news.duckdb --merged"""
+    from eventwire.merge.cli import print_events
+
+    try:
+        print_events(db, merged=merged, fmt=fmt, limit=limit)
+    except EventwireError as exc:
+        raise _fail(exc) from exc
+
+
+@app.command()
 def serve(
     db: DbOpt = Path("eventwire.duckdb"),
     host: str = "127.0.0.1",

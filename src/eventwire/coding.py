@@ -149,6 +149,10 @@ def ingest_paths(
     from eventwire.store.duck import Store
 
     with Store(db) as store:
+        if tally.written:
+            from eventwire.merge.store import merge_store
+
+            merge_store(store, tally.written)  # incremental: only the new articles' events
         refresh(store)  # a new report extends its negotiation (issue 17)
     return IngestSummary(
         articles=tally.articles,

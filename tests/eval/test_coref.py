@@ -63,3 +63,11 @@ def test_coref_scores_pooled_topics_and_writes_predictions(gold: Path, tmp_path:
 def test_only_coref_writes_predictions(gold: Path, tmp_path: Path) -> None:
     with pytest.raises(EvalError, match="does not write predictions"):
         evaluate(gold, "plover", predictions=tmp_path / "x.jsonl")
+
+
+def test_predicted_mentions_match_gold_by_exact_offsets(gold: Path) -> None:
+    report = evaluate(gold, "coref-predicted")
+    assert report.extra["mentions"] == "predicted"
+    # at least one gold trigger ("attacked", "attack", "killed") is found at its exact offsets
+    assert report.metrics["mention_recall_all"] >= 1 / 3
+    assert report.metrics["n_predicted_all"] >= 1

@@ -81,7 +81,15 @@ def event_page(request: Request, store: StoreDep, event_id: str) -> Response:
     ev = answer.event
     sent = read.sentence(store, ev.article_id, ev.sentence)
     segs = segments(sent.text, [ev], offset=sent.start) if sent else []
-    return render(request, "event.html", answer, f"/api/events/{event_id}", ev=ev, segments=segs)
+    return render(
+        request,
+        "event.html",
+        answer,
+        f"/api/events/{event_id}",
+        ev=ev,
+        segments=segs,
+        answer_merged=answer.merged,
+    )
 
 
 @router.get("/articles")

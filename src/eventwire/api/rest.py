@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from fastapi import APIRouter, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, SerializerFunctionWrapHandler, model_serializer
 
 from eventwire.api.deps import (
     EdgeLimit,
@@ -20,6 +20,7 @@ from eventwire.api.deps import (
 from eventwire.api.errors import ERROR_RESPONSES, NotFoundError
 from eventwire.api.limits import check_text
 from eventwire.errors import EmptyInputError
+from eventwire.merge.views import merged_of
 from eventwire.store import read
 from eventwire.store.duck import Store
 from eventwire.store.export import EventOut, event_out
@@ -32,6 +33,19 @@ router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 class EventAnswer(BaseModel):
     ok: bool = True
     event: EventOut
+    merged: dict[str, Any] | None = Field(
+        None,
+        description="The merged event this mention belongs to (after `eventwire merge`): "
+        "its mentions across reports, outlet count and the fields reports disagree on.",
+    )
+
+    @model_serializer(mode="wrap")
+    def _without_empty_merged(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        """Before any merge the answer is exactly what it was: no `merged` key."""
+        data: dict[str, Any] = handler(self)
+        if data.get("merged") is None:
+            data.pop("merged", None)
+        return data
 
 
 class CodeRequest(BaseModel):
@@ -45,7 +59,7 @@ def find_event(store: Store, event_id: str) -> EventAnswer:
     ev = read.event(store, event_id)
     if ev is None:
         raise NotFoundError(f"no event with id {event_id!r}")
-    return EventAnswer(event=ev)
+    return EventAnswer(event=ev, merged=merged_of(store, event_id))
 
 
 def find_article(store: Store, article_id: str) -> ArticleDetail:

@@ -21,6 +21,7 @@ TASKS: dict[str, str] = {
     "attribution": "eventwire.eval.attribution",
     "actors": "eventwire.eval.actors",
     "coref": "eventwire.eval.coref",
+    "coref-predicted": "eventwire.eval.coref_predicted",
 }
 WRITES_PREDICTIONS = {"coref"}
 

@@ -8,20 +8,34 @@ sparse graphs.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 
 def average_linkage(
-    n: int, edges: Mapping[tuple[int, int], float], threshold: float
+    n: int,
+    edges: Mapping[tuple[int, int], float],
+    threshold: float,
+    initial: Sequence[Sequence[int]] = (),
 ) -> list[list[int]]:
-    """Clusters of `range(n)` (each sorted, listed by first member)."""
+    """Clusters of `range(n)` (each sorted, listed by first member).
+
+    `initial` groups start merged (the events a store already holds): new items may join them.
+    """
     members: dict[int, list[int]] = {i: [i] for i in range(n)}
     links: dict[int, dict[int, float]] = {i: {} for i in range(n)}
     for (i, j), s in edges.items():
         if i != j:
             links[i][j] = links[i].get(j, 0.0) + s
             links[j][i] = links[j].get(i, 0.0) + s
-    heap = [(-s, i, j, 1, 1) for (i, j), s in edges.items() if i < j and s >= threshold]
+    for group in initial:
+        for other in group[1:]:
+            _merge(members, links, group[0], other)
+    heap = [
+        (-total / (len(members[a]) * len(members[c])), a, c, len(members[a]), len(members[c]))
+        for a, row in links.items()
+        for c, total in row.items()
+        if a < c and total / (len(members[a]) * len(members[c])) >= threshold
+    ]
     heapq.heapify(heap)
     while heap:
         neg, a, b, size_a, size_b = heapq.heappop(heap)

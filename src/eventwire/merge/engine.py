@@ -55,8 +55,13 @@ def merge(
     records: Sequence[MentionRecord],
     documents: Mapping[str, str] | None = None,
     params: MergeParams | None = None,
+    fixed: Sequence[str | None] = (),
 ) -> list[Cluster]:
-    """Cluster mentions into events; `documents` (id -> text) feeds document similarity."""
+    """Cluster mentions into events; `documents` (id -> text) feeds document similarity.
+
+    `fixed` gives, per record, the merged event it already belongs to (None: a new mention):
+    those groups stay whole, and pairs of two already-merged mentions are not scored again.
+    """
     params = params or MergeParams()
     ctx = context_of(records, documents or {})
     extra: list[list[int]] = []
@@ -69,11 +74,27 @@ def merge(
     pairs = candidate_pairs(
         records, params.keys, max_block=params.max_block, window=params.window, extra_blocks=extra
     )
+    pairs = {p for p in pairs if not _same_sentence(records[p[0]], records[p[1]])}
+    if fixed:
+        pairs = {(i, j) for i, j in pairs if fixed[i] is None or fixed[j] is None}
     edges = score_pairs(records, pairs, ctx, params.weights)
     out = []
-    for members in average_linkage(len(records), edges, params.threshold):
+    for members in average_linkage(len(records), edges, params.threshold, _groups(fixed)):
         out.append(Cluster(members=members, why=_why(records, members, edges, ctx, params)))
     return out
+
+
+def _same_sentence(a: MentionRecord, b: MentionRecord) -> bool:
+    """Two events of one sentence are two events (a threat to strike is not the strike)."""
+    return a.doc == b.doc and a.sentence == b.sentence
+
+
+def _groups(fixed: Sequence[str | None]) -> list[list[int]]:
+    by: dict[str, list[int]] = {}
+    for i, label in enumerate(fixed):
+        if label is not None:
+            by.setdefault(label, []).append(i)
+    return list(by.values())
 
 
 def _why(

@@ -32,6 +32,7 @@ class Context:
 Evidence = Callable[[MentionRecord, MentionRecord, Context], float | None]
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude English stem so 'attack', 'attacks' and 'attacked' meet (no spaCy here)."""
     w = word.lower()

@@ -40,6 +40,7 @@ class RunTally:
     events: int = 0
     skipped: int = 0
     failures: list[Failure] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # ids of the articles coded and stored
 
 
 def default_workers() -> int:
@@ -70,6 +71,7 @@ def run_ingest(
             for f in batch.failures:
                 store.write_failure(f)
             tally.articles += len(batch.coded)
+            tally.written.extend(c.article.id for c in batch.coded)
             tally.events += sum(len(c.events) for c in batch.coded)
             tally.failures.extend(batch.failures)
     return tally

@@ -19,6 +19,8 @@ TABLES = (
     "timexes",
     "attributions",
     "failures",
+    "merged_events",
+    "merged_mentions",
 )
 
 
