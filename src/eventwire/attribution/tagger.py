@@ -35,6 +35,7 @@ from eventwire.nlp.parse import Parsed
 
 CUE_MODEL = "cue_crf.crfsuite"
 ROLE_MODEL = "role_crf.crfsuite"
+CUE_MARGINAL = 0.4
 
 
 def role_window(doc: Doc, cue: list[Token]) -> list[Token]:
@@ -66,6 +67,17 @@ def runs(tags: list[str], label: str) -> list[tuple[int, int]]:
     return out
 
 
+def _likely(tagger: pycrfsuite.Tagger, tags: list[str]) -> list[str]:
+    """The best path, with a token made a cue where its cue marginal reaches CUE_MARGINAL
+    (more cues found for fewer wrong ones than the best path alone, on polnear dev tune)."""
+    out = list(tags)
+    for i, tag in enumerate(tags):
+        begin, inside = tagger.marginal("B-CUE", i), tagger.marginal("I-CUE", i)
+        if tag == "O" and begin + inside >= CUE_MARGINAL:
+            out[i] = "B-CUE" if begin >= inside else "I-CUE"
+    return out
+
+
 def _chars(toks: list[Token], first: int, last: int) -> tuple[int, int]:
     return toks[first].idx, toks[last].idx + len(toks[last].text)
 
@@ -94,7 +106,7 @@ class _Tagging:
                 continue
             toks = list(sent)
             tags = tagger.tag(cue_features(sent, self.base, self.marks))
-            out += [toks[a : b + 1] for a, b in runs(tags, "CUE")]
+            out += [toks[a : b + 1] for a, b in runs(_likely(tagger, tags), "CUE")]
         return out
 
     def attribution(self, cue: list[Token]) -> Attribution | None:
@@ -153,22 +165,37 @@ def _overlaps(cue: list[Token], span: Span | None) -> bool:
     return span is not None and cue[0].idx < span.end and span.start < end
 
 
-def tag_attributions(parsed: Parsed, actors: list[ActorMention]) -> list[Attribution]:
-    """Every attribution of an article: the rules' ones, plus one for each cue the CRF
-    finds where the rules found none, with its source and content from the role CRF.
+def _with_cue(rule: Attribution, cues: list[list[Token]], tagging: _Tagging) -> Attribution:
+    """A rule attribution with the CRF's cue span, when exactly one CRF cue overlaps it
+    (PolNeAR's cue extent: "has said", "is a critic of")."""
+    hits = [c for c in cues if _overlaps(c, rule.cue)]
+    if len(hits) != 1:
+        return rule
+    cue = hits[0]
+    return rule.model_copy(
+        update={"cue": tagging.span(cue[0].idx, cue[-1].idx + len(cue[-1].text))}
+    )
 
-    Measured on polnear dev (tune), keeping the rules' spans where both found a cue beats
-    replacing them by the CRF's: the rules follow quotations over sentences, the role CRF
-    sees one sentence.
+
+def tag_attributions(parsed: Parsed, actors: list[ActorMention]) -> list[Attribution]:
+    """Every attribution of an article: the rules' ones (with the CRF's cue extent), plus one
+    for each cue the CRF finds where the rules found none, its source and content from the
+    role CRF.
+
+    Measured on polnear dev (tune), keeping the rules' source and content where both found
+    a cue beats replacing them by the CRF's: the rules follow quotations over sentences,
+    the role CRF sees one sentence.
     Example: "The talks failed, officials said." -> speaker "officials", cue "said",
     content ["The talks failed"].
     """
     rules = find_attributions(parsed, actors)
     tagging = _Tagging(parsed, actors, rules)
+    cues = tagging.cues()
     extra = [
         a
-        for cue in tagging.cues()
+        for cue in cues
         if not any(_overlaps(cue, r.cue) for r in rules)
         and (a := tagging.attribution(cue)) is not None
     ]
-    return sorted([*rules, *extra], key=lambda a: a.cue.start if a.cue else 0)
+    kept = [_with_cue(r, cues, tagging) for r in rules]
+    return sorted([*kept, *extra], key=lambda a: a.cue.start if a.cue else 0)
