@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 EXAMPLE := $(SHARED)/examples/000_1a5de46adba00c4e.txt
 
-.PHONY: train-events demo test test-slow test-ray test-browser lint typecheck shared-check eval bench install install-dev clean
+.PHONY: train-events demo test test-slow test-ray test-browser lint typecheck shared-check eval bench install install-dev clean train-attribution
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -71,6 +71,10 @@ eval: install
 ## bench: speed and memory figures of BENCHMARKS.md
 bench: install
 	$(BIN)/python benchmarks/speed.py --shared $(SHARED) --out BENCHMARKS.md
+
+## train-attribution: rebuild the attribution tagger's CRF weights from polnear/train.jsonl (seeded, a few minutes)
+train-attribution: install-dev
+	$(BIN)/python scripts/train_attribution.py --train $(SHARED)/eval/polnear/train.jsonl
 
 clean:
 	rm -rf $(VENV) demo.duckdb .pytest_cache .mypy_cache .ruff_cache

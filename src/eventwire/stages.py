@@ -42,9 +42,9 @@ def places_stage(ctx: Context) -> Context:
 
 @stage("attribution", needs={"events", "actors"}, makes={"attributions"})
 def attribution_stage(ctx: Context) -> Context:
-    from eventwire.attribution import attach_attributions, find_attributions
+    from eventwire.attribution import attach_attributions, tag_attributions
 
-    attributions = find_attributions(ctx.parsed, ctx.actors)
+    attributions = tag_attributions(ctx.parsed, ctx.actors)
     return ctx.with_(
         attributions=attributions,
         events=attach_attributions(ctx.parsed, ctx.events, attributions),
