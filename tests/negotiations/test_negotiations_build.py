@@ -153,3 +153,18 @@ def test_negotiation_expiry_belongs_to_its_subject_not_to_a_later_proposal():
     fates = {p.family: [h.fate for h in p.history] for p in neg.proposals}
     assert "expired" in fates["deal"]
     assert fates["proposal"] == ["rejected"]  # proposed to extend, not extended
+
+
+def test_negotiation_report_of_one_party_with_its_mediators_joins_it():
+    shuttle = Report(
+        "a6",
+        date(2030, 6, 1),
+        [
+            Sent(
+                "The Front met Syldavian mediators for talks on the truce in Klow on Saturday.",
+                {"Saturday": "2030-05-31"},
+            )
+        ],
+    )
+    negs = build(store_of(SIGNED, shuttle, EXTENDED))
+    assert [n.articles for n in negs] == [["a1", "a6", "a2"]]

@@ -63,13 +63,40 @@ def _word_ok(pattern: str, word: str) -> bool:
     return word == pattern
 
 
+@cache
+def _index(
+    group: str,
+) -> tuple[dict[str, tuple[Cue, ...]], tuple[tuple[str, tuple[Cue, ...]], ...]]:
+    """Cues by exact first word, and by first-word prefix ('negotiat*'), longest first."""
+    exact: dict[str, list[Cue]] = {}
+    prefix: dict[str, list[Cue]] = {}
+    for c in load().get(group, ()):
+        first = c.words[0]
+        if first.endswith("*"):
+            prefix.setdefault(first[:-1], []).append(c)
+        else:
+            exact.setdefault(first, []).append(c)
+
+    def longest(cs: list[Cue]) -> tuple[Cue, ...]:
+        return tuple(sorted(cs, key=lambda c: -len(c.words)))
+
+    return (
+        {w: longest(cs) for w, cs in exact.items()},
+        tuple((p, longest(cs)) for p, cs in prefix.items()),
+    )
+
+
 def find(toks: list[Token], group: str) -> list[Hit]:
     """Every cue of the group in the tokens, longest first at each position, no overlaps."""
-    cues = sorted(load().get(group, ()), key=lambda c: -len(c.words))
+    exact, prefix = _index(group)
     hits: list[Hit] = []
     i = 0
     while i < len(toks):
-        for c in cues:
+        word = toks[i].text
+        cands = list(exact.get(word, ()))
+        cands += [c for p, cs in prefix if word.startswith(p) for c in cs]
+        cands.sort(key=lambda c: -len(c.words))
+        for c in cands:
             n = len(c.words)
             if i + n <= len(toks) and all(
                 _word_ok(p, toks[i + k].text) for k, p in enumerate(c.words)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from itertools import combinations
 
 from eventwire.negotiations.actors import Key, is_igo
@@ -42,8 +43,29 @@ def _pair_weights(digests: list[Digest]) -> Counter[tuple[Key, Key]]:
     return total
 
 
+def _sides_of(g: Group) -> set[Key]:
+    """A group's parties and the sides acting as its mediators."""
+    med = {k for d in g.digests for k, n in d.mediation.items() if n > 0 or is_igo(k)}
+    med |= {k for d in g.digests for k in d.score if is_igo(k)}
+    return set(g.parties) | med
+
+
+def _home(out: list[Group], keys: set[Key], need: int) -> Group | None:
+    """The earlier negotiation whose parties or mediators cover `need` of these sides,
+    one of them a party."""
+    for g in out:
+        if keys & set(g.parties) and len(keys & _sides_of(g)) >= need:
+            return g
+    return None
+
+
 def group(digests: list[Digest]) -> list[Group]:
-    """Negotiations as groups of relevant articles, each with its two parties."""
+    """Negotiations as groups of relevant articles, each with its two parties.
+
+    A later pair made of one negotiation's party and its mediator (a report on Hamas meeting
+    the Egyptian mediators) joins that negotiation instead of opening another; so does a
+    report that names one party and a mediator of it without any pair of its own.
+    """
     left = [d for d in digests if d.relevant]
     out: list[Group] = []
     while left:
@@ -52,13 +74,26 @@ def group(digests: list[Digest]) -> list[Group]:
             break
         pair, _ = max(weights.items(), key=lambda kv: (kv[1], kv[0]))
         members = [d for d in left if pair[0] in d.score and pair[1] in d.score]
-        out += [Group(pair, part) for part in _split_by_gap(members)]
-        left = [d for d in left if d not in members]
+        home = _home(out, set(pair), need=2)
+        if home is not None:
+            home.digests = _ordered(home.digests + members)
+        else:
+            out += [Group(pair, part) for part in _split_by_gap(members)]
+        taken = {d.article_id for d in members}
+        left = [d for d in left if d.article_id not in taken]
+    for d in left:
+        home = _home(out, set(d.score), need=2)
+        if home is not None:
+            home.digests = _ordered(home.digests + [d])
     return out
 
 
+def _ordered(ds: list[Digest]) -> list[Digest]:
+    return sorted(ds, key=lambda d: (d.published is None, d.published or date.min, d.article_id))
+
+
 def _split_by_gap(members: list[Digest]) -> list[list[Digest]]:
-    ordered = sorted(members, key=lambda d: (d.published is None, d.published or 0, d.article_id))
+    ordered = _ordered(members)
     parts: list[list[Digest]] = [[]]
     for d in ordered:
         prev = parts[-1][-1] if parts[-1] else None

@@ -53,26 +53,21 @@ def _history(x: _Draft) -> list[FateEntry]:
     if not x.first.fates:
         fates.insert(0, FateHit("proposed", x.first.date, x.first.evidence))
     merged: dict[tuple[str | None, str], FateEntry] = {}
+    seen: set[tuple[str | None, str, str, int]] = set()
     for f in fates:
         day = f.date.isoformat() if f.date else None
         e = merged.setdefault((day, f.fate), FateEntry(date=day, fate=f.fate, evidence=[]))
-        if all(
-            m.sentence != f.evidence.sentence or m.article_id != f.evidence.article_id
-            for m in e.evidence
-        ):
+        where = (day, f.fate, f.evidence.article_id, f.evidence.sentence)
+        if where not in seen:
+            seen.add(where)
             e.evidence.append(f.evidence)
     return sorted(merged.values(), key=lambda e: e.date or "9999")
 
 
 def _proposal(x: _Draft, actor_of: Callable[[Key], NegActor | None]) -> Proposal:
     history = _history(x)
-    evidence: list[Mention] = []
-    for h in x.hits:
-        if all(
-            (m.article_id, m.sentence) != (h.evidence.article_id, h.evidence.sentence)
-            for m in evidence
-        ):
-            evidence.append(h.evidence)
+    by_place = {(h.evidence.article_id, h.evidence.sentence): h.evidence for h in x.hits}
+    evidence: list[Mention] = list(by_place.values())
     tabled = [
         a for a in (actor_of(key(t)) for h in x.hits[:1] for t in h.tabled_by) if a is not None
     ]

@@ -62,11 +62,16 @@ def refresh(store: Store) -> int:
     coded_at = _coded_at(store)
     todo = [a for a in coded_at if a not in have]
     made = [digest(a) for a in load_articles(store, todo)] if todo else []
-    for d in made:
-        store.con.execute("DELETE FROM negotiation_digests WHERE article_id = ?", [d.article_id])
+    if made:
         store.con.execute(
+            "DELETE FROM negotiation_digests WHERE article_id IN (SELECT id FROM _neg_ids)"
+        )
+        store.con.executemany(
             "INSERT INTO negotiation_digests VALUES (?,?,?,?)",
-            [d.article_id, coded_at[d.article_id], version(), _ADAPTER.dump_json(d).decode()],
+            [
+                [d.article_id, coded_at[d.article_id], version(), _ADAPTER.dump_json(d).decode()]
+                for d in made
+            ],
         )
     return len(made)
 
