@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 EXAMPLE := $(SHARED)/examples/000_1a5de46adba00c4e.txt
 
-.PHONY: demo test test-slow test-ray test-browser lint typecheck shared-check eval bench install install-dev clean
+.PHONY: train-events demo test test-slow test-ray test-browser lint typecheck shared-check eval bench install install-dev clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -48,6 +48,10 @@ test-ray: install-dev
 test-browser: install-dev
 	$(BIN)/pip install --quiet -e '.[browser]'
 	$(BIN)/python -m pytest -q -m browser tests/browser
+
+## train-events: retrain the events back-off classifier (data/events/backoff_lr.npz) from ngec-synthetic/train.jsonl
+train-events: install
+	$(BIN)/python scripts/train_backoff.py --train $(SHARED)/eval/ngec-synthetic/train.jsonl
 
 typecheck: install-dev
 	$(BIN)/mypy

@@ -139,7 +139,14 @@ def ingest(
 @app.command()
 def export(
     db: DbOpt = Path("eventwire.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", "-f", help="csv, jsonl or parquet.")] = "jsonl",
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format",
+            "-f",
+            help="csv, jsonl, parquet, plover (PLOVER JSON lines) or gdelt (GDELT 2.0 TSV).",
+        ),
+    ] = "jsonl",
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="File (stdout if omitted; parquet needs a file)."),
@@ -185,19 +192,22 @@ def schema() -> None:
 def eval_(
     path: Annotated[Path, typer.Argument(help="Gold file (JSON Lines) in a shared/eval format.")],
     task: Annotated[
-        str, typer.Option(help="cameo, plover, case2021, timex, geo, attribution, actors")
+        str, typer.Option(help="cameo, plover, case2021, timex, geo, attribution, actors, coref")
     ],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
     split: Annotated[
         str, typer.Option(help="all, tune (two thirds, by item-id hash) or check (the rest).")
     ] = "all",
+    predictions: Annotated[
+        Path | None, typer.Option(help="coref: write the clusters, one JSON line per topic.")
+    ] = None,
 ) -> None:
     """Score eventwire on a gold file. Example: eventwire eval ../shared/eval/plover-gsr/dev.jsonl --task plover"""
     from eventwire.eval import evaluate
     from eventwire.eval.report import print_report
 
     try:
-        report = evaluate(path, task, split=split)
+        report = evaluate(path, task, split=split, predictions=predictions)
     except EventwireError as exc:
         raise _fail(exc) from exc
     if as_json:
@@ -228,6 +238,12 @@ def serve(
     import uvicorn
 
     uvicorn.run(application, host=host, port=port)
+
+
+from eventwire.negotiations import commands as _negotiation_commands  # noqa: E402
+
+app.command(name="negotiations")(_negotiation_commands.negotiations)
+app.command(name="negotiation")(_negotiation_commands.negotiation)
 
 
 def main() -> None:

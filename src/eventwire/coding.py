@@ -145,6 +145,11 @@ def ingest_paths(
     )
     total = count_inputs(paths) if progress else None
     tally = run_ingest(_read(paths, published, source, settings), opts, total)
+    from eventwire.negotiations.store import refresh
+    from eventwire.store.duck import Store
+
+    with Store(db) as store:
+        refresh(store)  # a new report extends its negotiation (issue 17)
     return IngestSummary(
         articles=tally.articles,
         events=tally.events,

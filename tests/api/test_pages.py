@@ -22,6 +22,7 @@ TWINS = [
     ("/articles/{one}", "/api/articles/{one}"),
     ("/actors", "/api/actors"),
     ("/timeline?country=SDN", "/api/timeline?country=SDN"),
+    ("/map?type=ASSAULT", "/api/map?type=ASSAULT"),
     ("/failures", "/api/failures"),
 ]
 
@@ -114,7 +115,7 @@ def test_pages_escape_article_text(tmp_path: Path, client_for):
     assert "<b>bold</b>" not in page
 
 
-@pytest.mark.parametrize("path", ["/", "/articles", "/actors", "/timeline", "/events/x"])
+@pytest.mark.parametrize("path", ["/", "/articles", "/actors", "/timeline", "/map", "/events/x"])
 def test_pages_missing_store_says_how_to_make_one(empty_client, path):
     resp = empty_client.get(path)
     assert resp.status_code == 503 and resp.headers["content-type"].startswith("text/html")
@@ -173,10 +174,41 @@ def test_pages_and_endpoints_are_documented():
     assert not missing, f"not documented in {API_DOCS}: {missing}"
 
 
-@pytest.mark.parametrize("path", ["/", "/articles/{one}", "/actors", "/timeline", "/code"])
+@pytest.mark.parametrize("path", ["/", "/articles/{one}", "/actors", "/timeline", "/map", "/code"])
 def test_pages_load_assets_only_from_the_app(client, ids, path):
     page = client.get(path.format(**ids)).text
     refs = re.findall(r'src="([^"]*)"', page) + re.findall(r'<link [^>]*href="([^"]*)"', page)
     assert refs and all(r.startswith("/") for r in refs), refs
     for asset in re.findall(r'(?:src|href)="(/static/[^"]*)"', page):
         assert client.get(asset).status_code == 200
+
+
+def test_page_actors_draws_the_network_with_links_to_each_actors_events(client):
+    html = client.get("/actors").text
+    assert '<svg id="network"' in html and html.count('<line class="edge"') == 2
+    assert 'href="/?actor=sdn-reb"' in html and "Northern Front" in html
+    assert client.get("/api/events?actor=sdn-reb").json()["total"] == 2
+
+
+def test_page_timeline_charts_events_on_a_time_scale(client):
+    html = client.get("/timeline?bin=day").text
+    assert '<svg id="time-axis"' in html and html.count('<a class="tbar"') >= 3
+    # the release "in February" has no day: it stays off the axis, and the caption says so
+    assert "1 dated less precisely" in html
+    axis = client.get("/api/timeline").json()["axis"]
+    assert axis["unplaced"] == 1 and sum(c["count"] for c in axis["cells"]) == 3
+
+
+def test_page_timeline_keeps_its_axis_choice_when_filtering(client):
+    html = client.get("/timeline?bin=week&by=type").text
+    assert '<input type="hidden" name="bin" value="week">' in html
+    assert '<input type="hidden" name="by" value="type">' in html
+    bad = client.get("/api/timeline?bin=year")
+    assert bad.status_code == 422 and bad.json()["code"] == "EW701"
+
+
+def test_page_actors_table_links_each_actor_to_its_time_axis_and_map(client):
+    html = client.get("/actors").text
+    assert 'href="/timeline?actor=sdn-reb"' in html and 'href="/map?actor=sdn-reb"' in html
+    axis = client.get("/api/timeline?actor=sdn-reb").json()["axis"]
+    assert sum(c["count"] for c in axis["cells"]) == 2

@@ -124,11 +124,11 @@ def test_api_articles_are_paged_newest_first(client, ids):
             {
                 ("ken-gov", "sdn-reb"): {"CONSULT": 1},
                 ("sdn-mil", "sdn-reb"): {"ASSAULT": 1},
-                ("nga-pol", "text:ten protesters"): {"COERCE": 1},
             },
         ),
         ("?type=ASSAULT", {("sdn-mil", "sdn-reb"): {"ASSAULT": 1}}),
-        ("?country=NGA", {("nga-pol", "text:ten protesters"): {"COERCE": 1}}),
+        # "ten protesters" is unresolved: not an actor, so no edge (issue 16)
+        ("?country=NGA", {}),
     ],
 )
 def test_api_actors_network_edges(client, query, edges):

@@ -73,3 +73,14 @@ def test_cli_eval_unknown_task_is_an_error(tmp_path):
     gold.write_text("{}\n")
     res = runner.invoke(app, ["eval", str(gold), "--task", "nope"])
     assert res.exit_code == 2 and "unknown task" in res.output
+
+
+def test_cli_export_plover_and_gdelt_have_one_row_per_stored_event(tmp_path, corpus, nlp):
+    db = tmp_path / "s.duckdb"
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(db)])
+    ours = runner.invoke(app, ["export", "--db", str(db), "--format", "jsonl"]).output.splitlines()
+    plover = runner.invoke(app, ["export", "--db", str(db), "--format", "plover"]).output
+    gdelt = runner.invoke(app, ["export", "--db", str(db), "--format", "gdelt"]).output
+    ids = [json.loads(line)["id"] for line in ours]
+    assert ids and [json.loads(line)["event_id"] for line in plover.splitlines()] == ids
+    assert [row.split("\t")[0] for row in gdelt.splitlines()[1:]] == ids

@@ -104,6 +104,23 @@ def test_plover_wrong_source_is_a_miss(
     assert report.misses == {"wrong_source": 1}
 
 
+def test_plover_sector_reads_gold_like_the_actors_scorer(
+    fake_coder: Callable[..., list[int]], write_gold: Callable[..., Path]
+) -> None:
+    """'***' is not a sector to match; 'ELIibo' is ELI with an ethnic code; MED is met by HLH."""
+    gold = [
+        _gsr(1, "Norland elders asked Southland.", "REQUEST", None, [("NOR", "ELInor")], [("SOU", "***")]),
+        _gsr(2, "Norland doctors aided Southland.", "AID", None, [("NOR", "MED")], [("SOU", None)]),
+    ]  # fmt: skip
+    fake_coder({
+        gold[0]["text"]: [("REQUEST", None, "100", [(S, "Norland elders", "NOR", ["ELI"]), (T, "Southland", "SOU", ["GOV"])])],
+        gold[1]["text"]: [("AID", None, "070", [(S, "Norland doctors", "NOR", ["HLH"]), (T, "Southland", "SOU", [])])],
+    })  # fmt: skip
+    m = plover.evaluate(write_gold("dev.jsonl", gold), Settings()).metrics
+    assert m["source_sector_accuracy"] == 1.0
+    assert m["target_sector_accuracy"] is None
+
+
 STORIES = [
     {"id": "n:1", "headline": "h", "text": "Story one.", "event": "PROTEST", "mode": "demo"},
     {"id": "n:2", "headline": "h", "text": "Story two.", "event": "ASSAULT", "mode": "sieze"},

@@ -52,6 +52,26 @@ def countries(event: Event, role: str) -> set[str | None]:
         ("Rebels shelled the city of San Salvador.", "shelled", "target", "SLV"),
         # seized from X: X is the target
         ("Police seized rifles from Somali pirates.", "seized", "target", "SOM"),
+        # confiscated from / withdrew from X: X is the target (issue 13)
+        (
+            "Customs officers confiscated explosives from Serbian smugglers.",
+            "confiscated",
+            "target",
+            "SRB",
+        ),
+        ("Kenyan units confiscated rifles from Somali smugglers.", "confiscated", "target", "SOM"),
+        ("Chad withdrew its soldiers from northern Niger.", "withdrew", "target", "NER"),
+        # the preposition's object misparsed as the subject of the clause after it
+        (
+            "Ghana granted asylum to four Togolese army officers hiding in a church since May.",
+            "granted",
+            "target",
+            "TGO",
+        ),
+        # an organisation in the modifiers makes the phrase an actor: "Thai army units"
+        ("Thai army units seized weapons from Cambodian guerrillas.", "seized", "source", "THA"),
+        # 'allowed X to enter': the infinitive's subject is the verb's object
+        ("The army allowed Kurdish refugees to enter Turkey.", "allowed", "target", "TUR"),
         # an obligation's party keeps its actor
         ("Britain said Iran must free the detained sailors.", "must", "target", "IRN"),
     ],

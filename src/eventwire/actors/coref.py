@@ -43,6 +43,11 @@ COUNTRY_WORDS = frozenset(
     {"country", "government", "nation", "state", "administration", "regime", "leadership"}
 )
 COPULAS = frozenset({"be", "seem", "appear", "remain", "take", "look", "become"})
+# Adjectives said of an agent: 'it' before "is ready to" is a state or group, not an expletive.
+WILLING = frozenset(
+    "willing unwilling ready prepared determined eager keen reluctant able unable committed "
+    "open opposed resolved intent anxious poised set".split()
+)
 WINDOW = 3  # sentences back a pronoun may reach
 
 
@@ -145,7 +150,12 @@ def _expletive(tok: Token) -> bool:
     """ "it is expected that ...", "do it": 'it' that names no actor."""
     if tok.lower_ != "it":
         return False
-    return tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.lemma_ in COPULAS
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return True
+    predicate = [c for c in tok.head.children if c.dep_ in {"acomp", "attr"}]
+    if any(c.lemma_.lower() in WILLING for c in predicate):
+        return False  # "Syria says it is willing to withdraw": the state is willing
+    return tok.head.lemma_ in COPULAS
 
 
 def _resolve_one(

@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from eventwire.actors.compose import compose
+from eventwire.actors.context import apply_context
 from eventwire.actors.coref import resolve_references
 from eventwire.actors.kb import KB, KB_VERSION, load_kb
 from eventwire.actors.match import Hit, find_hits
@@ -49,6 +50,7 @@ def find_actors(parsed: Parsed) -> list[ActorMention]:
     drafts += entity_drafts(doc, drafts, hits, day, kb)
     drafts.sort(key=lambda d: (d.start, d.end))
     _appositions(doc, drafts)
+    drafts = apply_context(doc, drafts, kb)
     drafts = resolve_references(doc, drafts, kb, day)
     starts = [s.start for s in parsed.sentences]
     return [_mention(parsed, d, starts) for d in drafts if d.ref is not None or d.ner_label]

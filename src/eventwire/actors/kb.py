@@ -288,6 +288,8 @@ def load_kb() -> KB:
     """The packaged knowledge base, loaded and validated once per process."""
     countries = parse_countries(_read("countries.tsv"), "countries.tsv")
     roles = parse_roles(_read("roles.tsv"), "roles.tsv")
+    general = parse_roles(_read("roles_general.tsv"), "roles_general.tsv")
+    roles = {**general, **roles}  # the hand-tuned entries of roles.tsv win
     actors: list[Actor] = []
     for fname, kind in (
         ("organisations.yaml", "organisation"),

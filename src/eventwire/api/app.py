@@ -18,7 +18,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from eventwire import __version__
-from eventwire.api import pages, rest
+from eventwire.api import negotiations, pages, rest
 from eventwire.api.errors import (
     as_eventwire_error,
     error_headers,
@@ -56,6 +56,8 @@ def create_app(db: str | Path) -> FastAPI:
     app.add_middleware(BodyLimit)
     app.include_router(rest.router)
     app.include_router(pages.router)
+    app.include_router(negotiations.api)  # issue 17
+    app.include_router(negotiations.pages)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     for exc_type in (EventwireError, HTTPException, RequestValidationError, Exception):
         app.add_exception_handler(exc_type, _handle)

@@ -65,6 +65,20 @@ def _day(value: str | None, name: str) -> str | None:
     return value
 
 
+def _bbox(value: str | None) -> str | None:
+    """A map box 'west,south,east,north'; empty means unset."""
+    from eventwire.api.errors import BadParameterError
+    from eventwire.store.geo import parse_bbox
+
+    if not value:
+        return None
+    try:
+        parse_bbox(value)
+    except ValueError as exc:
+        raise BadParameterError(f"query.bbox: {value!r}: {exc}") from None
+    return value.replace(" ", "")
+
+
 DateBound = Annotated[
     str | None,
     Query(
@@ -82,6 +96,8 @@ def event_filter(
     date_from: DateBound = None,
     date_to: DateBound = None,
     q: str | None = None,
+    actor: str | None = None,
+    bbox: str | None = None,
 ) -> EventFilter:
     """Filters from the query string; empty form fields count as unset."""
     return EventFilter(
@@ -92,6 +108,8 @@ def event_filter(
         date_from=_day(date_from, "date_from"),
         date_to=_day(date_to, "date_to"),
         q=q or None,
+        actor=actor or None,
+        bbox=_bbox(bbox),
     )
 
 
@@ -113,4 +131,8 @@ def paging(
 StoreDep = Annotated[Store, Depends(get_store)]
 FilterDep = Annotated[EventFilter, Depends(event_filter)]
 PagingDep = Annotated[Paging, Depends(paging)]
+TimeBin = Annotated[
+    str,
+    Query(pattern="^(auto|day|week)$", description="Time axis bins: auto, day or week."),
+]
 EdgeLimit = Annotated[int, Query(ge=1, le=1000, description="Most edges returned, busiest first.")]

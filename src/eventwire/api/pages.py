@@ -13,10 +13,13 @@ from fastapi.responses import JSONResponse, Response
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel
 
-from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep
+from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep, TimeBin
 from eventwire.api.errors import BadInputError, status_of
+from eventwire.api.graph import goldstein_colour, graph_view
 from eventwire.api.highlight import segments
+from eventwire.api.mapview import map_view
 from eventwire.api.rest import CodeRequest, code_report, find_article, find_event
+from eventwire.api.timechart import QUAD_COLOURS, QUAD_NAMES, time_chart
 from eventwire.errors import EventwireError
 from eventwire.store import read
 from eventwire.store.export import EventOut
@@ -112,12 +115,16 @@ def actors_page(
         filters=f.active(),
         facets=read.facets(store),
         nodes={n.key: n for n in network.nodes},
+        graph=graph_view(network),
+        colour=goldstein_colour,
     )
 
 
 @router.get("/timeline")
-def timeline_page(request: Request, store: StoreDep, f: FilterDep) -> Response:
-    result = read.timeline(store, f)
+def timeline_page(
+    request: Request, store: StoreDep, f: FilterDep, bin: TimeBin = "auto"
+) -> Response:
+    result = read.timeline(store, f, bin=bin)
     peak = max((p.count for p in result.points), default=1)
     quads = read.type_quads(store)
     return render(
@@ -127,8 +134,27 @@ def timeline_page(request: Request, store: StoreDep, f: FilterDep) -> Response:
         "/api/timeline",
         peak=peak,
         quads=quads,
+        chart=time_chart(result.axis, request.query_params.get("by", "quad"), f.active())
+        if result.axis
+        else None,
         facets=read.facets(store),
         filters=f.active(),
+    )
+
+
+@router.get("/map")
+def map_page(request: Request, store: StoreDep, f: FilterDep) -> Response:
+    found = read.located(store, f)
+    return render(
+        request,
+        "map.html",
+        found,
+        "/api/map",
+        view=map_view(found, f.active()),
+        facets=read.facets(store),
+        filters=f.active(),
+        quad_names=QUAD_NAMES,
+        quad_colours=QUAD_COLOURS,
     )
 
 

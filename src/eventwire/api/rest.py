@@ -8,13 +8,22 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel, Field
 
-from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep, open_store, store_path
+from eventwire.api.deps import (
+    EdgeLimit,
+    FilterDep,
+    PagingDep,
+    StoreDep,
+    TimeBin,
+    open_store,
+    store_path,
+)
 from eventwire.api.errors import ERROR_RESPONSES, NotFoundError
 from eventwire.api.limits import check_text
 from eventwire.errors import EmptyInputError
 from eventwire.store import read
 from eventwire.store.duck import Store
 from eventwire.store.export import EventOut, event_out
+from eventwire.store.geo import MapPoints
 from eventwire.store.read import ArticleDetail, ArticleSummary
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
@@ -104,9 +113,15 @@ def actors_json(store: StoreDep, f: FilterDep, limit: EdgeLimit = 100) -> read.N
 
 
 @router.get("/timeline")
-def timeline_json(store: StoreDep, f: FilterDep) -> read.Timeline:
-    """Events per date value."""
-    return read.timeline(store, f)
+def timeline_json(store: StoreDep, f: FilterDep, bin: TimeBin = "auto") -> read.Timeline:
+    """Events per date value, and on a day or week axis."""
+    return read.timeline(store, f, bin=bin)
+
+
+@router.get("/map")
+def map_json(store: StoreDep, f: FilterDep) -> MapPoints:
+    """Events matching the filters that have coordinates, and how many have none."""
+    return read.located(store, f)
 
 
 @router.get("/failures")

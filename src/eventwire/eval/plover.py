@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.config import Settings
+from eventwire.eval.actors import SECTOR_ALIASES
 from eventwire.eval.base import EvalReport, macro_f1, per_label_prf, read_jsonl
 from eventwire.eval.cameo import MAX_EXAMPLES, code_items, failure_extra, participants, principal
 from eventwire.events.ontology import PLOVER_TYPES, normalise_mode
@@ -96,9 +97,20 @@ def _score_actors(
             tally.hit(f"{role}_country_accuracy", bool(countries & _codes(events, role, "country")))
             own = _codes([main], role, "country") if main else set()
             tally.hit(f"{role}_country_accuracy_principal", bool(countries & own))
-        sectors = {str(g["sector"]).upper() for g in gold if g.get("sector")}
+        sectors = gold_sectors(gold)
         if sectors:
             tally.hit(f"{role}_sector_accuracy", bool(sectors & _codes(events, role, "sector")))
+
+
+def gold_sectors(gold: list[dict[str, Any]]) -> set[str]:
+    """Gold sectors as the actors scorer reads them: the first three letters ("ELIibo" is ELI with
+    an ethnic code), "***" (not coded) skipped, MED also met by eventwire's HLH."""
+    out: set[str] = set()
+    for g in gold:
+        sector = str(g.get("sector") or "")[:3].upper()
+        if sector and sector != "***":
+            out |= SECTOR_ALIASES.get(sector, {sector})
+    return out
 
 
 def _role_miss(item: dict[str, Any], events: list[Event]) -> str | None:

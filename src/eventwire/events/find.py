@@ -7,6 +7,7 @@ import hashlib
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from eventwire.events.backoff import backoff_drafts
 from eventwire.events.coding import (
     quad_goldstein,
     refine,
@@ -22,8 +23,9 @@ from eventwire.events.derived import (
     intents,
     refusals,
 )
-from eventwire.events.lexicon import LEXICON_VERSION, STATEMENT, Lexicon, load_lexicon
+from eventwire.events.lexicon import STATEMENT, Lexicon, load_lexicon
 from eventwire.events.modes import assault_mode
+from eventwire.events.restate import merge_restatements
 from eventwire.events.roles import ActorIndex, _noun_anchor, extract_roles, frame_for
 from eventwire.events.status import modality
 from eventwire.events.syntax import OBJ, PASS_SUBJ, clause_depth, is_passive
@@ -227,7 +229,8 @@ def sentence_drafts(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str)
     drafts += refusals(drafts) + intents(drafts, lex) + demands(drafts)
     kept_drafts = [d for d in drafts if d.type == STATEMENT or _keep(d, True)]
     others = any(d.type != STATEMENT and d.modality.status not in UNREAL for d in kept_drafts)
-    return [d for d in kept_drafts if _keep(d, others)]
+    final = merge_restatements([d for d in kept_drafts if _keep(d, others)])
+    return final + backoff_drafts(sent, final, lex, index, text)  # issue 13: unseen words
 
 
 def to_event(
@@ -251,7 +254,7 @@ def to_event(
         status=d.modality.status,
         condition=d.modality.condition,
         confidence=d.confidence,
-        provenance=Provenance(stage="events", rule=d.rule, lexicon=LEXICON_VERSION),
+        provenance=Provenance(stage="events", rule=d.rule, lexicon=d.trigger.entry.lexicon),
     )
 
 

@@ -10,6 +10,9 @@ from eventwire.errors import DataFileError
 
 LEXICON_VERSION = "predicates@1"
 LEXICON_FILE = "predicates.tsv"
+# families.tsv: each type's whole verb and noun family, from general English (issue 13)
+LEXICON_FILES = (LEXICON_FILE, "families.tsv")
+VERSIONS = {LEXICON_FILE: LEXICON_VERSION, "families.tsv": "families@1"}
 
 PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
@@ -32,6 +35,12 @@ class Entry:
     frame: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     extra: str = ""  # particle (phrasal) or compound modifier (multiword noun)
     line: int = 0
+    file: str = field(default=LEXICON_FILE, compare=False)
+
+    @property
+    def lexicon(self) -> str:
+        """Version of the lexicon file the entry comes from (for `Provenance.lexicon`)."""
+        return VERSIONS.get(self.file, self.file)
 
     @property
     def rule(self) -> str:
@@ -51,6 +60,7 @@ class Lexicon:
     report: dict[str, Entry]
     labels: dict[str, Entry]
     particles: frozenset[str]
+    verb_lemmas: frozenset[str] = frozenset()  # every lemma a verbal entry is keyed by
 
 
 def _frame(text: str, where: str) -> dict[str, str]:
@@ -81,7 +91,8 @@ def parse_row(line: str, where: str) -> list[Entry]:
         raise DataFileError(f"{where}: unknown PLOVER type {type_!r}")
     if not (cameo.isdigit() and 2 <= len(cameo) <= 4):
         raise DataFileError(f"{where}: bad CAMEO code {cameo!r}")
-    lineno = int(where.rsplit(":", 1)[-1])
+    file, _, line_text = where.rpartition(":")
+    lineno = int(line_text)
     frame = _frame(frame_text, where)
     mode_ = None if mode == "-" else mode
     words = pattern.split()
@@ -89,13 +100,13 @@ def parse_row(line: str, where: str) -> list[Entry]:
         raise DataFileError(f"{where}: bad pattern {pattern!r} for kind {kind}")
     if kind == "light":
         return [
-            Entry(kind, words[0], type_, mode_, cameo, frame, noun, lineno)
+            Entry(kind, words[0], type_, mode_, cameo, frame, noun, lineno, file)
             for noun in words[1].split("|")
         ]
     if kind == "noun" and len(words) == 2:  # multiword noun: compound modifier + head
-        return [Entry(kind, words[1], type_, mode_, cameo, frame, words[0], lineno)]
+        return [Entry(kind, words[1], type_, mode_, cameo, frame, words[0], lineno, file)]
     extra = words[1] if kind == "phrasal" else ""
-    return [Entry(kind, words[0], type_, mode_, cameo, frame, extra, lineno)]
+    return [Entry(kind, words[0], type_, mode_, cameo, frame, extra, lineno, file)]
 
 
 def _index(entries: list[Entry], name: str) -> Lexicon:
@@ -105,8 +116,10 @@ def _index(entries: list[Entry], name: str) -> Lexicon:
         key: object = e.lemma if e.kind in ("verb", "report", "label") else (e.lemma, e.extra)
         table = tables[e.kind]
         if key in table:
+            first = table[key]
             raise DataFileError(
-                f"{name}:{e.line}: duplicate {e.kind} entry {key!r} (first at line {table[key].line})"
+                f"{e.file}:{e.line}: duplicate {e.kind} entry {key!r}"
+                f" (first at {first.file}:{first.line})"
             )
         table[key] = e
     phrasal = tables["phrasal"]
@@ -118,21 +131,34 @@ def _index(entries: list[Entry], name: str) -> Lexicon:
         report=tables["report"],  # type: ignore[arg-type]
         labels=tables["label"],  # type: ignore[arg-type]
         particles=frozenset(k[1] for k in phrasal),  # type: ignore[index]
+        verb_lemmas=frozenset(
+            e.lemma
+            for kind in ("verb", "phrasal", "light", "report")
+            for e in tables[kind].values()
+        ),
     )
 
 
-def parse_lexicon(text: str, name: str = LEXICON_FILE) -> Lexicon:
-    """Parse the whole TSV text (comments with '#', blank lines skipped)."""
+def parse_entries(text: str, name: str = LEXICON_FILE) -> list[Entry]:
+    """The entries of one TSV text (comments with '#', blank lines skipped)."""
     entries: list[Entry] = []
     for n, raw in enumerate(text.splitlines(), 1):
         if not raw.strip() or raw.lstrip().startswith("#"):
             continue
         entries.extend(parse_row(raw, f"{name}:{n}"))
-    return _index(entries, name)
+    return entries
+
+
+def parse_lexicon(text: str, name: str = LEXICON_FILE) -> Lexicon:
+    """Parse the whole TSV text into lookup tables."""
+    return _index(parse_entries(text, name), name)
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The packaged predicate lexicon, loaded and validated once per process."""
-    path = resources.files("eventwire") / "data" / "events" / LEXICON_FILE
-    return parse_lexicon(path.read_text(encoding="utf-8"))
+    """The packaged lexicon files, loaded and validated once; a key in two files is an error."""
+    folder = resources.files("eventwire") / "data" / "events"
+    entries: list[Entry] = []
+    for name in LEXICON_FILES:
+        entries.extend(parse_entries((folder / name).read_text(encoding="utf-8"), name))
+    return _index(entries, "+".join(LEXICON_FILES))

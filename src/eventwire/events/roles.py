@@ -34,6 +34,9 @@ BASE_FRAME = {
 }
 ON_TARGET = frozenset({"ASSAULT", "ACCUSE", "PROTEST", "SANCTION", "COERCE", "THREATEN"})
 TO_TARGET = frozenset({"AID", "SUPPORT", "REQUEST", "AGREE", "CONCEDE"})
+FROM_TARGET = frozenset(
+    {"COERCE", "SANCTION", "RETREAT"}
+)  # seized from, imports from, withdrew from
 MEDIATE_VERBS = frozenset({"mediate", "broker", "facilitate", "sponsor", "host", "chair"})
 MEDIATION = frozenset({"mediation", "auspices", "sponsorship", "facilitation", "aegis"})
 MEDIATORS = frozenset({"mediator", "broker", "intermediary", "facilitator", "go-between"})
@@ -91,6 +94,8 @@ def frame_for(trig: Trigger) -> dict[str, str]:
         frame["on"] = "target"
     if trig.entry.type in TO_TARGET:
         frame["to"] = "target"
+    if trig.entry.type in FROM_TARGET:
+        frame["from"] = "target"
     frame.update(trig.entry.frame)
     return frame
 
@@ -100,7 +105,29 @@ def _prep_slots(tok: Token, out: list[tuple[str, Token]], skip: Token | None = N
     for c in tok.children:
         if c.dep_ in ("prep", "agent") and (skip is None or c.i != skip.i):
             name = "agent" if c.dep_ == "agent" else c.lower_
-            out.extend((name, p) for p in c.children if p.dep_ == "pobj")
+            objs = [p for p in c.children if p.dep_ == "pobj"] or _stranded_object(c)
+            out.extend((name, p) for p in objs)
+
+
+def _stranded_object(prep: Token) -> list[Token]:
+    """'granted asylum to five officers holed up in ...': the parser made the preposition's
+    object the subject of the clause after it; that subject is the object."""
+    doc = prep.doc
+    if prep.i + 1 >= len(doc):
+        return []
+    tok = doc[prep.i + 1]
+    while tok.dep_ not in ("nsubj", "nsubjpass") and tok.head.i != tok.i and tok.head.i > tok.i:
+        tok = tok.head
+    clause = tok.head
+    if (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.pos_ in ("NOUN", "PROPN")
+        and tok.left_edge.i == prep.i + 1
+        and clause.head.i == prep.head.i
+        and clause.dep_ in ("advcl", "ccomp", "conj", "relcl", "acl")
+    ):
+        return [tok]
+    return []
 
 
 def verb_slots(verb: Token, trig: Trigger) -> list[tuple[str, Token]]:
@@ -117,6 +144,8 @@ def verb_slots(verb: Token, trig: Trigger) -> list[tuple[str, Token]]:
             out.extend(("dative", p) for p in objs)
     if passive and verb.dep_ in ("acl", "relcl") and not any(s == "obj" for s, _ in out):
         out.append(("obj", verb.head))
+    if not any(s == "obj" for s, _ in out):
+        out.extend(("obj", t) for t in _infinitive_subjects(verb))
     _prep_slots(verb, out, skip=trig.particle)
     if trig.particle is not None:
         out.extend(("pobj", p) for p in trig.particle.children if p.dep_ == "pobj")
@@ -128,6 +157,21 @@ def verb_slots(verb: Token, trig: Trigger) -> list[tuple[str, Token]]:
     if trig.noun is not None and trig.noun.i != verb.i:
         out = [(s, t) for s, t in out if t.i != trig.noun.i]
         out.extend(noun_slots(trig.noun, with_anchor=False))
+    return out
+
+
+def _infinitive_subjects(verb: Token) -> list[Token]:
+    """'allowed Kurdish refugees to enter', 'let the candidate run': the parser makes the object
+    the subject of the infinitive after it; in English that subject is the verb's object."""
+    out: list[Token] = []
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or clause.i < verb.i:
+            continue
+        infinitive = any(a.dep_ == "aux" and a.lower_ == "to" for a in clause.children)
+        if infinitive or verb.lemma_.lower() in ("let", "make", "help"):
+            out.extend(
+                c for c in clause.children if c.dep_ == "nsubj" and c.i < clause.i and c.i > verb.i
+            )
     return out
 
 
@@ -204,10 +248,22 @@ def quantity_head(tok: Token) -> Token:
     return tok
 
 
+def _met_directly(slot: str, trig: Trigger, frame: dict[str, str]) -> bool:
+    """'met with Egyptian mediators': whom a meeting verb meets is its target (issue 13)."""
+    return (
+        trig.entry.type == "CONSULT"
+        and trig.kind in ("verb", "phrasal")
+        and slot in ("obj", "pobj", "with")
+        and frame.get(slot) == "target"
+    )
+
+
 def _role_of(slot: str, tok: Token, trig: Trigger, frame: dict[str, str]) -> str | None:
     """Role a slot filler plays, or None when the slot means nothing for this trigger."""
-    if slot == "mediator" or (tok.lemma_.lower() in MEDIATORS and trig.entry.type != "STATEMENT"):
+    if slot == "mediator":
         return "third_party"
+    if tok.lemma_.lower() in MEDIATORS and trig.entry.type != "STATEMENT":
+        return "target" if _met_directly(slot, trig, frame) else "third_party"
     if slot in ("place", "venue"):
         return "venue" if trig.entry.type == "CONSULT" else "source"
     role = frame.get(slot)
@@ -271,6 +327,7 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
                 continue
             seen.add(tok.i)
             actorlike = actors.covering(tok) is not None or is_actorlike(tok)
+            actorlike = actorlike or (role == "source" and _group_modifier(tok, actors))
             if role == "theme" or (role == "target" and not actorlike):
                 if roles.theme is None and tok.ent_type_ not in ("DATE", "TIME"):
                     start, end = np_bounds(tok)  # "on Sunday" is when, not what
@@ -289,6 +346,16 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
     if not roles.heads.get("target"):
         _fallback_targets(trig, roles, slots, actors, text)
     return roles
+
+
+def _group_modifier(tok: Token, actors: ActorIndex) -> bool:
+    """'Thai army units seized': a body of people or an organisation in the subject's modifiers
+    makes it an actor (a bare state does not: 'Israeli weapons'; objects stay themes: 'a UN plan')."""
+    start = tok.left_edge.idx
+    return any(
+        m.actor is not None and m.actor.kind in ("organisation", "people") and m.actor.sector
+        for m in actors.inside(start, tok.idx)
+    )
 
 
 def _between_source(roles: Roles, slots: list[tuple[str, Token]]) -> None:

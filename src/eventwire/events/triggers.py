@@ -8,6 +8,7 @@ from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
 from eventwire.events.lexicon import Entry, Lexicon
+from eventwire.events.morph import known_lemma
 from eventwire.events.syntax import OBJ, PASS_SUBJ
 
 LIGHT_OBJ_DEPS = OBJ | PASS_SUBJ | {"oprd", "attr", "nsubj"}
@@ -66,6 +67,11 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _verb_lemma(verb: Token, lex: Lexicon) -> str:
+    """The verb's lemma, or a regular de-inflection the lexicon knows ('cordoned' -> 'cordon')."""
+    return known_lemma(verb.lemma_.lower(), verb.lower_, lex.verb_lemmas)
+
+
 def _quantified(tok: Token) -> list[Token]:
     """'dozens of hostages' -> [dozens, hostages]: the noun behind a quantity word."""
     if tok.ent_type_ in ("CARDINAL", "QUANTITY") or tok.lemma_.lower() in QUANTITY:
@@ -90,7 +96,7 @@ def _light_objects(verb: Token) -> list[Token]:
 
 def light_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """'hold talks', 'talks were held', 'participate in talks', 'open fire'."""
-    lemma = _lemma(verb)
+    lemma = _verb_lemma(verb, lex)
     for obj in _light_objects(verb):
         for key in (_lemma(obj), obj.lower_):
             entry = lex.light.get((lemma, key))
@@ -102,7 +108,7 @@ def light_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
 
 def phrasal_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """'call for', 'pull out', 'meet with': a verb with its particle or preposition."""
-    lemma = _lemma(verb)
+    lemma = _verb_lemma(verb, lex)
     for c in verb.children:
         if c.dep_ not in ("prt", "prep") or c.lower_ not in lex.particles:
             continue
@@ -136,7 +142,7 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     found = light_trigger(verb, lex) or phrasal_trigger(verb, lex)
     if found is not None:
         return found
-    lemma = _lemma(verb)
+    lemma = _verb_lemma(verb, lex)
     if lemma not in lex.verbs and lemma not in lex.report:
         lemma = prefixed_lemma(verb.lower_) or lemma
     entry = lex.verbs.get(lemma)

@@ -31,11 +31,13 @@ def _open(db: str | Path) -> Store:
 def export_table(
     db: str | Path, *, table: str = "events", fmt: str = "jsonl", output: Path | None = None
 ) -> str:
-    """Export a table as csv, jsonl or parquet; returns text when no output file is given."""
+    """Export a table as csv, jsonl, parquet (or events as plover/gdelt); text when no file."""
+    if fmt in ("plover", "gdelt"):
+        return _export_foreign(db, fmt=fmt, table=table, output=output)
     if table not in TABLES:
         raise StoreError(f"unknown table {table!r}; choose one of {', '.join(TABLES)}")
     if fmt not in ("csv", "jsonl", "parquet"):
-        raise StoreError(f"unknown format {fmt!r}; choose csv, jsonl or parquet")
+        raise StoreError(f"unknown format {fmt!r}; choose csv, jsonl, parquet, plover or gdelt")
     if fmt == "parquet" and output is None:
         raise StoreError("parquet needs --output FILE")
     with _open(db) as store:
@@ -57,6 +59,20 @@ def export_table(
                 return ""
             rows = store.query(select)
             text = _rows_text(rows, fmt)
+    if output is not None:
+        output.write_text(text, encoding="utf-8")
+        return ""
+    return text
+
+
+def _export_foreign(db: str | Path, *, fmt: str, table: str, output: Path | None) -> str:
+    """PLOVER JSON lines or a GDELT 2.0 TSV of the events (store/formats.py)."""
+    from eventwire.store.formats import gdelt_tsv, plover_jsonl
+
+    if table != "events":
+        raise StoreError(f"--format {fmt} exports events only, not {table!r}")
+    with _open(db) as store:
+        text = plover_jsonl(store) if fmt == "plover" else gdelt_tsv(store)
     if output is not None:
         output.write_text(text, encoding="utf-8")
         return ""

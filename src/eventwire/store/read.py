@@ -15,8 +15,11 @@ from typing import Annotated, Any
 from pydantic import AfterValidator, BaseModel, Field
 
 from eventwire.model import Sentence
+from eventwire.store.actor_nodes import NODE_SQL, node_label
 from eventwire.store.duck import Store
 from eventwire.store.export import EventOut
+from eventwire.store.geo import MapPoints, bbox_clause, map_points
+from eventwire.store.series import TimeAxis, time_axis
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -47,6 +50,8 @@ class EventFilter(BaseModel):
         description="Events dated on or before: YYYY, YYYY-MM or YYYY-MM-DD.",
     )
     q: str | None = Field(None, description="Text search in sentence, trigger and actor names.")
+    actor: str | None = Field(None, description="Resolved actor id of any participant.")
+    bbox: str | None = Field(None, description="Located inside west,south,east,north (degrees).")
 
     def active(self) -> dict[str, str]:
         """The filters that are set, as query-string values (for links and forms)."""
@@ -90,7 +95,7 @@ class ArticleDetail(BaseModel):
 
 
 class ActorNode(BaseModel):
-    key: str = Field(description="Actor id, or 'text:<lowercased mention>' when unresolved.")
+    key: str = Field(description="Resolved actor id (KB id, ISO-3, or country:sectors).")
     name: str
     country: str | None
     as_source: int = 0
@@ -102,6 +107,8 @@ class ActorEdge(BaseModel):
     target: str
     count: int
     types: dict[str, int] = Field(description="PLOVER type -> number of events.")
+    quads: dict[str, int] = Field(default_factory=dict, description="Quad class -> events.")
+    goldstein: float | None = Field(None, description="Mean Goldstein score of the events.")
 
 
 class Network(BaseModel):
@@ -119,6 +126,7 @@ class TimelinePoint(BaseModel):
 class Timeline(BaseModel):
     ok: bool = True
     points: list[TimelinePoint]
+    axis: TimeAxis | None = Field(None, description="Counts per day or week on a time scale.")
 
 
 class FailureRow(BaseModel):
@@ -152,6 +160,13 @@ def _where(f: EventFilter) -> tuple[str, list[Any]]:
     if f.country:
         clauses.append("id IN (SELECT event_id FROM participants WHERE country = ?)")
         params.append(f.country.upper())
+    if f.actor:
+        clauses.append("id IN (SELECT event_id FROM participants WHERE actor_id = ?)")
+        params.append(f.actor)
+    if f.bbox:
+        clause, values = bbox_clause(f.bbox)
+        clauses.append(clause)
+        params.extend(values)
     if f.date_from or f.date_to:
         # Only plain ISO prefixes (2024, 2024-02, 2024-02-23) compare; weeks etc. drop out.
         clauses.append(f"regexp_matches(coalesce(date_value, ''), '{ISO_PREFIX}')")
@@ -239,48 +254,73 @@ def article(store: Store, article_id: str) -> ArticleDetail | None:
 
 _EDGES_SQL = """
 WITH p AS (
-    SELECT event_id, role, coalesce(actor_id, 'text:' || lower(text)) AS key,
-           coalesce(actor_name, text) AS name, country FROM participants
-    WHERE event_id IN (SELECT id FROM events {where}))
-SELECT s.key, any_value(s.name), any_value(s.country), t.key, any_value(t.name),
-       any_value(t.country), e.plover_type, count(DISTINCT e.id)
-FROM p s JOIN p t ON s.event_id = t.event_id AND s.role = 'source' AND t.role = 'target'
-JOIN events e ON e.id = s.event_id
-WHERE s.key <> t.key
-GROUP BY s.key, t.key, e.plover_type
+    SELECT event_id, role, actor_id AS key FROM participants
+    WHERE {nodes} AND event_id IN (SELECT id FROM events {where})),
+pairs AS (
+    SELECT DISTINCT s.key AS sk, t.key AS tk, s.event_id FROM p s JOIN p t
+    ON s.event_id = t.event_id AND s.role = 'source' AND t.role = 'target' AND s.key <> t.key)
+SELECT sk, tk, e.plover_type, e.quad, count(*), sum(e.goldstein)
+FROM pairs JOIN events e ON e.id = pairs.event_id
+GROUP BY sk, tk, e.plover_type, e.quad
+"""
+
+_NODES_SQL = """
+SELECT actor_id, mode(actor_name), mode(country) FROM participants
+WHERE actor_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY actor_id
 """
 
 
-def actors(store: Store, f: EventFilter, *, limit: int = 100) -> Network:
-    """Who acts on whom: source -> target edges with event counts by type, busiest first."""
+def _edges(store: Store, f: EventFilter) -> list[ActorEdge]:
+    """Source -> target edges between resolved actors, with counts by type and quad."""
     where, params = _where(f)
-    counts: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
-    nodes: dict[str, ActorNode] = {}
-    for sk, sn, sc, tk, tn, tc, ptype, n in store.con.execute(
-        _EDGES_SQL.format(where=where), params
-    ).fetchall():
-        counts[(sk, tk)][ptype] += n
-        nodes.setdefault(sk, ActorNode(key=sk, name=sn, country=sc))
-        nodes.setdefault(tk, ActorNode(key=tk, name=tn, country=tc))
-    edges = sorted(
-        (
-            ActorEdge(source=s, target=t, count=sum(c.values()), types=dict(c.most_common()))
-            for (s, t), c in counts.items()
-        ),
-        key=lambda e: (-e.count, e.source, e.target),
-    )
-    edges = edges[:limit]
+    types: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    quads: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
+    goldstein: dict[tuple[str, str], float] = defaultdict(float)
+    sql = _EDGES_SQL.format(where=where, nodes=NODE_SQL)
+    for sk, tk, ptype, quad, n, gsum in store.con.execute(sql, params).fetchall():
+        types[(sk, tk)][ptype] += n
+        quads[(sk, tk)][str(quad or 0)] += n
+        goldstein[(sk, tk)] += gsum or 0.0
+    out = []
+    for pair, c in types.items():
+        total = sum(c.values())
+        out.append(
+            ActorEdge(
+                source=pair[0],
+                target=pair[1],
+                count=total,
+                types=dict(c.most_common()),
+                quads=dict(sorted(quads[pair].items())),
+                goldstein=round(goldstein[pair] / total, 2),
+            )
+        )
+    return sorted(out, key=lambda e: (-e.count, e.source, e.target))
+
+
+def actors(store: Store, f: EventFilter, *, limit: int = 100) -> Network:
+    """Who acts on whom among resolved actors: edges with event counts, busiest first."""
+    edges = _edges(store, f)[:limit]
+    keys = sorted({k for e in edges for k in (e.source, e.target)})
+    rows = store.con.execute(_NODES_SQL, [keys]).fetchall() if keys else []
+    nodes = {k: ActorNode(key=k, name=node_label(k, n or k), country=c) for k, n, c in rows}
     for e in edges:
         nodes[e.source].as_source += e.count
         nodes[e.target].as_target += e.count
-    kept = {k for e in edges for k in (e.source, e.target)}
-    ranked = sorted((nodes[k] for k in kept), key=lambda n: (-(n.as_source + n.as_target), n.key))
+    ranked = sorted(nodes.values(), key=lambda n: (-(n.as_source + n.as_target), n.key))
     return Network(nodes=ranked, edges=edges)
 
 
-def timeline(store: Store, f: EventFilter) -> Timeline:
-    """Events per date value (as coded, any granularity), in date order; undated last."""
+def timeline(store: Store, f: EventFilter, *, bin: str = "auto") -> Timeline:
+    """Events per date value (as coded, any granularity), in date order; undated last.
+
+    `axis` places the same events on a day or week scale (store/series.py).
+    """
     where, params = _where(f)
+    axis_rows = store.con.execute(
+        "SELECT date_value, date_granularity, plover_type, quad, status, count(*) "
+        f"FROM events {where} GROUP BY ALL",
+        params,
+    ).fetchall()
     per: dict[str, Counter[str]] = defaultdict(Counter)
     for value, ptype, n in store.con.execute(
         f"SELECT coalesce(date_value, ''), plover_type, count(*) FROM events {where} GROUP BY 1, 2",
@@ -292,8 +332,15 @@ def timeline(store: Store, f: EventFilter) -> Timeline:
         points=[
             TimelinePoint(date=v, count=sum(per[v].values()), types=dict(per[v].most_common()))
             for v in order
-        ]
+        ],
+        axis=time_axis(axis_rows, bin),
     )
+
+
+def located(store: Store, f: EventFilter) -> MapPoints:
+    """Events matching the filter that have coordinates, for the map (store/geo.py)."""
+    where, params = _where(f)
+    return map_points(store, where, params)
 
 
 class Facets(BaseModel):

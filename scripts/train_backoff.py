@@ -1,0 +1,106 @@
+"""Train the events back-off classifier shipped as eventwire/data/events/backoff_lr.npz.
+
+Training data: ngec-synthetic/train.jsonl (machine-written stories, each written for one PLOVER
+type; allowed as training data). Each story gives its headline and first sentences; each is
+parsed with the project's spaCy pipeline, its content verb found by `backoff.candidate`, and its
+parse features (`backoff.features`) labelled with the story's type. A logistic regression over
+those binary features (l2-normalised) is fitted; the weights are written without pickle.
+Deterministic: fixed input order, lbfgs, no random state involved.
+
+Usage: .venv/bin/python scripts/train_backoff.py [--train PATH] [--out PATH]   (make train-events)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+from scipy.sparse import csr_matrix
+from sklearn.linear_model import LogisticRegression
+
+from eventwire.events.backoff import candidate, features
+from eventwire.events.lexicon import load_lexicon
+from eventwire.nlp.parse import load_nlp
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_TRAIN = ROOT.parent / "shared" / "eval" / "ngec-synthetic" / "train.jsonl"
+DEFAULT_OUT = ROOT / "src" / "eventwire" / "data" / "events" / "backoff_lr.npz"
+SENT_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'])")
+FIRST_SENTENCES = 2
+MIN_COUNT = 2
+C = 2.0
+
+
+def units(path: Path) -> tuple[list[str], list[str]]:
+    """Headline and first sentences of every story, with the story's PLOVER type."""
+    texts: list[str] = []
+    labels: list[str] = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            story = json.loads(line)
+            sents = [s for s in SENT_SPLIT.split(" ".join(str(story["text"]).split())) if s]
+            for text in [str(story["headline"]), *sents[:FIRST_SENTENCES]]:
+                texts.append(text)
+                labels.append(str(story["event"]).upper())
+    return texts, labels
+
+
+def featurise(texts: list[str], labels: list[str]) -> tuple[list[list[str]], list[str]]:
+    """Parse features of each text's content verb (texts without one are skipped)."""
+    nlp = load_nlp()
+    report = set(load_lexicon().report)
+    rows: list[list[str]] = []
+    ys: list[str] = []
+    for doc, label in zip(nlp.pipe(texts, batch_size=64), labels, strict=True):
+        for sent in doc.sents:
+            tok = candidate(sent, report)
+            if tok is not None:
+                rows.append(features(tok))
+                ys.append(label)
+                break
+    return rows, ys
+
+
+def fit(rows: list[list[str]], ys: list[str]) -> dict[str, np.ndarray]:
+    """Logistic regression over binary features seen at least MIN_COUNT times."""
+    counts: dict[str, int] = {}
+    for r in rows:
+        for f in r:
+            counts[f] = counts.get(f, 0) + 1
+    vocab = sorted(f for f, n in counts.items() if n >= MIN_COUNT)
+    index = {f: i for i, f in enumerate(vocab)}
+    data, indices, indptr = [], [], [0]
+    for r in rows:
+        weight = 1.0 / np.sqrt(len(r))
+        cols = sorted(index[f] for f in r if f in index)
+        indices.extend(cols)
+        data.extend([weight] * len(cols))
+        indptr.append(len(indices))
+    x = csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)), dtype=np.float64)
+    clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
+    clf.fit(x, ys)
+    return {
+        "vocab": np.array(vocab),
+        "coef": clf.coef_.astype(np.float16),
+        "intercept": clf.intercept_.astype(np.float32),
+        "classes": np.array(clf.classes_),
+    }
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
+    ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    args = ap.parse_args()
+    texts, labels = units(args.train)
+    rows, ys = featurise(texts, labels)
+    arrays = fit(rows, ys)
+    np.savez_compressed(args.out, **arrays)
+    print(f"{len(rows)} units, {len(arrays['vocab'])} features, {len(arrays['classes'])} classes -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""The learned back-off: a trigger-level classifier for sentences the lexicon leaves empty.
+
+When no lexicon trigger codes a sentence (nothing, or only a reporting statement), the main
+content verb (the root, or the clause a verb of saying reports) is classified by a logistic
+regression over parse features: its lemma, its object, particle and prepositions, and the content
+lemmas of the sentence. Weights are trained by `scripts/train_backoff.py` (`make train-events`) on
+ngec-synthetic/train.jsonl and ship as `data/events/backoff_lr.npz` (no pickle). The event's
+rule says `events.backoff:model:trigger-lr:<probability>` (issue 13).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import numpy as np
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from eventwire.errors import DataFileError
+from eventwire.events.derived import Draft
+from eventwire.events.lexicon import PLOVER_TYPES, STATEMENT, Entry, Lexicon
+from eventwire.events.ontology import plover_to_cameo_root
+from eventwire.events.roles import ActorIndex, extract_roles
+from eventwire.events.status import modality
+from eventwire.events.triggers import Trigger
+
+WEIGHTS = "backoff_lr.npz"
+RULE = "events.backoff:model:trigger-lr"
+MIN_PROB = 0.3  # below it the sentence stays uncoded (measured on the tune splits)
+CONFIDENCE_SCALE = 0.6  # a model event ranks below a lexicon event of the same clause
+OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd", "dative"})
+CONTENT_POS = frozenset({"NOUN", "VERB", "ADJ"})
+LIGHT = frozenset({"be", "have", "do", "get", "make", "take", "become", "seem"})
+
+
+@dataclass(frozen=True)
+class Model:
+    """Linear weights over binary parse features (l2-normalised), one row per PLOVER type."""
+
+    index: dict[str, int]
+    coef: np.ndarray
+    intercept: np.ndarray
+    classes: list[str]
+
+    def proba(self, feats: list[str]) -> np.ndarray:
+        """Class probabilities of one feature list (unknown features are ignored)."""
+        idx = [self.index[f] for f in feats if f in self.index]
+        scores = self.intercept.copy()
+        if idx:
+            scores += self.coef[:, idx].sum(axis=1) / np.sqrt(len(feats))
+        scores = np.exp(scores - scores.max())
+        return np.asarray(scores / scores.sum())
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def candidate(sent: SpacySpan, report: frozenset[str] | set[str]) -> Token | None:
+    """The sentence's content verb: its root, or the clause a verb of saying reports."""
+    tok = sent.root
+    for _ in range(4):
+        if tok.pos_ == "VERB" and _lemma(tok) not in report and _lemma(tok) not in LIGHT:
+            return tok
+        nxt = next(
+            (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")),
+            None,
+        )
+        if nxt is None:
+            return None
+        tok = nxt
+    return None
+
+
+def features(tok: Token) -> list[str]:
+    """Parse features of a content verb: lemma, object, particle, prepositions, sentence words."""
+    lemma = _lemma(tok)
+    out = [f"v={lemma}"]
+    for c in tok.children:
+        if c.dep_ in OBJ_DEPS:
+            out += [f"o={_lemma(c)}", f"vo={lemma}|{_lemma(c)}"]
+        elif c.dep_ in ("prt", "prep", "agent"):
+            out.append(f"vp={lemma}|{c.lower_}")
+            out += [f"po={c.lower_}|{_lemma(p)}" for p in c.children if p.dep_ == "pobj"]
+        elif c.dep_ in ("xcomp", "ccomp"):
+            out.append(f"x={_lemma(c)}")
+        elif c.dep_ == "neg":
+            out.append("neg")
+    out += [f"s={_lemma(t)}" for t in tok.sent if t.pos_ in CONTENT_POS and not t.is_stop]
+    return sorted(set(out))
+
+
+@lru_cache(maxsize=1)
+def load_model() -> Model:
+    """The shipped weights, loaded and checked once per process."""
+    ref = resources.files("eventwire") / "data" / "events" / WEIGHTS
+    try:
+        with ref.open("rb") as fh, np.load(fh, allow_pickle=False) as npz:
+            vocab = [str(v) for v in npz["vocab"]]
+            coef = npz["coef"].astype(np.float32)
+            intercept = npz["intercept"].astype(np.float32)
+            classes = [str(c) for c in npz["classes"]]
+    except (OSError, KeyError, ValueError) as exc:
+        raise DataFileError(f"{WEIGHTS}: cannot load back-off weights ({exc})") from exc
+    if coef.shape != (len(classes), len(vocab)) or not set(classes) <= PLOVER_TYPES:
+        raise DataFileError(f"{WEIGHTS}: weights {coef.shape} do not fit {len(classes)} classes")
+    return Model({f: i for i, f in enumerate(vocab)}, coef, intercept, classes)
+
+
+def classify(tok: Token, model: Model | None = None) -> tuple[str, float]:
+    """The most likely PLOVER type of a content verb in its sentence, and its probability."""
+    model = model or load_model()
+    proba = model.proba(features(tok))
+    best = int(proba.argmax())
+    return model.classes[best], float(proba[best])
+
+
+ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})
+
+
+def _covers(d: Draft, tok: Token) -> bool:
+    """True if a lexicon draft already codes the content verb's clause.
+
+    Any verbal event does; a noun event does when it is an argument of the verb ("inked a
+    pact"), not when it sits in a modifier ("a visit to Cairo, where ... ").
+    """
+    if d.type == STATEMENT:
+        return False
+    head = d.trigger.head
+    return head.pos_ == "VERB" or (head.dep_ in ARG_DEPS and head.head.i == tok.i)
+
+
+def backoff_drafts(
+    sent: SpacySpan, drafts: list[Draft], lex: Lexicon, index: ActorIndex, text: str
+) -> list[Draft]:
+    """A model event for a sentence whose lexicon drafts are only statements (or none)."""
+    tok = candidate(sent, set(lex.report))
+    if tok is None or _lemma(tok) in lex.verbs or tok.dep_ in ("amod", "compound"):
+        return []  # a verb the lexicon knows and declined (e.g. no object) stays declined
+    if any(_covers(d, tok) for d in drafts):
+        return []
+    ptype, prob = classify(tok)
+    if prob < MIN_PROB:
+        return []
+    cameo = plover_to_cameo_root(ptype) + "0"
+    entry = Entry("verb", _lemma(tok), ptype, None, cameo, {}, "", 0, WEIGHTS)
+    trig = Trigger(entry, tok, (tok,))
+    start, end = tok.idx, tok.idx + len(tok.text)
+    roles = extract_roles(trig, index, text)
+    mod = modality(tok, None, nominal=False)
+    rule = f"{RULE}:{prob:.2f}"
+    return [
+        Draft(
+            trig,
+            roles,
+            mod,
+            start,
+            end,
+            ptype,
+            None,
+            cameo,
+            rule,
+            round(CONFIDENCE_SCALE * prob, 2),
+        )
+    ]

@@ -1,0 +1,81 @@
+"""One action, one event: clauses and nouns that restate an action become its theme (issue 13).
+
+"X met with mediators in Cairo to discuss a ceasefire, his first visit to the capital" is one
+meeting: the purpose clause ("to discuss a ceasefire") gives its theme and the apposition ("his
+first visit") restates it. "Efforts to secure a ceasefire" make the ceasefire a theme of the
+effort, not an event of its own.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.events.derived import Draft
+from eventwire.model import Span
+
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+RESTATING_DEPS = frozenset({"appos", "npadvmod"})
+EFFORT_NOUNS = frozenset(
+    "effort bid attempt push drive quest campaign endeavour endeavor initiative hope".split()
+)
+
+
+def _is_purpose(verb: Token) -> bool:
+    """'to discuss', 'in order to discuss': an infinitive clause hanging from a verb."""
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ in PURPOSE_DEPS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    )
+
+
+def _governor(d: Draft, by_head: dict[int, Draft]) -> Draft | None:
+    """The draft of the same type that `d` restates (purpose clause or apposition), if any."""
+    head = d.trigger.head
+    if _is_purpose(head):
+        hosts = [head.head]
+    elif head.pos_ != "VERB" and head.dep_ in RESTATING_DEPS:
+        hosts = [head.head, head.head.head]  # the parser may hang it on the verb's argument
+    else:
+        return None
+    for host in hosts:
+        gov = by_head.get(host.i)
+        if gov is not None and gov is not d and gov.type == d.type:
+            return gov
+    return None
+
+
+def _effort_theme(d: Draft) -> bool:
+    """'efforts to secure a ceasefire': a noun trigger that is what an effort aims at."""
+    head = d.trigger.head
+    if head.pos_ == "VERB" or head.dep_ not in ("dobj", "pobj"):
+        return False
+    verb = head.head if head.dep_ == "dobj" else head.head.head
+    return (
+        verb.pos_ == "VERB"
+        and verb.dep_ in ("acl", "relcl")
+        and verb.head.lemma_.lower() in EFFORT_NOUNS
+    )
+
+
+def _clause_span(tok: Token) -> Span:
+    """The text of a token's subtree."""
+    first, last = tok.left_edge, tok.right_edge
+    end = last.idx + len(last.text)
+    return Span(text=tok.doc.text[first.idx : end], start=first.idx, end=end)
+
+
+def merge_restatements(drafts: list[Draft]) -> list[Draft]:
+    """Drop drafts that restate another draft's action; the restating clause becomes its theme."""
+    by_head = {d.trigger.head.i: d for d in drafts}
+    out: list[Draft] = []
+    for d in drafts:
+        gov = _governor(d, by_head)
+        if gov is not None:
+            if gov.roles.theme is None and d.trigger.head.pos_ == "VERB":
+                gov.roles.theme = d.roles.theme or _clause_span(d.trigger.head)
+            continue
+        if _effort_theme(d):
+            continue
+        out.append(d)
+    return out

@@ -1,0 +1,104 @@
+"""Merge mentions into events: vectors, blocking, pairwise scores, average-linkage clustering."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from eventwire.merge import tfidf
+from eventwire.merge.blocking import STORE_KEYS, KeyFn, candidate_pairs
+from eventwire.merge.cluster import average_linkage
+from eventwire.merge.records import MentionRecord
+from eventwire.merge.similarity import Context, Weights, features, load_weights
+
+
+@dataclass(frozen=True)
+class MergeParams:
+    """How to merge. Defaults are the values tuned on the ECB+ tune split (see the report)."""
+
+    threshold: float = 0.5
+    doc_threshold: float | None = None  # cluster documents first and merge only within a cluster
+    keys: tuple[KeyFn, ...] = STORE_KEYS
+    max_block: int = 200
+    window: int = 50
+    weights: Weights = field(default_factory=load_weights)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    """One merged event: indices of its mentions and the evidence on its strongest link."""
+
+    members: list[int]
+    why: list[str]
+
+
+def document_clusters(vectors: Mapping[str, tfidf.Vector], threshold: float) -> list[list[str]]:
+    """Group similar documents (average-linkage on TF-IDF cosine): one story per group."""
+    names = sorted(vectors)
+    edges = {}
+    for i, a in enumerate(names):
+        for j in range(i + 1, len(names)):
+            s = tfidf.cosine(vectors[a], vectors[names[j]])
+            if s > 0:
+                edges[(i, j)] = s
+    return [[names[i] for i in c] for c in average_linkage(len(names), edges, threshold)]
+
+
+def context_of(records: Sequence[MentionRecord], documents: Mapping[str, str]) -> Context:
+    """TF-IDF vectors of the documents and of each mention's sentence."""
+    docs = tfidf.vectors(documents)
+    sentences = tfidf.vectors({m.id: m.context for m in records if m.context})
+    return Context(documents=docs, sentences=sentences)
+
+
+def merge(
+    records: Sequence[MentionRecord],
+    documents: Mapping[str, str] | None = None,
+    params: MergeParams | None = None,
+) -> list[Cluster]:
+    """Cluster mentions into events; `documents` (id -> text) feeds document similarity."""
+    params = params or MergeParams()
+    ctx = context_of(records, documents or {})
+    extra: list[list[int]] = []
+    if params.doc_threshold is not None and ctx.documents:
+        by_doc: dict[str, list[int]] = {}
+        for i, m in enumerate(records):
+            by_doc.setdefault(m.doc, []).append(i)
+        for group in document_clusters(ctx.documents, params.doc_threshold):
+            extra.append([i for d in group for i in by_doc.get(d, [])])
+    pairs = candidate_pairs(
+        records, params.keys, max_block=params.max_block, window=params.window, extra_blocks=extra
+    )
+    edges = score_pairs(records, pairs, ctx, params.weights)
+    out = []
+    for members in average_linkage(len(records), edges, params.threshold):
+        out.append(Cluster(members=members, why=_why(records, members, edges, ctx, params)))
+    return out
+
+
+def _why(
+    records: Sequence[MentionRecord],
+    members: list[int],
+    edges: Mapping[tuple[int, int], float],
+    ctx: Context,
+    params: MergeParams,
+) -> list[str]:
+    """Names of the evidence on the cluster's strongest link (empty for a singleton)."""
+    if len(members) < 2:
+        return []
+    pairs = ((i, j) for n, i in enumerate(members[:50]) for j in members[n + 1 : 50])
+    best = max(((edges.get(p, 0.0), p) for p in pairs), default=None)
+    if best is None:
+        return []
+    i, j = best[1]
+    return params.weights.why(features(records[i], records[j], ctx))
+
+
+def score_pairs(
+    records: Sequence[MentionRecord],
+    pairs: set[tuple[int, int]],
+    ctx: Context,
+    weights: Weights,
+) -> dict[tuple[int, int], float]:
+    """Probability that each candidate pair is one event."""
+    return {(i, j): weights.probability(features(records[i], records[j], ctx)) for i, j in pairs}

@@ -1,0 +1,265 @@
+"""Named, explainable pairwise scores between two event mentions, and their weighted sum.
+
+Each evidence function returns a value in [0, 1] or None when one side lacks the field, so a
+missing date never counts against a pair (ECB+ has no dates at all). The weights are data
+(`data/merge/weights.json`, learned on the tune split by `scripts/train_merge.py`).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from eventwire.merge.records import MentionRecord
+from eventwire.merge.tfidf import Vector, cosine
+
+FAR_KM = 300.0  # places further apart than this are different places for one event
+NEAR_KM = 50.0
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the scores need beyond the two records: TF-IDF vectors of documents and sentences."""
+
+    documents: Mapping[str, Vector] = field(default_factory=dict)
+    sentences: Mapping[str, Vector] = field(default_factory=dict)
+
+
+Evidence = Callable[[MentionRecord, MentionRecord, Context], float | None]
+
+
+def stem(word: str) -> str:
+    """A crude English stem so 'attack', 'attacks' and 'attacked' meet (no spaCy here)."""
+    w = word.lower()
+    for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s", "ion", "ment"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            w = w[: -len(suffix)]
+            break
+    return w[:-1] if len(w) > 3 and w[-1] == w[-2] else w
+
+
+def same_type(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    if not a.plover_type or not b.plover_type:
+        return None
+    if a.plover_type == b.plover_type:
+        return (
+            1.0 if a.plover_mode == b.plover_mode or not (a.plover_mode and b.plover_mode) else 0.8
+        )
+    if a.cameo and b.cameo and a.cameo[:2] == b.cameo[:2]:
+        return 0.5
+    return 0.0
+
+
+def types_differ(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
+    s = same_type(a, b, ctx)
+    return None if s is None else 1.0 - s
+
+
+def same_lemma(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    if not a.lemma or not b.lemma:
+        return None
+    return 1.0 if a.lemma == b.lemma else 0.0
+
+
+def similar_trigger(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """Same stem of the trigger words or lemmas (derived forms: 'killing' and 'kill')."""
+    if not (a.lemma or a.trigger) or not (b.lemma or b.trigger):
+        return None
+    sa = {stem(a.lemma), stem(a.trigger)} - {""}
+    sb = {stem(b.lemma), stem(b.trigger)} - {""}
+    return 1.0 if sa & sb else 0.0
+
+
+@lru_cache(maxsize=1)
+def families() -> dict[str, frozenset[str]]:
+    """Stem of a trigger word -> the families it belongs to (`data/merge/trigger_families.tsv`)."""
+    text = (resources.files("eventwire") / "data" / "merge" / "trigger_families.tsv").read_text(
+        encoding="utf-8"
+    )
+    out: dict[str, set[str]] = {}
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        name, kind, words = line.split("\t")
+        for w in words.split(","):
+            out.setdefault(stem(w.strip()), set()).update({name, f"kind:{kind}"})
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _families(m: MentionRecord) -> frozenset[str]:
+    table = families()
+    return table.get(stem(m.lemma), frozenset()) | table.get(stem(m.trigger), frozenset())
+
+
+def related_triggers(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """The triggers share a family of the lexicon ('shooting' and 'gunfire', 'arrest' and 'detain')."""
+    fa, fb = _families(a), _families(b)
+    if not fa or not fb:
+        return None
+    return float(bool({f for f in fa & fb if not f.startswith("kind:")}))
+
+
+def both_saying(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """Both are speech acts: every report has some, so a shared lemma says little."""
+    return float("kind:saying" in _families(a) and "kind:saying" in _families(b))
+
+
+def _jaccard(a: set[str], b: set[str]) -> float | None:
+    if not a or not b:
+        return None
+    return len(a & b) / len(a | b)
+
+
+def actors_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """Mean over roles both sides fill of the Jaccard overlap of their actors."""
+    roles = [r for r in a.actors if a.actors[r] and b.actors.get(r)]
+    if not roles:
+        return None
+    return sum(_jaccard(set(a.actors[r]), set(b.actors[r])) or 0.0 for r in roles) / len(roles)
+
+
+def arguments_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    return _jaccard(set(a.arguments), set(b.arguments))
+
+
+def _gap_days(a: MentionRecord, b: MentionRecord) -> int | None:
+    if not (a.date_start and a.date_end and b.date_start and b.date_end):
+        return None
+    return max((b.date_start - a.date_end).days, (a.date_start - b.date_end).days, 0)
+
+
+def dates_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """1 when the intervals (a day, a week, a month, by granularity) overlap."""
+    gap = _gap_days(a, b)
+    return None if gap is None else float(gap == 0)
+
+
+def dates_apart(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """Grows with the gap between the intervals, full at a week."""
+    gap = _gap_days(a, b)
+    return None if gap is None else min(gap / 7.0, 1.0)
+
+
+def _km(a: MentionRecord, b: MentionRecord) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def places_near(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    km = _km(a, b)
+    if km is None:
+        if a.country and b.country:
+            return 0.5 if a.country == b.country else 0.0
+        return None
+    return 1.0 if km <= NEAR_KM else max(0.0, 1.0 - (km - NEAR_KM) / (FAR_KM - NEAR_KM))
+
+
+def places_far(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    km = _km(a, b)
+    if km is None:
+        return None if not (a.country and b.country) else float(a.country != b.country)
+    return float(km > FAR_KM)
+
+
+def similar_documents(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
+    va, vb = ctx.documents.get(a.doc), ctx.documents.get(b.doc)
+    return cosine(va, vb) if va and vb else None
+
+
+def similar_context(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
+    va, vb = ctx.sentences.get(a.id), ctx.sentences.get(b.id)
+    return cosine(va, vb) if va and vb else None
+
+
+def same_document(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    return float(a.doc == b.doc)
+
+
+def status_differs(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """A planned meeting and one that occurred may still be one event, but it is evidence."""
+    if not a.status or not b.status:
+        return None
+    return float(a.status != b.status)
+
+
+def _both(x: Evidence, y: Evidence) -> Evidence:
+    """Product of two scores: the same trigger means more in similar documents."""
+
+    def score(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
+        u, v = x(a, b, ctx), y(a, b, ctx)
+        return None if u is None or v is None else u * v
+
+    return score
+
+
+EVIDENCE: dict[str, Evidence] = {
+    "same type": same_type,
+    "types differ": types_differ,
+    "same lemma": same_lemma,
+    "similar trigger": similar_trigger,
+    "actors overlap": actors_overlap,
+    "arguments overlap": arguments_overlap,
+    "dates overlap": dates_overlap,
+    "dates apart": dates_apart,
+    "places near": places_near,
+    "places far": places_far,
+    "similar documents": similar_documents,
+    "similar context": similar_context,
+    "same document": same_document,
+    "status differs": status_differs,
+    "related triggers": related_triggers,
+    "both saying": both_saying,
+    "same trigger, similar documents": _both(similar_trigger, similar_documents),
+    "same trigger, shared arguments": _both(similar_trigger, arguments_overlap),
+    "same trigger, similar context": _both(similar_trigger, similar_context),
+    "same trigger, same document": _both(similar_trigger, same_document),
+    "related triggers, similar documents": _both(related_triggers, similar_documents),
+    "related triggers, shared arguments": _both(related_triggers, arguments_overlap),
+}
+
+
+def features(a: MentionRecord, b: MentionRecord, ctx: Context) -> dict[str, float]:
+    """Every evidence value of a pair; a missing one is left out."""
+    out = {}
+    for name, fn in EVIDENCE.items():
+        value = fn(a, b, ctx)
+        if value is not None:
+            out[name] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Weights:
+    """A logistic model over the evidence: bias plus one weight per named score."""
+
+    bias: float
+    weights: Mapping[str, float]
+
+    def probability(self, feats: Mapping[str, float]) -> float:
+        z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())
+        return 1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z))))
+
+    def why(self, feats: Mapping[str, float], top: int = 3) -> list[str]:
+        """The names of the scores that pushed this pair together (or apart) the most."""
+        parts = sorted(
+            ((self.weights.get(k, 0.0) * v, k) for k, v in feats.items()),
+            key=lambda t: -abs(t[0]),
+        )
+        return [k if c > 0 else f"not: {k}" for c, k in parts[:top] if abs(c) > 0.05]
+
+
+@lru_cache(maxsize=4)
+def load_weights(name: str = "weights.json") -> Weights:
+    """The shipped weights (`data/merge/<name>`)."""
+    raw = json.loads(
+        (resources.files("eventwire") / "data" / "merge" / name).read_text(encoding="utf-8")
+    )
+    return Weights(bias=float(raw["bias"]), weights=dict(raw["weights"]))

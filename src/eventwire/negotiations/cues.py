@@ -1,0 +1,87 @@
+"""Cue words of the tracker, read once from `data/negotiations/cues.tsv`, and matching them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from eventwire.errors import EventwireError
+
+WORD = re.compile(r"[A-Za-z0-9]+(?:[-'’][A-Za-z0-9]+)*")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str  # lowercased
+    start: int  # absolute offsets in the article text
+    end: int
+
+
+@dataclass(frozen=True)
+class Cue:
+    group: str
+    label: str
+    words: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Hit:
+    group: str
+    label: str
+    first: int  # token indexes, end exclusive
+    last: int
+
+
+def tokens(text: str, offset: int = 0) -> list[Token]:
+    """Lowercased words with absolute character offsets."""
+    return [
+        Token(m.group().lower(), m.start() + offset, m.end() + offset) for m in WORD.finditer(text)
+    ]
+
+
+@cache
+def load() -> dict[str, tuple[Cue, ...]]:
+    """All cues by group; a malformed line is an error naming the line."""
+    path = resources.files("eventwire.data") / "negotiations" / "cues.tsv"
+    groups: dict[str, list[Cue]] = {}
+    for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()[1:], start=2):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3 or not parts[2].strip():
+            raise EventwireError(f"data/negotiations/cues.tsv line {n}: want group, label, phrase")
+        g, label, phrase = parts
+        groups.setdefault(g, []).append(Cue(g, label, tuple(phrase.lower().split())))
+    return {g: tuple(cs) for g, cs in groups.items()}
+
+
+def _word_ok(pattern: str, word: str) -> bool:
+    if pattern.endswith("*"):
+        return word.startswith(pattern[:-1])
+    return word == pattern
+
+
+def find(toks: list[Token], group: str) -> list[Hit]:
+    """Every cue of the group in the tokens, longest first at each position, no overlaps."""
+    cues = sorted(load().get(group, ()), key=lambda c: -len(c.words))
+    hits: list[Hit] = []
+    i = 0
+    while i < len(toks):
+        for c in cues:
+            n = len(c.words)
+            if i + n <= len(toks) and all(
+                _word_ok(p, toks[i + k].text) for k, p in enumerate(c.words)
+            ):
+                hits.append(Hit(group, c.label, i, i + n))
+                i += n - 1
+                break
+        i += 1
+    return hits
+
+
+def preceded_by(toks: list[Token], index: int, group: str, window: int = 3) -> bool:
+    """Whether a cue of the group ends within `window` words before token `index`."""
+    lo = max(0, index - window)
+    return any(h.last <= index for h in find(toks[lo:index], group))

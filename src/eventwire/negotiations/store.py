@@ -1,0 +1,92 @@
+"""Negotiations kept up to date on ingest: each article's digest is stored once.
+
+A new or re-coded report adds (or replaces) one digest; building the negotiations then
+groups the stored digests, which is cheap next to reading every article again. A digest is
+stale when its article was re-coded or the cue lists changed (`version`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import duckdb
+from pydantic import TypeAdapter
+
+from eventwire.negotiations.build import assemble
+from eventwire.negotiations.digest import Digest, digest
+from eventwire.negotiations.facts import load_articles
+from eventwire.negotiations.model import Negotiation
+from eventwire.store.duck import Store
+
+_ADAPTER: TypeAdapter[Digest] = TypeAdapter(Digest)
+
+
+@cache
+def version() -> str:
+    """Changes when the cue lists change, so stored digests are rebuilt."""
+    cues = resources.files("eventwire.data") / "negotiations" / "cues.tsv"
+    return hashlib.sha1(cues.read_bytes()).hexdigest()[:12]
+
+
+def _has_table(store: Store) -> bool:
+    try:
+        store.con.execute("SELECT 1 FROM negotiation_digests LIMIT 0")
+    except duckdb.Error:
+        return False
+    return True
+
+
+def _stored(store: Store) -> dict[str, Digest]:
+    if not _has_table(store):
+        return {}
+    rows = store.con.execute(
+        "SELECT d.article_id, d.digest FROM negotiation_digests d JOIN articles a "
+        "ON a.id = d.article_id AND a.coded_at = d.coded_at WHERE d.version = ?",
+        [version()],
+    ).fetchall()
+    return {str(aid): _ADAPTER.validate_json(str(js)) for aid, js in rows}
+
+
+def _coded_at(store: Store) -> dict[str, Any]:
+    return {
+        str(r[0]): r[1] for r in store.con.execute("SELECT id, coded_at FROM articles").fetchall()
+    }
+
+
+def refresh(store: Store) -> int:
+    """Digest the articles that have no fresh stored digest; returns how many were made."""
+    have = _stored(store)
+    coded_at = _coded_at(store)
+    todo = [a for a in coded_at if a not in have]
+    made = [digest(a) for a in load_articles(store, todo)] if todo else []
+    for d in made:
+        store.con.execute("DELETE FROM negotiation_digests WHERE article_id = ?", [d.article_id])
+        store.con.execute(
+            "INSERT INTO negotiation_digests VALUES (?,?,?,?)",
+            [d.article_id, coded_at[d.article_id], version(), _ADAPTER.dump_json(d).decode()],
+        )
+    return len(made)
+
+
+def load_or_build(store: Store) -> list[Negotiation]:
+    """The negotiations from stored digests, digesting in memory what is missing."""
+    have = _stored(store)
+    missing = [a for a in _coded_at(store) if a not in have]
+    fresh = (
+        {d.article_id: d for d in (digest(a) for a in load_articles(store, missing))}
+        if missing
+        else {}
+    )
+    everything = {**have, **fresh}
+    ordered = sorted(
+        everything.values(),
+        key=lambda d: (
+            d.published is None,
+            d.published.isoformat() if d.published else "",
+            d.article_id,
+        ),
+    )
+    return assemble(ordered)

@@ -1,0 +1,83 @@
+"""The named evidence between two event mentions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from eventwire.merge.records import MentionRecord
+from eventwire.merge.similarity import (
+    Context,
+    Weights,
+    actors_overlap,
+    dates_apart,
+    dates_overlap,
+    features,
+    places_far,
+    places_near,
+    related_triggers,
+    similar_trigger,
+    stem,
+)
+
+NONE = Context()
+
+
+def mention(id: str, **kw: object) -> MentionRecord:
+    return MentionRecord(id=id, doc=f"doc-{id}", **kw)  # type: ignore[arg-type]
+
+
+def test_stem_joins_inflected_forms() -> None:
+    assert stem("attacked") == stem("attacks") == stem("attack")
+    assert stem("shelling") == stem("shell")
+
+
+def test_trigger_similarity_uses_stems() -> None:
+    a = mention("a", trigger="attacked", lemma="attack")
+    b = mention("b", trigger="attacks", lemma="attack")
+    c = mention("c", trigger="met", lemma="meet")
+    assert similar_trigger(a, b, NONE) == 1.0
+    assert similar_trigger(a, c, NONE) == 0.0
+
+
+def test_related_triggers_come_from_the_family_lexicon() -> None:
+    a = mention("a", trigger="detained", lemma="detain")
+    b = mention("b", trigger="arrest", lemma="arrest")
+    c = mention("c", trigger="summit", lemma="summit")
+    assert related_triggers(a, b, NONE) == 1.0
+    assert related_triggers(a, c, NONE) == 0.0
+
+
+def test_a_week_contains_a_day_of_it() -> None:
+    week = mention("a", date_start=date(2024, 3, 4), date_end=date(2024, 3, 10))
+    tuesday = mention("b", date_start=date(2024, 3, 5), date_end=date(2024, 3, 5))
+    later = mention("c", date_start=date(2024, 3, 20), date_end=date(2024, 3, 20))
+    assert dates_overlap(week, tuesday, NONE) == 1.0
+    assert dates_overlap(week, later, NONE) == 0.0
+    assert dates_apart(week, later, NONE) == 1.0
+
+
+def test_missing_dates_are_no_evidence_either_way() -> None:
+    assert dates_overlap(mention("a"), mention("b"), NONE) is None
+    assert "dates apart" not in features(mention("a"), mention("b"), NONE)
+
+
+def test_places_near_and_far() -> None:
+    cairo = mention("a", lat=30.04, lon=31.24)
+    giza = mention("b", lat=30.01, lon=31.21)
+    doha = mention("c", lat=25.29, lon=51.53)
+    assert places_near(cairo, giza, NONE) == 1.0
+    assert places_far(cairo, doha, NONE) == 1.0
+
+
+def test_actor_overlap_per_role() -> None:
+    a = mention("a", actors={"source": ("EGY",), "target": ("ISR", "PSE")})
+    b = mention("b", actors={"source": ("EGY",), "target": ("ISR",)})
+    assert actors_overlap(a, b, NONE) == pytest.approx((1.0 + 0.5) / 2)
+
+
+def test_weights_explain_their_decision_by_name() -> None:
+    w = Weights(bias=-1.0, weights={"same lemma": 2.0, "dates apart": -3.0})
+    assert w.probability({"same lemma": 1.0}) > 0.5
+    assert w.why({"same lemma": 1.0, "dates apart": 1.0}) == ["not: dates apart", "same lemma"]
