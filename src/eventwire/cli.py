@@ -252,11 +252,14 @@ def serve(
     get: Annotated[
         str | None, typer.Option(help="Fetch one path and print it, without a socket.")
     ] = None,
+    token: Annotated[
+        str | None, typer.Option(help="Require this token on POSTs (else $EVENTWIRE_TOKEN).")
+    ] = None,
 ) -> None:
     """Serve the REST API and web pages over a store. Example: eventwire serve --db news.duckdb"""
     from eventwire.api.app import create_app
 
-    application = create_app(db)
+    application = create_app(db, token=token)
     if get:
         from fastapi.testclient import TestClient
 

@@ -26,6 +26,7 @@ from eventwire.api.errors import (
     status_of,
     wants_json,
 )
+from eventwire.api.guard import PER_MINUTE, ComputeGuard
 from eventwire.api.limits import BodyLimit
 from eventwire.errors import EventwireError
 
@@ -43,8 +44,11 @@ async def _handle(request: Request, exc: Exception) -> Response:
     )
 
 
-def create_app(db: str | Path) -> FastAPI:
-    """The FastAPI app over one DuckDB store file (which may not exist yet)."""
+def create_app(db: str | Path, token: str | None = None, per_minute: int = PER_MINUTE) -> FastAPI:
+    """The FastAPI app over one DuckDB store file (which may not exist yet).
+
+    POSTs (which compute) may need `token` (else `$EVENTWIRE_TOKEN`) and are rate-limited.
+    """
     app = FastAPI(
         title="eventwire",
         version=__version__,
@@ -54,6 +58,7 @@ def create_app(db: str | Path) -> FastAPI:
     )
     app.state.db = Path(db)
     app.add_middleware(BodyLimit)
+    app.add_middleware(ComputeGuard, token=token, per_minute=per_minute)
     app.include_router(rest.router)
     app.include_router(pages.router)
     app.include_router(negotiations.api)  # issue 17

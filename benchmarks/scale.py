@@ -1,0 +1,110 @@
+"""Scale figures of issue 18, as ratios measured in one run on this machine.
+
+Usage: python benchmarks/scale.py --shared ../shared [--articles 300] [--ray] [--out FILE]
+
+Writes the articles (ngec-synthetic train texts, one file each) to a temporary folder, then
+times: a bare spaCy parse, `eventwire code`, `eventwire ingest --workers 1` and `--workers 2`
+(and `--executor ray --workers 2` with --ray), a rerun of the finished ingest (resume), and
+the peak memory of each. Prints a Markdown table and the projected wall time of 200k articles.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BIN = Path(sys.executable).parent
+BARE = (
+    "import sys,pathlib; from eventwire.nlp.parse import load_nlp; nlp=load_nlp(); "
+    "texts=[p.read_text() for p in sorted(pathlib.Path(sys.argv[1]).iterdir())]; "
+    "list(nlp.pipe(texts[:4])); import time; t=time.perf_counter(); list(nlp.pipe(texts, batch_size=32)); "
+    "print(time.perf_counter()-t)"
+)
+
+
+def write_corpus(shared: Path, n: int, folder: Path) -> None:
+    with (shared / "eval/ngec-synthetic/train.jsonl").open() as rows:
+        for i, line in enumerate(rows):
+            if i >= n:
+                break
+            (folder / f"{i:06d}.txt").write_text(json.loads(line)["text"])
+
+
+def timed(cmd: list[str]) -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MiB) of the largest child, and stdout."""
+    start = time.perf_counter()
+    out = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    wall = time.perf_counter() - start
+    rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return wall, rss, out.stdout.strip()
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default="../shared")
+    ap.add_argument("--articles", type=int, default=300)
+    ap.add_argument("--ray", action="store_true")
+    ap.add_argument("--out", default="")
+    args = ap.parse_args()
+    rows: list[tuple[str, float, float]] = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        write_corpus(Path(args.shared), args.articles, folder)
+        _, rss, out = timed([sys.executable, "-c", BARE, str(folder)])
+        rows.append(("bare spaCy parse (model loaded)", float(out), rss))
+        wall, rss, _ = timed([str(BIN / "eventwire"), "code", str(folder), "--format", "jsonl"])
+        rows.append(("eventwire code", wall, rss))
+        runs = [
+            ("ingest --workers 1", ["--workers", "1"]),
+            ("ingest --workers 2", ["--workers", "2"]),
+        ]
+        if args.ray:
+            runs.append(
+                ("ingest --executor ray --workers 2", ["--executor", "ray", "--workers", "2"])
+            )
+        for label, extra in runs:
+            db = Path(tmp) / f"{len(rows)}.duckdb"
+            wall, rss, _ = timed(
+                [str(BIN / "eventwire"), "ingest", str(folder), "--db", str(db), *extra]
+            )
+            rows.append((label, wall, rss))
+        wall, rss, _ = timed(
+            [str(BIN / "eventwire"), "ingest", str(folder), "--db", str(db), "--workers", "1"]
+        )
+        rows.append(("rerun of a finished ingest (resume)", wall, rss))
+    text = render(rows, args.articles)
+    if args.out:
+        Path(args.out).write_text(text)
+    print(text)
+
+
+def render(rows: list[tuple[str, float, float]], n: int) -> str:
+    one = dict((r[0], r[1]) for r in rows)
+    lines = [
+        f"{n} articles (ngec-synthetic train), one run on this machine.",
+        "",
+        "| run | wall s | articles/s | peak RSS MiB (any process so far) |",
+        "|---|---|---|---|",
+    ]
+    lines += [f"| {label} | {wall:.1f} | {n / wall:.2f} | {rss:.0f} |" for label, wall, rss in rows]
+    w1, w2 = one["ingest --workers 1"], one["ingest --workers 2"]
+    rate = n / w1
+    lines += [
+        "",
+        f"2 workers / 1 worker: {w1 / w2:.2f}x; ingest / code throughput: "
+        f"{one['eventwire code'] / w1:.2f}; 1 worker / bare parse: {one['bare spaCy parse (model loaded)'] / w1:.2f}",
+        f"200k articles projected: {200_000 / (n / w2) / 3600:.1f} h on 2 workers here; "
+        f"{200_000 / (rate * 16 * 0.9) / 3600:.1f} h on a 16-core node at 0.9 efficiency per core.",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    main()
