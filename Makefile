@@ -71,6 +71,7 @@ eval: install
 ## bench: speed and memory figures of BENCHMARKS.md
 bench: install
 	$(BIN)/python benchmarks/speed.py --shared $(SHARED) --out BENCHMARKS.md
+	$(BIN)/python benchmarks/more.py --shared $(SHARED) --out BENCHMARKS.md
 
 ## train-attribution: rebuild the attribution tagger's CRF weights from polnear/train.jsonl (seeded, a few minutes)
 train-attribution: install-dev
