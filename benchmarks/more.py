@@ -71,6 +71,17 @@ def main() -> None:
             "",
         ]
         print(f"{script}: {seconds:.0f} s, exit {rc}", flush=True)
+    models = sorted(
+        p
+        for p in (HERE.parent / "src" / "eventwire" / "data").rglob("*")
+        if p.suffix in (".crfsuite", ".npz", ".joblib", ".pkl")
+    )
+    if models and not only:
+        parts += ["## Shipped model files", "", "| file | size |", "|---|---|"]
+        parts += [
+            f"| `{m.relative_to(HERE.parent)}` | {m.stat().st_size / 1e6:.2f} MB |" for m in models
+        ]
+        parts.append("")
     path = Path(args.out)
     path.write_text(path.read_text().rstrip() + "\n\n" + "\n".join(parts))
 
