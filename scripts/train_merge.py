@@ -1,8 +1,9 @@
 """Learn the merge weights (`data/merge/weights.json`) on the ECB+ tune topics, then pick the
-thresholds by CoNLL F1 on those same topics. The check topics are never read.
+threshold by CoNLL F1 on those same topics. The check topics are never read.
 
-Every pair of gold mentions in a tune topic is one example (label: same gold chain); a logistic
-regression over the named evidence of `eventwire.merge.similarity` gives the weights.
+Every pair of gold mentions the merge would score in a tune topic (same document cluster at
+`coref.DOC_THRESHOLD`) is one example (label: same gold chain); a logistic regression over the
+named evidence of `eventwire.merge.similarity` gives the weights.
 
 Usage: .venv/bin/python scripts/train_merge.py [--gold PATH] [--write]
 """
@@ -20,7 +21,7 @@ from eventwire.config import Settings
 from eventwire.eval import coref
 from eventwire.eval.base import only_split
 from eventwire.merge import MergeParams
-from eventwire.merge.engine import context_of
+from eventwire.merge.engine import context_of, document_clusters
 from eventwire.merge.similarity import EVIDENCE, Weights, features
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,13 +30,18 @@ OUT = ROOT / "src" / "eventwire" / "data" / "merge" / "weights.json"
 NAMES = list(EVIDENCE)
 
 
-def examples(topic: coref.Topic) -> tuple[np.ndarray, np.ndarray]:
+def examples(topic: coref.Topic, doc_threshold: float) -> tuple[np.ndarray, np.ndarray]:
+    """The pairs the merge scores: within one document cluster, never two of one sentence."""
     ctx = context_of(topic.records, topic.documents)
+    group = {d: n for n, g in enumerate(document_clusters(ctx.documents, doc_threshold)) for d in g}
     rows, labels = [], []
     recs = topic.records
     for i in range(len(recs)):
         for j in range(i + 1, len(recs)):
-            f = features(recs[i], recs[j], ctx)
+            a, b = recs[i], recs[j]
+            if group[a.doc] != group[b.doc] or (a.doc, a.sentence) == (b.doc, b.sentence):
+                continue
+            f = features(a, b, ctx)
             rows.append([f.get(k, 0.0) for k in NAMES])
             labels.append(topic.chains[recs[i].id] == topic.chains[recs[j].id])
     return np.array(rows), np.array(labels)
@@ -48,7 +54,7 @@ def main() -> None:
     args = ap.parse_args()
     with only_split("tune"):
         topics = list(coref.topics(args.gold, Settings()))
-    parts = [examples(t) for t in topics]
+    parts = [examples(t, coref.DOC_THRESHOLD) for t in topics]
     x = np.vstack([p[0] for p in parts])
     y = np.concatenate([p[1] for p in parts])
     lr = LogisticRegression(C=1.0, max_iter=5000).fit(x, y)
@@ -56,8 +62,8 @@ def main() -> None:
     model = Weights(bias=round(float(lr.intercept_[0]), 4), weights=weights)
     print(json.dumps({"bias": model.bias, "weights": weights}, indent=1))
     best = (0.0, 0.0, 0.0)
-    for doc_th in (0.08, 0.1, 0.12):
-        for th in (0.1, 0.15, 0.2):
+    for doc_th in (coref.DOC_THRESHOLD,):
+        for th in (0.1, 0.15, 0.2, 0.3):
             params = MergeParams(
                 threshold=th, doc_threshold=doc_th, keys=(), max_block=100_000, weights=model
             )

@@ -23,11 +23,11 @@ from eventwire.merge import MentionRecord, MergeParams, merge
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
 
 # Tuned on the tune split (scripts/train_merge.py): documents first, then mentions within.
 DOC_THRESHOLD = 0.1
-THRESHOLD = 0.2
+THRESHOLD = 0.15
 CONTENT_POS = {"NOUN", "PROPN", "NUM"}
 
 
@@ -52,21 +52,22 @@ def _line(text: str, start: int) -> str:
     return text[lo : hi if hi >= 0 else len(text)]
 
 
+def _arguments(head: Token) -> tuple[str, ...]:
+    """Content lemmas two dependency steps around the head, plus the sentence's named entities."""
+    near = set(head.children) | {head.head} | set(head.head.children)
+    for tok in list(near):
+        near |= set(tok.children)
+    words = {t.lemma_.lower() for t in near if t.pos_ in CONTENT_POS and t.i != head.i}
+    return tuple(sorted(words | {e.text.lower() for e in head.sent.ents}))
+
+
 def _record(doc_id: str, m: dict[str, Any], doc: Doc) -> MentionRecord:
-    """Head lemma of the (first piece of the) mention and the content words of its sentence."""
+    """Head lemma of the (first piece of the) mention and the words around it."""
     start, end = m["spans"][0] if m.get("spans") else (m["start"], m["end"])
     span = doc.char_span(start, end, alignment_mode="expand")
     toks = list(span) if span is not None else []
     inside = {t.i for t in toks}
     head = next((t for t in toks if t.head.i not in inside or t.head.i == t.i), None)
-    sent = toks[0].sent if toks else None
-    args = (
-        tuple(
-            sorted({t.lemma_.lower() for t in sent if t.pos_ in CONTENT_POS and t.i not in inside})
-        )
-        if sent is not None
-        else ()
-    )
     return MentionRecord(
         id=mention_key(doc_id, m["start"], m["end"]),
         doc=doc_id,
@@ -75,7 +76,7 @@ def _record(doc_id: str, m: dict[str, Any], doc: Doc) -> MentionRecord:
         end=m["end"],
         trigger=m["text"],
         lemma=(head.lemma_ if head is not None else m["text"]).lower(),
-        arguments=args,
+        arguments=_arguments(head) if head is not None else (),
         context=_line(doc.text, start),
     )
 
