@@ -68,51 +68,70 @@ def _shape(text: str) -> str:
     return "p"
 
 
-def _base(tok: Token, quotes: QuoteIndex) -> list[str]:
+class _Columns:
+    """Per-token attributes of a doc read once into lists (spaCy's token access is slow)."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.lower = [t.lower_ for t in doc]
+        self.lemma = [t.lemma_.lower() for t in doc]
+        self.pos = [t.pos_ for t in doc]
+        self.dep = [t.dep_ for t in doc]
+        self.head = [t.head.i for t in doc]
+        self.children: list[list[int]] = [[] for _ in self.lower]
+        for n, h in enumerate(self.head):
+            if h != n:
+                self.children[h].append(n)
+
+
+def _base(doc: Doc, n: int, cols: _Columns, quotes: QuoteIndex, first: bool) -> list[str]:
     """Features of a token on its own."""
-    lower = tok.lower_
-    head = tok.head
+    tok = doc[n]
+    lower, head, dep = cols.lower[n], cols.head[n], cols.dep[n]
     feats = [
         "w=" + lower,
-        "lem=" + tok.lemma_.lower(),
-        "pos=" + tok.pos_,
+        "lem=" + cols.lemma[n],
+        "pos=" + cols.pos[n],
         "tag=" + tok.tag_,
-        "dep=" + tok.dep_,
+        "dep=" + dep,
         "shape=" + _shape(tok.text),
         "suf=" + lower[-3:],
-        "hl=" + head.lemma_.lower(),
-        "hp=" + head.pos_,
-        "dephl=" + tok.dep_ + "|" + head.lemma_.lower(),
+        "hl=" + cols.lemma[head],
+        "hp=" + cols.pos[head],
+        "dephl=" + dep + "|" + cols.lemma[head],
         "ent=" + (tok.ent_type_ or "-"),
     ]
-    feats += ["ch=" + c.dep_ for c in tok.children]
+    feats += ["ch=" + cols.dep[c] for c in cols.children[n]]
     if quotes.containing(tok.idx, tok.idx + 1) is not None:
         feats.append("inq")
-    if tok.is_sent_start:
+    if first:
         feats.append("first")
     return feats
 
 
-def _window(toks: Sequence[Token], i: int) -> list[str]:
-    """Words and tags around a token."""
+def _window(cols: _Columns, n: int, start: int, end: int) -> list[str]:
+    """Words and tags around a token, within its sentence [start, end)."""
     out = []
     for d in (-2, -1, 1, 2):
-        j = i + d
-        if 0 <= j < len(toks):
-            out += [f"w[{d}]=" + toks[j].lower_, f"pos[{d}]=" + toks[j].pos_]
+        j = n + d
+        if start <= j < end:
+            out += [f"w[{d}]=" + cols.lower[j], f"pos[{d}]=" + cols.pos[j]]
         else:
             out.append(f"edge[{d}]")
-    if i + 1 < len(toks):
-        out.append("bi=" + toks[i].lower_ + "|" + toks[i + 1].lower_)
+    if n + 1 < end:
+        out.append("bi=" + cols.lower[n] + "|" + cols.lower[n + 1])
     return out
 
 
 def base_features(doc: Doc, quotes: QuoteIndex) -> list[list[str]]:
     """The features of every token of a doc that do not depend on a cue, computed once."""
+    cols = _Columns(doc)
     out = []
     for sent in doc.sents:
-        toks = list(sent)
-        out += [_base(tok, quotes) + _window(toks, i) for i, tok in enumerate(toks)]
+        start, end = sent.start, sent.end
+        out += [
+            _base(doc, n, cols, quotes, n == start) + _window(cols, n, start, end)
+            for n in range(start, end)
+        ]
     return out
 
 
@@ -136,21 +155,23 @@ def _bucket(n: int) -> str:
     return str(n) if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "13+"
 
 
-def _branch(tok: Token, cue_ids: set[int], head: Token) -> str:
-    """How a token hangs from the cue: the dependency of the cue child above it, 'anc' when
-    it is above the cue, or 'out'."""
-    if tok.i in cue_ids:
-        return "cue"
-    node = tok
-    for _ in range(40):
-        if node.head.i in cue_ids and node.head is not node:
-            return node.dep_
-        if node.head is node:
-            break
-        node = node.head
-    if any(a.i == tok.i for a in head.ancestors):
-        return "anc"
-    return "out"
+def _depth(tok: Token) -> int:
+    return sum(1 for _ in tok.ancestors)
+
+
+def _branches(toks: Sequence[Token], cue: list[Token], head: Token) -> list[str]:
+    """How each token hangs from the cue: the dependency of the cue child above it (the
+    nearest cue token's), 'cue', 'anc' when it is above the cue, or 'out'."""
+    cue_ids = {t.i for t in cue}
+    where: dict[int, str] = {}
+    for k in sorted(cue, key=_depth):  # deeper cue tokens overwrite
+        for child in k.children:
+            if child.i not in cue_ids:
+                where.update((t.i, child.dep_) for t in child.subtree)
+    above = {a.i for a in head.ancestors}
+    return [
+        "cue" if t.i in cue_ids else where.get(t.i, "anc" if t.i in above else "out") for t in toks
+    ]
 
 
 def role_features(
@@ -169,8 +190,9 @@ def role_features(
     first, last = cue[0].i, cue[-1].i
     cue_quote = quotes.containing(cue[0].idx, cue[0].idx + 1)
     out = []
+    branches = _branches(toks, cue, head)
     for i, tok in enumerate(toks):
-        branch = _branch(tok, cue_ids, head)
+        branch = branches[i]
         side = "C" if tok.i in cue_ids else "L" if tok.i < first else "R"
         dist = first - tok.i if side == "L" else tok.i - last if side == "R" else 0
         feats = base[tok.i] + [
@@ -180,7 +202,7 @@ def role_features(
             "brs=" + branch + side,
             "cl=" + lemma,
             "clbr=" + lemma + "|" + branch,
-            "samesent" if tok.sent.start == head.sent.start else "othersent",
+            "samesent",  # the window is the cue's sentence
         ]
         if tok.i in cue_ids:
             feats.append("iscue")
