@@ -88,6 +88,16 @@ DateBound = Annotated[
 ]
 
 
+_NUM = r" *-?\d{1,3}(\.\d+)? *"
+BBox = Annotated[
+    str | None,
+    Query(
+        pattern=rf"^({_NUM},{_NUM},{_NUM},{_NUM})?$",
+        description="Map box 'west,south,east,north' in degrees (west < east, south < north).",
+    ),
+]
+
+
 def event_filter(
     article: str | None = None,
     type: str | None = None,
@@ -97,7 +107,7 @@ def event_filter(
     date_to: DateBound = None,
     q: str | None = None,
     actor: str | None = None,
-    bbox: str | None = None,
+    bbox: BBox = None,
 ) -> EventFilter:
     """Filters from the query string; empty form fields count as unset."""
     return EventFilter(
