@@ -168,3 +168,34 @@ def test_negotiation_report_of_one_party_with_its_mediators_joins_it():
     )
     negs = build(store_of(SIGNED, shuttle, EXTENDED))
     assert [n.articles for n in negs] == [["a1", "a6", "a2"]]
+
+
+def test_negotiation_suspended_talks_stay_suspended_after_a_violation():
+    suspended = Report(
+        "a7",
+        date(2030, 6, 10),
+        [
+            Sent(
+                "The Atlantean army suspended the talks with the Free Coast Front on Monday.",
+                {"Monday": "2030-06-09"},
+            ),
+            Sent("It accused the Atlantean army of violating the truce."),
+        ],
+    )
+    (neg,) = build(store_of(SIGNED, suspended))
+    assert (neg.status.value, neg.status.as_of) == ("suspended", "2030-06-09")
+
+
+def test_negotiation_condition_belongs_to_the_speaker_named_first():
+    said = Report(
+        "a8",
+        date(2030, 5, 20),
+        [
+            Sent(
+                "The Atlantean army said the Free Coast Front would get no truce talks until it freed its hostages."
+            )
+        ],
+    )
+    (neg,) = build(store_of(SIGNED, said))
+    (cond,) = [p for p in neg.positions if p.kind == "condition" and "hostages" in p.text]
+    assert cond.actor.id == "ATL:MIL"

@@ -39,7 +39,12 @@ def _store(tmp_path: Path, *paths: Path) -> Store:
 
 
 @pytest.mark.parametrize(
-    "series", [HERE / "series" / "congo-truce", HERE / "series" / "yemen-truce"]
+    "series",
+    [
+        HERE / "series" / "congo-truce",
+        HERE / "series" / "yemen-truce",
+        HERE / "series" / "colombia-talks",
+    ],
 )
 def test_negotiations_own_series_scores_well(tmp_path, series):
     scorer = _scorer()

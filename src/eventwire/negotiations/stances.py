@@ -12,11 +12,12 @@ from eventwire.negotiations.model import NegActor, Position, Threat
 
 
 def _speaker(s: StanceHit, sides: set[Key], strict: bool) -> ActorHit | None:
-    """The nearest side named before the cue; unless strict, else the first one named."""
+    """The first side named before the cue (the speaker or subject of a report: "Petro said
+    talks would not resume until the rebels..."); unless strict, else the first one named."""
     mine = [a for a in s.actors if key(a) in sides]
     before = [a for a in mine if a.end <= s.cue_start]
     if before or strict:
-        return before[-1] if before else None
+        return before[0] if before else None
     return mine[0] if mine else None
 
 

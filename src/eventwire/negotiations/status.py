@@ -12,7 +12,6 @@ from eventwire.negotiations.model import Proposal, Round, Status
 FATE_STATUS = {
     "signed": "agreement",
     "extended": "agreement",
-    "violated": "agreement",
     "suspended": "suspended",
     "expired": "collapsed",
     "proposed": "active",
@@ -31,6 +30,8 @@ def signals_of(rounds: list[Round], proposals: list[Proposal], said: list[Signal
     ]
     for p in proposals:
         for h in p.history:
+            if h.fate not in FATE_STATUS:  # a violation leaves the status as it was
+                continue
             out.append(
                 Status(
                     value=FATE_STATUS[h.fate],
