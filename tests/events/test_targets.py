@@ -74,6 +74,8 @@ def countries(event: Event, role: str) -> set[str | None]:
         ("The army allowed Kurdish refugees to enter Turkey.", "allowed", "target", "TUR"),
         # 'on alert in X': the place hangs on the verb the noun trigger depends on
         ("Egyptian troops remained on alert in northern Sinai.", "alert", "target", "EGY"),
+        # the people a light verb acts on: their nationality is the target, not the agent
+        ("Sudan expelled two Norwegian diplomats.", "expelled", "target", "NOR"),
         # an obligation's party keeps its actor
         ("Britain said Iran must free the detained sailors.", "must", "target", "IRN"),
     ],

@@ -154,10 +154,25 @@ def verb_slots(verb: Token, trig: Trigger) -> list[tuple[str, Token]]:
         subj = governor_subject(verb)
         if subj is not None:
             out.append(("subj", subj))
-    if trig.noun is not None and trig.noun.i != verb.i:
+    if trig.noun is not None and trig.noun.i != verb.i and not patient_noun(trig):
         out = [(s, t) for s, t in out if t.i != trig.noun.i]
         out.extend(noun_slots(trig.noun, with_anchor=False))
     return out
+
+
+PATIENT_TYPES = frozenset({"SANCTION", "COERCE", "ASSAULT", "RETREAT"})
+
+
+def patient_noun(trig: Trigger) -> bool:
+    """'expelled two Norwegian diplomats', 'freed Filipino hostages': the light verb's noun is
+    the people acted on, so its nationality is the target, not the agent as in 'Israeli strikes'."""
+    noun = trig.noun
+    if noun is None or trig.entry.type not in PATIENT_TYPES or noun.dep_ not in OBJ | PASS_SUBJ:
+        return False
+    national = any(
+        c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE") for c in noun.children
+    )
+    return national and is_actorlike(noun)
 
 
 def _infinitive_subjects(verb: Token) -> list[Token]:
@@ -322,7 +337,7 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
             if (
                 tok.i in seen
                 or tok.i == trig.head.i
-                or (trig.noun is not None and tok.i == trig.noun.i)
+                or (trig.noun is not None and tok.i == trig.noun.i and not patient_noun(trig))
             ):
                 continue
             seen.add(tok.i)
