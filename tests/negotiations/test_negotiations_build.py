@@ -199,3 +199,18 @@ def test_negotiation_condition_belongs_to_the_speaker_named_first():
     (neg,) = build(store_of(SIGNED, said))
     (cond,) = [p for p in neg.positions if p.kind == "condition" and "hostages" in p.text]
     assert cond.actor.id == "ATL:MIL"
+
+
+def test_negotiation_round_venue_named_after_its_country():
+    met = Report(
+        "a9",
+        date(2030, 5, 2),
+        [
+            Sent(
+                "The Atlantean army and the Free Coast Front met in the Syldavian capital Klow on Tuesday for truce talks.",
+                {"Tuesday": "2030-04-29"},
+            )
+        ],
+    )
+    (neg,) = build(store_of(met))
+    assert [(r.start, r.venue) for r in neg.rounds] == [("2030-04-29", "Klow")]

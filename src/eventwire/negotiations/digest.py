@@ -145,17 +145,20 @@ def _rounds(article: ArticleFacts, s: SentenceFacts) -> list[RoundHit]:
     out = []
     for p in s.places:
         i = next((i for i, t in enumerate(s.toks) if t.start == p.start), None)
-        if (
-            i is None
-            or i == 0
-            or s.toks[i - 1].text not in ("in", "at")
-            or p.admin_level not in VENUE_LEVELS
-        ):
+        if i is None or p.admin_level not in VENUE_LEVELS or not _at_venue(s.toks, i):
             continue
         day = date_near(article, s, p.start)
         if day is not None:
             out.append(RoundHit(day - timedelta(days=shift), p, mention(article, s)))
     return out
+
+
+def _at_venue(toks: list[cues.Token], i: int) -> bool:
+    """'in Cairo', 'at Istanbul', or 'in the Qatari capital Doha' / 'in the port city of Aden'."""
+    if i > 0 and toks[i - 1].text in ("in", "at"):
+        return True
+    back = [t.text for t in toks[max(0, i - 5) : i]]
+    return any(w in ("capital", "city") for w in back[-3:]) and any(w in ("in", "at") for w in back)
 
 
 def _proposals(
