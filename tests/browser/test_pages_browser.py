@@ -6,10 +6,6 @@ download a browser: `playwright install` is not used).
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -29,18 +25,10 @@ from eventwire.model import (
     Span,
 )
 from eventwire.store.duck import Store
+from tests.browser.conftest import local_page, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-]
 TEXT = (
     "Border guards detained four traders near the river crossing on Saturday. "
     "Two governors met in the capital to discuss the dispute."
@@ -102,61 +90,21 @@ def _coded() -> Coded:
     return Coded(article=art, sentences=sents, events=[detain, meet])
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright not installed (pip install playwright; no `playwright install`)")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The app over a small store, served by uvicorn on a free local port in a thread."""
-    import uvicorn
-
-    from eventwire.api.app import create_app
-
+    """The app over a small store, served on a free local port."""
     db = tmp_path_factory.mktemp("browser") / "b.duckdb"
     with Store(db) as store:
         store.write(_coded())
-    port = _free_port()
-    srv = uvicorn.Server(
-        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(db) as url:
+        yield url
 
 
 @pytest.fixture
 def page(browser: Any, server: str) -> Iterator[Any]:
-    """A fresh page that fails the test on any request leaving 127.0.0.1 (no CDN)."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    outside: list[str] = []
-    pg.on("request", lambda r: None if r.url.startswith(server) else outside.append(r.url))
-    yield pg
-    context.close()
-    assert not outside, f"requests left the server: {outside}"
+    """A fresh page that fails the test on any request leaving the server (no CDN)."""
+    with local_page(browser, server) as pg:
+        yield pg
 
 
 def test_browser_events_page_styles_and_filters(page: Any, server: str, tmp_path: Path) -> None:

@@ -6,13 +6,8 @@ the local server. Skipped, with the reason, without Playwright or /usr/bin/chrom
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -30,11 +25,10 @@ from eventwire.model import (
     Span,
 )
 from eventwire.store.duck import Store
+from tests.browser.conftest import local_page, serve
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 TEXT = (
     "Hill rebels shelled villagers in Goma on Monday. "
     "Hill rebels attacked villagers near Goma on Monday. "
@@ -126,60 +120,20 @@ def _coded() -> Coded:
     return Coded(article=art, sentences=sents, events=events)
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists() or shutil.which(str(CHROMIUM)) is None:
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
-        pytest.skip("playwright not installed (pip install playwright; no `playwright install`)")
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    import uvicorn
-
-    from eventwire.api.app import create_app
-
     db = tmp_path_factory.mktemp("views") / "v.duckdb"
     with Store(db) as store:
         store.write(_coded())
-    port = _free_port()
-    srv = uvicorn.Server(
-        uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
-    )
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 20
-    while not srv.started:
-        assert time.monotonic() < deadline, "uvicorn did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve(db) as url:
+        yield url
 
 
 @pytest.fixture
-def tab(chromium: Any, site: str) -> Iterator[Any]:
+def tab(browser: Any, site: str) -> Iterator[Any]:
     """A page that fails the test on any request that leaves the local server."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    pg = context.new_page()
-    outside: list[str] = []
-    pg.on("request", lambda r: None if r.url.startswith(site) else outside.append(r.url))
-    yield pg
-    context.close()
-    assert not outside, f"requests left the server: {outside}"
+    with local_page(browser, site) as pg:
+        yield pg
 
 
 def _wide(tab: Any, selector: str) -> None:
