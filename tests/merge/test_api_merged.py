@@ -52,3 +52,6 @@ def test_event_page_says_how_many_outlets_reported_it(served: tuple[Any, str]) -
     page = client.get(f"/events/{eid}").text
     assert "Reported by 2 outlets" in page
     assert "<mark>met</mark>" in page
+    assert page.count("Reported by 2 outlets") == 1  # once, in the page body, not in its <title>
+    title = page[page.index("<title>") : page.index("</title>")]
+    assert "Reported by" not in title
