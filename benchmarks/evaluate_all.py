@@ -153,10 +153,17 @@ Notes on reading these figures:
   Rules and lexicons were written to be general, and misses were studied by cause, not by sentence.
 - `STATEMENT` (CAMEO 010) is coded for bare reporting where nothing else happens; it is not one of
   the 16 PLOVER types and the PLOVER scorers count it as no type.
-- The optional TF-IDF classifier (`events/classify.py`, trained on `ngec-synthetic/train.jsonl`,
-  which contains the ngec dev stories) is NOT part of the default pipeline: on the real-text sets it
-  did not beat the rules (see `scripts/train_classifier.py --measure`). The ngec-synthetic figures
-  below are therefore rules-only; they are synthetic pseudo-labels and not evidence of accuracy on news.
+- The optional TF-IDF classifier (`events/classify.py`) is still NOT part of the default pipeline.
+  The event back-off (`events/backoff.py`, a logistic regression over parse features, trained on
+  `ngec-synthetic/train.jsonl` by `make train-events`) is: it codes only a sentence's content verb
+  that no lexicon entry covers (rule `events.backoff:model:...`). It made 0 of the plover-gsr and
+  petr2-gsr events, 2.9% of conflibert-cameo's and 1.9% of case2021's; the ngec-synthetic dev
+  figures include it, and are synthetic pseudo-labels, not evidence of accuracy on news.
+- The plover scorer reads gold sectors as the actors scorer does (first three letters; `***`, not
+  coded, is skipped; PLOVER's MED is met by our HLH). On the same predictions this alone moved
+  plover-gsr source sector from 0.694 / 0.636 (tune / check) to 0.875 / 0.682.
+- polnear attribution comes from the CRF tagger over the rules (`attribution/tagger.py`, trained on
+  `polnear/train.jsonl` by `make train-attribution`).
 - petrarch-unittest is a fictional-world unit-test suite for a dictionary coder (its README warns
   against using it for assessment); it is reported for completeness.
 - CAMEO triples need exact Phoenix actor codes (`ISRGOV`, `IRQMUS`); `triple_f1_country` matches on
