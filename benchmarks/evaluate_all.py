@@ -26,6 +26,7 @@ RUNS = [  # (gold set, task, headline keys)
             "target_country_accuracy",
             "source_sector_accuracy",
             "target_sector_accuracy",
+            "events_per_item",
         ],
     ),
     (
@@ -35,12 +36,14 @@ RUNS = [  # (gold set, task, headline keys)
             "root_accuracy",
             "code_accuracy",
             "triple_f1",
+            "no_events_accuracy",
+            "events_per_item",
             "source_country_accuracy",
             "target_country_accuracy",
         ],
     ),
     ("petrarch-unittest", "cameo", ["root_accuracy", "code_accuracy", "triple_f1"]),
-    ("conflibert-cameo", "cameo", ["root_accuracy", "root_accuracy_lenient"]),
+    ("conflibert-cameo", "cameo", ["root_accuracy", "root_accuracy_lenient", "events_per_item"]),
     ("case2021-task2", "case2021", ["accuracy", "macro_f1", "coarse_accuracy"]),
     ("ngec-synthetic", "plover", ["type_accuracy", "type_macro_f1", "mode_accuracy"]),
     (
@@ -183,7 +186,11 @@ def _gap(r: dict[str, object], metric: str) -> str:
     tune, check = _part(r, "tune", metric), _part(r, "check", metric)
     if not isinstance(tune, (int, float)) or not isinstance(check, (int, float)):
         return ""
-    flag = " **gap**" if abs(tune - check) > GAP and metric != "median_km" else ""
+    flag = (
+        " **gap**"
+        if abs(tune - check) > GAP and metric not in ("median_km", "events_per_item")
+        else ""
+    )
     return f"{check - tune:+.3f}{flag}"
 
 

@@ -38,3 +38,11 @@ def test_read_jsonl_keeps_only_the_chosen_split(tmp_path: Path) -> None:
 def test_an_unknown_split_is_an_error_naming_it() -> None:
     with pytest.raises(EvalError, match="'dev'"), only_split("dev"):
         pass
+
+
+def test_events_per_item_counts_every_coded_event_over_the_items() -> None:
+    from eventwire.eval.base import events_per_item
+
+    assert events_per_item([["a", "b"], [], ["c"]]) == 1.0
+    assert events_per_item([["a", "b", "c"], ["d"]]) == 2.0
+    assert events_per_item([]) == 0.0

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -83,6 +83,11 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
             if split != "all" and split_of(str(item.get("id", n))) != split:
                 continue
             yield item
+
+
+def events_per_item(preds: Sequence[Sequence[object]]) -> float:
+    """Events coded per gold item (a sentence or a story): over-coding shows here first."""
+    return round(sum(len(p) for p in preds) / len(preds), 3) if preds else 0.0
 
 
 def prf(tp: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:

@@ -20,7 +20,14 @@ from typing import Any
 
 import eventwire
 from eventwire.config import Settings
-from eventwire.eval.base import EvalReport, macro_f1, per_label_prf, prf, read_jsonl
+from eventwire.eval.base import (
+    EvalReport,
+    events_per_item,
+    macro_f1,
+    per_label_prf,
+    prf,
+    read_jsonl,
+)
 from eventwire.model import ActorRef, Article, Event, Failure, Participant
 
 MAX_EXAMPLES = 12
@@ -389,4 +396,5 @@ def evaluate(path: Path, settings: Settings) -> EvalReport:
         glossary = Glossary.load(glossary_path) if glossary_path.exists() else None
         report = _triple_report(path, items, preds, glossary)
     report.extra.update(failure_extra(failures))
+    report.metrics["events_per_item"] = events_per_item(preds)
     return report
