@@ -74,6 +74,19 @@ def serve(db: Path) -> Iterator[str]:
 
 
 @contextmanager
+def serve_coded(folder: Path, *coded: Any) -> Iterator[str]:
+    """A store in `folder` holding `coded` (articles with their events), served locally."""
+    from eventwire.store.duck import Store
+
+    db = folder / "store.duckdb"
+    with Store(db) as store:
+        for c in coded:
+            store.write(c)
+    with serve(db) as url:
+        yield url
+
+
+@contextmanager
 def local_page(browser: Any, base: str) -> Iterator[Any]:
     """A fresh page that fails the test on any request that does not go to `base`."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})

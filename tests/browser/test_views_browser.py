@@ -24,8 +24,7 @@ from eventwire.model import (
     Sentence,
     Span,
 )
-from eventwire.store.duck import Store
-from tests.browser.conftest import local_page, serve
+from tests.browser.conftest import local_page, serve_coded
 
 pytestmark = pytest.mark.browser
 
@@ -122,10 +121,7 @@ def _coded() -> Coded:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    db = tmp_path_factory.mktemp("views") / "v.duckdb"
-    with Store(db) as store:
-        store.write(_coded())
-    with serve(db) as url:
+    with serve_coded(tmp_path_factory.mktemp("views"), _coded()) as url:
         yield url
 
 
