@@ -11,19 +11,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from eventwire.negotiations import cues
+from eventwire.negotiations import affiliation, cues
 from eventwire.negotiations.actors import Key, key
 from eventwire.negotiations.evidence import date_near, mention
 from eventwire.negotiations.facts import ActorHit, ArticleFacts, PlaceHit, SentenceFacts
 from eventwire.negotiations.model import Mention
 
 VENUE_LEVELS = {"city", "capital", "town", "admin3", "admin4", "place"}
+PLACE_PREPOSITIONS = {"in", "at", "to", "into", "toward", "towards", "from", "near", "outside"}
 POSITION_ORDER = ("condition", "rejection", "demand", "support")
 # fates told of "it" or "the deal" without naming it again
 CARRIED_FATES = {"signed", "extended", "suspended", "expired", "violated"}
 # fates whose proposal is their subject ("the truce expired"), and the passive's auxiliaries
 SUBJECT_FATES = {"expired", "pending"}
 BE = {"is", "was", "were", "be", "been", "being", "are", "has", "had"}
+# stored digests carry this (with the cue lists' hash): change it when digest() reads differently
+READING = "2"  # 2: named persons folded into the side they speak for
 
 
 @dataclass
@@ -97,6 +100,7 @@ def digest(article: ArticleFacts) -> Digest:
     d = Digest(article.id, article.published, relevant=False)
     last: ProposalHit | None = None
     last_at = -10
+    article = affiliation.fold(article)
     for s in article.sentences:
         if cues.find(s.toks, "topic"):
             d.relevant = True
@@ -114,12 +118,12 @@ def digest(article: ArticleFacts) -> Digest:
 
 
 def _sides(d: Digest, s: SentenceFacts) -> None:
-    seen: set[Key] = set()
+    seen: dict[Key, None] = {}  # in order of mention: a set's order changes with the process
     med_hits = cues.find(s.toks, "mediation")
     for a in s.actors:
         k = key(a)
         d.hits.setdefault(k, []).append(a)
-        seen.add(k)
+        seen[k] = None
         if "MED" in a.sector or any(_near(s, a, h) for h in med_hits):
             d.mediation[k] += 1
     for k in seen:
