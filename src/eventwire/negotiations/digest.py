@@ -146,10 +146,13 @@ def _rounds(article: ArticleFacts, s: SentenceFacts) -> list[RoundHit]:
     if not meets:
         return []
     shift = max((int(h.label) - 1 for h in cues.find(s.toks, "ordinal")), default=0)
+    moves = cues.find(s.toks, "movement")
     out = []
     for p in s.places:
         i = next((i for i, t in enumerate(s.toks) if t.start == p.start), None)
         if i is None or p.admin_level not in VENUE_LEVELS or not _at_venue(s.toks, i):
+            continue
+        if _sent_there(meets, moves, i):
             continue
         day = date_near(article, s, p.start)
         if day is not None:
@@ -157,12 +160,25 @@ def _rounds(article: ArticleFacts, s: SentenceFacts) -> list[RoundHit]:
     return out
 
 
+def _sent_there(meets: list[cues.Hit], moves: list[cues.Hit], i: int, window: int = 8) -> bool:
+    """The place at token `i` is where troops or people are sent ('agreed to deploy troops in
+    Goma', 'sent troops in the capital'), not where a meeting is: a movement word governs it,
+    closer to it than any meeting word ('sent a delegation to hold talks in Doha' is a round)."""
+    move = max((h.last for h in moves if i - window <= h.first and h.last <= i), default=None)
+    if move is None:
+        return False
+    meet = max((h.last for h in meets if h.last <= i), default=None)
+    return meet is None or meet <= move
+
+
 def _at_venue(toks: list[cues.Token], i: int) -> bool:
-    """'in Cairo', 'at Istanbul', or 'in the Qatari capital Doha' / 'in the port city of Aden'."""
+    """'in Cairo', 'at Istanbul', or 'in the Qatari capital Doha' / 'in the port city of Aden'
+    (the nearest preposition is 'in' or 'at': 'to the city of Aden' is a destination)."""
     if i > 0 and toks[i - 1].text in ("in", "at"):
         return True
     back = [t.text for t in toks[max(0, i - 5) : i]]
-    return any(w in ("capital", "city") for w in back[-3:]) and any(w in ("in", "at") for w in back)
+    near = next((w for w in reversed(back) if w in PLACE_PREPOSITIONS), None)
+    return any(w in ("capital", "city") for w in back[-3:]) and near in ("in", "at")
 
 
 def _proposals(
