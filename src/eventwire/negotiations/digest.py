@@ -26,7 +26,7 @@ CARRIED_FATES = {"signed", "extended", "suspended", "expired", "violated"}
 SUBJECT_FATES = {"expired", "pending"}
 BE = {"is", "was", "were", "be", "been", "being", "are", "has", "had"}
 # stored digests carry this (with the cue lists' hash): change it when digest() reads differently
-READING = "2"  # 2: named persons folded into the side they speak for
+READING = "3"  # 2: named persons folded into the side they speak for; 3: themes
 
 
 @dataclass
@@ -85,6 +85,7 @@ class Digest:
     proposals: list[ProposalHit] = field(default_factory=list)
     stances: list[StanceHit] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)  # ceasefire, prisoners, ... (cues.tsv)
 
 
 def _blocked(toks: list[cues.Token], hit: cues.Hit) -> bool:
@@ -104,6 +105,9 @@ def digest(article: ArticleFacts) -> Digest:
     for s in article.sentences:
         if cues.find(s.toks, "topic"):
             d.relevant = True
+        for h in cues.find(s.toks, "theme"):
+            if h.label not in d.themes:
+                d.themes.append(h.label)
         _sides(d, s)
         d.rounds += _rounds(article, s)
         found, carried = _proposals(article, s, last if s.idx - last_at <= 2 else None)
