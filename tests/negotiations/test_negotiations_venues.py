@@ -1,4 +1,4 @@
-"""Venues are where talks meet, never where troops or observers are sent."""
+"""Venues are where talks meet, never where troops or observers are sent or fighting is."""
 
 from __future__ import annotations
 
@@ -26,6 +26,16 @@ def test_place_observers_are_sent_to_is_not_a_venue():
     assert _venues(
         Sent("Borduria will send observers to the city of Szohod after the truce was signed.")
     ) == ["Klow"]
+
+
+def test_place_of_fighting_told_beside_a_signing_is_not_a_venue():
+    later = Sent("The Front signed the truce map on Friday, after clashes in Szohod killed ten.")
+    assert _venues(later) == ["Klow"]
+
+
+def test_place_a_meeting_is_told_in_is_a_venue():
+    later = Sent("Syldavia and Borduria met in Szohod on Monday to back the truce.")
+    assert _venues(later) == ["Klow", "Szohod"]
 
 
 def test_talks_a_delegation_was_sent_to_hold_have_their_venue():

@@ -150,7 +150,7 @@ def _rounds(article: ArticleFacts, s: SentenceFacts) -> list[RoundHit]:
     if not meets:
         return []
     shift = max((int(h.label) - 1 for h in cues.find(s.toks, "ordinal")), default=0)
-    moves = cues.find(s.toks, "movement")
+    moves = cues.find(s.toks, "action")
     out = []
     for p in s.places:
         i = next((i for i, t in enumerate(s.toks) if t.start == p.start), None)
@@ -165,9 +165,10 @@ def _rounds(article: ArticleFacts, s: SentenceFacts) -> list[RoundHit]:
 
 
 def _sent_there(meets: list[cues.Hit], moves: list[cues.Hit], i: int, window: int = 8) -> bool:
-    """The place at token `i` is where troops or people are sent ('agreed to deploy troops in
-    Goma', 'sent troops in the capital'), not where a meeting is: a movement word governs it,
-    closer to it than any meeting word ('sent a delegation to hold talks in Doha' is a round)."""
+    """The place at token `i` is where troops are sent or fighting is ('agreed to deploy troops
+    in Goma', 'signed a truce after clashes in Goma'), not where a meeting is: an action word
+    governs it, closer to it than any meeting word ('sent a delegation to hold talks in Doha'
+    is a round)."""
     move = max((h.last for h in moves if i - window <= h.first and h.last <= i), default=None)
     if move is None:
         return False
