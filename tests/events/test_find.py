@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.events import find_events
+from eventwire.events import find_events, principal_event
 from eventwire.model import ActorMention, ActorRef, Event
 from eventwire.nlp.parse import Parsed
 
@@ -178,6 +178,22 @@ def test_events_self_stated_intent_is_agree(parse: Parse) -> None:
     agree = one(evs, "AGREE")
     assert agree.trigger.text.startswith("will send") and agree.cameo.startswith("03")
     assert one(evs, "AID").status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister was indicted by the court and will resign.",
+        "The minister said he would step down next month.",
+    ],
+)
+def test_events_announced_resignation_is_a_yield_not_a_promise(parse: Parse, text: str) -> None:
+    evs = events_of(parse, text)
+    assert "AGREE" not in {e.plover.type for e in evs}
+    resign = [e for e in evs if e.plover.type == "RETREAT"]
+    assert len(resign) == 1 and resign[0].plover.mode == "resign"
+    assert resign[0].cameo.startswith("08") and resign[0].status == "occurred"
+    assert principal_event(evs) is resign[0]  # the news is the resignation, not the indictment
 
 
 def test_events_reported_obligation_is_a_demand(parse: Parse) -> None:

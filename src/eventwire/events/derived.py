@@ -34,6 +34,8 @@ CONFLICTUAL = {
     "REJECT": "134",
 }
 THREAT_MODES = frozenset({"arrest", "ban", "expel", "restrict", "curfew"})
+# Acts that announcing performs: "X will resign" is the yield itself (08x), not a promise (03x).
+SELF_ENACTING_MODES = frozenset({"resign"})
 THREAT_CODES = {"ban": "1322", "curfew": "1323"}
 DEMAND_CODES = {
     "CONSULT": "106",
@@ -198,9 +200,24 @@ def intents(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         anchor = _intent_anchor(d)
         if anchor is None or anchor.i > d.trigger.head.i:
             continue
-        if _self_stated(d, clause_top(d.trigger.head), lex):
+        if d.mode in SELF_ENACTING_MODES:
+            _announce(d, anchor)
+        elif _self_stated(d, clause_top(d.trigger.head), lex):
             out.append(_intent_draft(d, anchor))
     return out
+
+
+def _announce(d: Draft, anchor: Token) -> None:
+    """'X will resign': the announced yield is the event (CAMEO 0831, PLOVER RETREAT/resign).
+
+    Announcing a resignation performs it, so the act is coded as it is, from the auxiliary on,
+    as a statement that happened; no promise (03x) is derived beside it.
+    """
+    d.start = anchor.idx
+    if d.modality.status == "planned":  # "would resign if ..." stays conditional
+        d.modality = Modality("occurred", d.modality.condition)
+    d.rule = "events.derived:announced-yield"
+    d.confidence = round(d.confidence + 0.05, 2)
 
 
 def _core(d: Draft) -> Span:
