@@ -196,6 +196,24 @@ def test_events_announced_resignation_is_a_yield_not_a_promise(parse: Parse, tex
     assert principal_event(evs) is resign[0]  # the news is the resignation, not the indictment
 
 
+def test_events_an_order_to_own_forces_is_the_ordered_act(parse: Parse) -> None:
+    evs = events_of(parse, "The governor ordered police to disperse the protesters.")
+    assert "REQUEST" not in {e.plover.type for e in evs}
+    (act,) = [e for e in evs if e.plover.type == "ASSAULT"]
+    assert roles(act, "source") == ["The governor"] and roles(act, "target") == ["the protesters"]
+
+
+def test_events_forces_ordered_somewhere_are_mobilised(parse: Parse) -> None:
+    evs = events_of(parse, "The president ordered troops to stand guard at the airport.")
+    assert [e.plover.type for e in evs] == ["MOBILIZE"]
+    assert roles(evs[0], "target") == []
+
+
+def test_events_an_order_to_another_party_stays_a_demand(parse: Parse) -> None:
+    evs = events_of(parse, "The council ordered the company to close the mine.")
+    assert one(evs, "REQUEST").cameo.startswith("10")
+
+
 def test_events_reported_obligation_is_a_demand(parse: Parse) -> None:
     event = one(events_of(parse, "The envoy said Iran must release the sailors."), "REQUEST")
     assert roles(event, "source") == ["The envoy"] and roles(event, "target") == ["Iran"]

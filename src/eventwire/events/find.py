@@ -22,6 +22,7 @@ from eventwire.events.derived import (
     Draft,
     demands,
     intents,
+    orders,
     refusals,
 )
 from eventwire.events.lexicon import STATEMENT, Lexicon, load_lexicon
@@ -228,6 +229,7 @@ def sentence_drafts(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str)
     drafts = [_draft(t, index, text) for t in kept]
     drafts += label_events(sent, lex, index, text)
     link_complements(drafts)
+    drafts = orders(drafts, lex)
     drafts += refusals(drafts) + intents(drafts, lex) + demands(drafts)
     kept_drafts = [d for d in drafts if d.type == STATEMENT or _keep(d, True)]
     others = any(d.type != STATEMENT and d.modality.status not in UNREAL for d in kept_drafts)
