@@ -214,6 +214,13 @@ def test_events_an_order_to_another_party_stays_a_demand(parse: Parse) -> None:
     assert one(evs, "REQUEST").cameo.startswith("10")
 
 
+def test_events_a_time_phrase_is_not_a_particle(parse: Parse) -> None:
+    evs = events_of(parse, "The army on Wednesday called up two thousand reservists.")
+    assert [e.plover.type for e in evs] == ["MOBILIZE"]
+    agree = one(events_of(parse, "The two sides agreed on Friday to expand trade."), "AGREE")
+    assert agree.trigger.text == "agreed"
+
+
 def test_events_reported_obligation_is_a_demand(parse: Parse) -> None:
     event = one(events_of(parse, "The envoy said Iran must release the sailors."), "REQUEST")
     assert roles(event, "source") == ["The envoy"] and roles(event, "target") == ["Iran"]
