@@ -13,6 +13,7 @@ from eventwire.events.coding import (
     refine,
     refine_by_actors,
     refine_by_theme,
+    refine_cyber,
     refine_expel,
 )
 from eventwire.events.derived import (
@@ -21,6 +22,7 @@ from eventwire.events.derived import (
     Draft,
     demands,
     intents,
+    orders,
     refusals,
 )
 from eventwire.events.lexicon import STATEMENT, Lexicon, load_lexicon
@@ -97,6 +99,7 @@ def _draft(trig: Trigger, index: ActorIndex, text: str) -> Draft:
     targets = roles.heads.get("target", [])
     type_, mode, cameo = refine_expel(type_, mode, cameo, targets[0] if targets else theme_head)
     type_, mode, cameo = refine_by_actors(type_, mode, cameo, entry.lemma, roles.heads)
+    type_, mode, cameo = refine_cyber(type_, mode, cameo, trig.head)
     if type_ == "ASSAULT":
         mode, cameo = assault_mode(trig.head, mode, cameo)
     base = KIND_CONFIDENCE[entry.kind] + (
@@ -226,6 +229,7 @@ def sentence_drafts(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str)
     drafts = [_draft(t, index, text) for t in kept]
     drafts += label_events(sent, lex, index, text)
     link_complements(drafts)
+    drafts = orders(drafts, lex)
     drafts += refusals(drafts) + intents(drafts, lex) + demands(drafts)
     kept_drafts = [d for d in drafts if d.type == STATEMENT or _keep(d, True)]
     others = any(d.type != STATEMENT and d.modality.status not in UNREAL for d in kept_drafts)
