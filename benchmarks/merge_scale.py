@@ -59,8 +59,10 @@ EVENT_COLUMNS = (
 )
 
 
-def build(path: Path, n_events: int, seed: int = 7, prefix: str = "") -> list[str]:
-    """Write a synthetic store; returns its article ids."""
+def build(
+    path: Path, n_events: int, seed: int = 7, prefix: str = "", truth: dict[str, int] | None = None
+) -> list[str]:
+    """Write a synthetic store; returns its article ids (`truth` gets event id -> real event)."""
     from eventwire.store.duck import Store
 
     rng = random.Random(seed)
@@ -88,6 +90,8 @@ def build(path: Path, n_events: int, seed: int = 7, prefix: str = "") -> list[st
             pl = place if rng.random() > 0.1 else rng.choice(places)
             eid = f"{prefix}ev{k:08d}"
             k += 1
+            if truth is not None:
+                truth[eid] = real
             trig = rng.choice(TYPES[etype])
             events.append(
                 [

@@ -1,9 +1,13 @@
 """Blocking: which pairs of mentions are worth scoring, so the cost stays near-linear.
 
-A pair is a candidate when the two mentions share a block key (same trigger stem, same type in
-the same week, same actor in the same week, or a block given from outside, such as a cluster of
-similar documents). A block larger than `max_block` is not paired all with all: its mentions are
-sorted by date and each meets only its `window` next neighbours (the sorted-neighbourhood method).
+A pair is a candidate when the two mentions share a block key. The store's keys are compound, so
+a block holds what one real-world event's reports share and does not grow with the store: type
+root and actor in the same week (or the next), type and place in that week, or two actors of the
+mention in that week whatever the type. A mention with neither actor nor place (little to go on)
+meets instead its nearest neighbours by date among the mentions of its type in that week (the
+"sparse" keys). A block larger than `max_block` is not paired all with all: its mentions are
+sorted by date and each meets only its `window` next neighbours (the sorted-neighbourhood
+method). Blocks given from outside (such as a cluster of similar documents) follow the same rule.
 """
 
 from __future__ import annotations
@@ -11,26 +15,51 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from functools import lru_cache
+from itertools import combinations
 
 from eventwire.merge.records import MentionRecord
 from eventwire.merge.similarity import stem
 
 KeyFn = Callable[[MentionRecord], Iterable[str]]
 
+MAX_SPAN_DAYS = 31  # a longer date interval (a year) is keyed by its first month only
+MAX_PAIR_ACTORS = 6  # actor pairs are formed from at most this many of a mention's actors
 
-def _week(d: date | None) -> str:
-    if d is None:
-        return "?"
+
+def _week(d: date) -> str:
     year, week, _ = d.isocalendar()
     return f"{year}-{week}"
 
 
-def _weeks(m: MentionRecord) -> list[str]:
-    """The mention's week and the next, so events on either side of a week boundary meet."""
-    if m.date_start is None:
-        return ["?"]
-    start = m.date_start.toordinal()
-    return sorted({_week(date.fromordinal(start + k)) for k in (0, 7)})
+def _weeks(m: MentionRecord) -> tuple[str, ...]:
+    """Weeks from the mention's first day to a week past its last, so events a few days apart
+    (across a week boundary, or a day inside a week-long interval) share a week."""
+    return _weeks_between(m.date_start, m.date_end)
+
+
+@lru_cache(maxsize=65_536)
+def _weeks_between(first: date | None, last: date | None) -> tuple[str, ...]:
+    if first is None:
+        return ("?",)
+    start = first.toordinal()
+    end = (last or first).toordinal()
+    end = min(max(end, start), start + MAX_SPAN_DAYS) + 7
+    ordinals = [*range(start, end, 7), end]
+    return tuple(sorted({_week(date.fromordinal(k)) for k in ordinals}))
+
+
+def _actor_ids(m: MentionRecord) -> list[str]:
+    return sorted({a for ids in m.actors.values() for a in ids if a})
+
+
+def _place(m: MentionRecord) -> str | None:
+    return m.place.strip().lower() if m.place and m.place.strip() else None
+
+
+def is_sparse(m: MentionRecord) -> bool:
+    """No actor and no place: only type, trigger, date and words can join it to another."""
+    return not _actor_ids(m) and _place(m) is None
 
 
 def trigger_key(m: MentionRecord) -> list[str]:
@@ -44,12 +73,27 @@ def type_week_key(m: MentionRecord) -> list[str]:
     return [f"type:{m.plover_type}:{w}" for w in _weeks(m)]
 
 
-def actor_week_key(m: MentionRecord) -> list[str]:
-    ids = sorted({a for ids in m.actors.values() for a in ids})
-    return [f"actor:{a}:{w}" for a in ids for w in _weeks(m)]
+def type_actor_week_key(m: MentionRecord) -> list[str]:
+    if not m.plover_type:
+        return []
+    return [f"ta:{m.plover_type}:{a}:{w}" for a in _actor_ids(m) for w in _weeks(m)]
 
 
-STORE_KEYS: tuple[KeyFn, ...] = (type_week_key, actor_week_key)
+def type_place_week_key(m: MentionRecord) -> list[str]:
+    place = _place(m)
+    if not m.plover_type or place is None:
+        return []
+    return [f"tp:{m.plover_type}:{place}:{w}" for w in _weeks(m)]
+
+
+def actor_pair_week_key(m: MentionRecord) -> list[str]:
+    """Two of the mention's actors in a week, whatever the type (reports may code it apart)."""
+    ids = _actor_ids(m)[:MAX_PAIR_ACTORS]
+    return [f"aa:{a}|{b}:{w}" for a, b in combinations(ids, 2) for w in _weeks(m)]
+
+
+STORE_KEYS: tuple[KeyFn, ...] = (type_actor_week_key, type_place_week_key, actor_pair_week_key)
+SPARSE_KEYS: tuple[KeyFn, ...] = (type_week_key,)
 
 
 def blocks(records: Sequence[MentionRecord], keys: Sequence[KeyFn]) -> dict[str, list[int]]:
@@ -62,8 +106,13 @@ def blocks(records: Sequence[MentionRecord], keys: Sequence[KeyFn]) -> dict[str,
     return out
 
 
+def day(m: MentionRecord) -> int:
+    """The mention's first day as an ordinal (0 when undated): the sort key inside a block."""
+    return m.date_start.toordinal() if m.date_start else 0
+
+
 def _sort_key(m: MentionRecord) -> tuple[int, str]:
-    return (m.date_start.toordinal() if m.date_start else 0, m.id)
+    return (day(m), m.id)
 
 
 def candidate_pairs(
@@ -73,8 +122,14 @@ def candidate_pairs(
     max_block: int = 200,
     window: int = 50,
     extra_blocks: Iterable[Sequence[int]] = (),
+    sparse_keys: Sequence[KeyFn] = (),
+    sparse_window: int = 5,
 ) -> set[tuple[int, int]]:
-    """Index pairs (i < j) sharing a block, never two mentions of one sentence's same trigger."""
+    """Index pairs (i < j) sharing a block.
+
+    In a block of `sparse_keys`, only the sparse mentions (`is_sparse`) look for partners: each
+    meets the `sparse_window` mentions nearest to it by date on either side.
+    """
     pairs: set[tuple[int, int]] = set()
     groups = [*blocks(records, keys).values(), *extra_blocks]
     for members in groups:
@@ -83,11 +138,29 @@ def candidate_pairs(
         if len(members) <= max_block:
             pairs.update(_all_pairs(members))
         else:
-            ordered = sorted(members, key=lambda i: _sort_key(records[i]))
+            ordered = sorted(set(members), key=lambda i: _sort_key(records[i]))
             for n, i in enumerate(ordered):
                 for j in ordered[n + 1 : n + 1 + window]:
                     pairs.add((min(i, j), max(i, j)))
+    if sparse_keys:
+        sparse = [is_sparse(m) for m in records]
+        for members in blocks(records, sparse_keys).values():
+            if len(members) > 1 and any(sparse[i] for i in members):
+                pairs.update(_nearest_pairs(records, members, sparse, sparse_window))
     return pairs
+
+
+def _nearest_pairs(
+    records: Sequence[MentionRecord], members: Sequence[int], sparse: Sequence[bool], window: int
+) -> Iterable[tuple[int, int]]:
+    """Each sparse member with its `window` nearest members by date on either side."""
+    ordered = sorted(set(members), key=lambda i: _sort_key(records[i]))
+    for n, i in enumerate(ordered):
+        if not sparse[i]:
+            continue
+        for j in ordered[max(0, n - window) : n + 1 + window]:
+            if j != i:
+                yield (min(i, j), max(i, j))
 
 
 def _all_pairs(members: Sequence[int]) -> Iterable[tuple[int, int]]:

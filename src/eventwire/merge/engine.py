@@ -21,6 +21,8 @@ class MergeParams:
     keys: tuple[KeyFn, ...] = STORE_KEYS
     max_block: int = 200
     window: int = 50
+    sparse_keys: tuple[KeyFn, ...] = ()  # blocks where mentions lacking actor and place probe
+    sparse_window: int = 5
     weights: Weights = field(default_factory=load_weights)
 
 
@@ -72,7 +74,13 @@ def merge(
         for group in document_clusters(ctx.documents, params.doc_threshold):
             extra.append([i for d in group for i in by_doc.get(d, [])])
     pairs = candidate_pairs(
-        records, params.keys, max_block=params.max_block, window=params.window, extra_blocks=extra
+        records,
+        params.keys,
+        max_block=params.max_block,
+        window=params.window,
+        extra_blocks=extra,
+        sparse_keys=params.sparse_keys,
+        sparse_window=params.sparse_window,
     )
     pairs = {p for p in pairs if not _same_sentence(records[p[0]], records[p[1]])}
     if fixed:

@@ -17,6 +17,7 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import StoreError
+from eventwire.merge.blocking import SPARSE_KEYS, day, is_sparse
 from eventwire.merge.dates import interval
 from eventwire.merge.engine import MergeParams, merge
 from eventwire.merge.fields import summarise
@@ -26,7 +27,6 @@ from eventwire.store.duck import Store
 
 STORE_WEIGHTS = "store_weights.json"
 STORE_THRESHOLD = 0.5
-WINDOW_DAYS = 14  # existing events this close to a new one are its candidates
 
 _EVENTS_SQL = """
 SELECT e.id, e.article_id, e.sentence, e.sentence_text, e.trigger_text, e.trigger_start,
@@ -48,7 +48,9 @@ class MergeSummary:
 
 
 def store_params() -> MergeParams:
-    return MergeParams(threshold=STORE_THRESHOLD, weights=load_weights(STORE_WEIGHTS))
+    return MergeParams(
+        threshold=STORE_THRESHOLD, weights=load_weights(STORE_WEIGHTS), sparse_keys=SPARSE_KEYS
+    )
 
 
 def _actors(store: Store, ids: Sequence[str]) -> dict[str, dict[str, tuple[str, ...]]]:
@@ -118,24 +120,31 @@ def _rows(store: Store, where: str = "", params: list[Any] | None = None) -> lis
 def merge_store(store: Store, article_ids: Sequence[str] | None = None) -> MergeSummary:
     """Merge every event (`article_ids` None), or only the events of those articles.
 
-    Incremental: the new mentions meet only stored events of the same type within
-    `WINDOW_DAYS` of their dates; existing merged events keep their members and can only grow.
+    Incremental: the new mentions meet only the stored mentions sharing a block key with them
+    (the nearest by date when a block is large) and the other members of their merged events;
+    existing merged events keep their members and can only grow.
     """
     if article_ids is None:
         rows = _rows(store)
-        store.con.execute("DELETE FROM merged_mentions")
-        store.con.execute("DELETE FROM merged_events")
-        groups = _cluster(store, rows, {})
-        _write(store, rows, groups)
+        for table in ("merged_mentions", "merged_events", "merge_keys"):
+            store.con.execute(f"DELETE FROM {table}")
+        records = _records(store, rows)
+        groups = _cluster(records, {})
+        _write(store, rows, groups, replace=False)
+        _write_keys(store, records)
         return MergeSummary(len(rows), len(groups), len(rows))
     return _merge_new(store, list(article_ids))
 
 
-def _cluster(store: Store, rows: list[dict[str, Any]], fixed: dict[str, str]) -> list[list[int]]:
-    """Clusters of row indices; rows already merged (`fixed`: event id -> merged id) stay together."""
+def _records(store: Store, rows: list[dict[str, Any]]) -> list[MentionRecord]:
     actors = _actors(store, [r["id"] for r in rows])
-    records = [record_of(r, actors.get(r["id"], {})) for r in rows]
-    clusters = merge(records, None, store_params(), fixed=[fixed.get(r["id"]) for r in rows])
+    return [record_of(r, actors.get(r["id"], {})) for r in rows]
+
+
+def _cluster(records: list[MentionRecord], fixed: dict[str, str]) -> list[list[int]]:
+    """Clusters of record indices; records already merged (`fixed`: event id -> merged id) stay
+    together."""
+    clusters = merge(records, None, store_params(), fixed=[fixed.get(r.id) for r in records])
     return [c.members for c in clusters]
 
 
@@ -224,68 +233,134 @@ def _insert(store: Store, table: str, columns: Sequence[str], rows: list[list[An
         store.con.unregister("_merge_rows")
 
 
-def _write(store: Store, rows: list[dict[str, Any]], groups: list[list[int]]) -> None:
-    """Replace the merged rows of these groups (their old merged events go first)."""
+def _write(
+    store: Store, rows: list[dict[str, Any]], groups: list[list[int]], *, replace: bool = True
+) -> None:
+    """Write the merged rows of these groups (`replace`: their old merged events go first)."""
     events, mentions = [], []
     for members in groups:
         event, ms = merged_rows([rows[i] for i in members])
         events.append(event)
         mentions += ms
-    ids = [m[0] for m in mentions]
-    store.con.execute(
-        "DELETE FROM merged_events WHERE id IN (SELECT merged_id FROM merged_mentions "
-        "WHERE event_id IN (SELECT unnest(?))) OR id IN (SELECT unnest(?))",
-        [ids, [e[0] for e in events]],
-    )
-    store.con.execute("DELETE FROM merged_mentions WHERE event_id IN (SELECT unnest(?))", [ids])
+    if replace:
+        ids = [m[0] for m in mentions]
+        store.con.execute(
+            "DELETE FROM merged_events WHERE id IN (SELECT merged_id FROM merged_mentions "
+            "WHERE event_id IN (SELECT unnest(?))) OR id IN (SELECT unnest(?))",
+            [ids, [e[0] for e in events]],
+        )
+        store.con.execute("DELETE FROM merged_mentions WHERE event_id IN (SELECT unnest(?))", [ids])
     _insert(store, "merged_events", MERGED_COLUMNS, events)
     _insert(store, "merged_mentions", MENTION_COLUMNS, mentions)
 
 
+KEY_COLUMNS = ("key", "event_id", "article_id", "day", "sparse")
+
+
+def _key_rows(records: Sequence[MentionRecord]) -> list[list[Any]]:
+    """(key, event id, article id, day, sparse) per block key of each record."""
+    params = store_params()
+    families = (*params.keys, *params.sparse_keys)
+    out = []
+    for m in records:
+        d, sparse = day(m), is_sparse(m)
+        out += [[k, m.id, m.doc, d, sparse] for fn in families for k in fn(m)]
+    return out
+
+
+def _write_keys(store: Store, records: Sequence[MentionRecord]) -> None:
+    _insert(store, "merge_keys", KEY_COLUMNS, _key_rows(records))
+
+
 def _merge_new(store: Store, article_ids: list[str]) -> MergeSummary:
     """Merge the events of new (or re-coded) articles into the existing merged events."""
-    store.con.execute(
-        "DELETE FROM merged_mentions WHERE article_id IN (SELECT unnest(?)) "
-        "OR event_id NOT IN (SELECT id FROM events)",
-        [article_ids],
-    )
-    new = _rows(store, "WHERE e.article_id IN (SELECT unnest(?))", [article_ids])
-    if not new:
+    _backfill_keys(store)
+    for table in ("merged_mentions", "merge_keys"):
+        store.con.execute(
+            f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?)) "
+            "OR event_id NOT IN (SELECT id FROM events)",
+            [article_ids],
+        )
+    new_rows = _rows(store, "WHERE e.article_id IN (SELECT unnest(?))", [article_ids])
+    if not new_rows:
         _drop_empty(store)
         return MergeSummary()
-    old = _neighbours(store, new, article_ids)
+    new = _records(store, new_rows)
+    old_rows = _rows(store, "WHERE e.id IN (SELECT unnest(?))", [_neighbours(store, new)])
     fixed = {
         eid: mid
         for eid, mid in store.con.execute(
             "SELECT event_id, merged_id FROM merged_mentions WHERE event_id IN (SELECT unnest(?))",
-            [[r["id"] for r in old]],
+            [[r["id"] for r in old_rows]],
         ).fetchall()
     }
-    rows = new + old
-    groups = _cluster(store, rows, fixed)
+    rows = new_rows + old_rows
+    records = new + _records(store, old_rows)
+    groups = _cluster(records, fixed)
     touched = [g for g in groups if any(i < len(new) for i in g)]
     _write(store, rows, touched)
+    _write_keys(store, new)
     _drop_empty(store)
     return MergeSummary(len(rows), len(touched), len(new))
 
 
-def _neighbours(
-    store: Store, new: list[dict[str, Any]], article_ids: list[str]
-) -> list[dict[str, Any]]:
-    """Stored events of the new mentions' types dated within the window (or undated)."""
-    types = sorted({str(r["plover_type"]) for r in new if r.get("plover_type")})
-    days = [iv for r in new if (iv := interval(r.get("date_value")))]
-    where = "WHERE e.article_id NOT IN (SELECT unnest(?)) AND e.plover_type IN (SELECT unnest(?))"
-    params: list[Any] = [article_ids, types]
-    if days:
-        lo = min(d[0] for d in days).toordinal() - WINDOW_DAYS
-        hi = max(d[1] for d in days).toordinal() + WINDOW_DAYS
-        where += (
-            " AND (e.date_value IS NULL OR try_cast(left(e.date_value, 10) AS DATE) IS NULL"
-            " OR (try_cast(left(e.date_value, 10) AS DATE) - DATE '0001-01-01') + 1 BETWEEN ? AND ?)"
-        )
-        params += [lo, hi]
-    return _rows(store, where, params)
+def _neighbours(store: Store, new: Sequence[MentionRecord]) -> list[str]:
+    """Ids of the stored events a new mention may join, and of every other mention of their
+    merged events (a merged event is scored whole).
+
+    Per block key of a new mention, the stored mentions holding it, at most `max_block` of them
+    (the nearest by date); in the sparse blocks, the `2 * sparse_window` nearest, and only
+    sparse ones for a mention that has actors or a place, as the full merge pairs them.
+    """
+    params = store_params()
+    probes = []
+    for m in new:
+        d, sparse = day(m), is_sparse(m)
+        probes += [[k, m.id, d, False, params.max_block] for fn in params.keys for k in fn(m)]
+        probes += [
+            [k, m.id, d, not sparse, 2 * params.sparse_window]
+            for fn in params.sparse_keys
+            for k in fn(m)
+        ]
+    if not probes:
+        return []
+    import pyarrow as pa
+
+    cols = ("key", "event_id", "day", "sparse_only", "lim")
+    store.con.register(
+        "_merge_probes", pa.table({c: [p[k] for p in probes] for k, c in enumerate(cols)})
+    )
+    try:
+        found = store.con.execute(
+            """
+            WITH hits AS (
+                SELECT k.event_id, p.lim, row_number() OVER (
+                    PARTITION BY p."key", p.event_id ORDER BY abs(k.day - p.day), k.event_id
+                ) AS rn
+                FROM merge_keys k JOIN _merge_probes p ON k."key" = p."key"
+                WHERE k.sparse OR NOT p.sparse_only
+            ),
+            near AS (SELECT DISTINCT event_id FROM hits WHERE rn <= lim)
+            SELECT event_id FROM near
+            UNION
+            SELECT m.event_id FROM merged_mentions m WHERE m.merged_id IN (
+                SELECT merged_id FROM merged_mentions WHERE event_id IN (SELECT event_id FROM near)
+            )
+            """
+        ).fetchall()
+    finally:
+        store.con.unregister("_merge_probes")
+    return sorted(r[0] for r in found)
+
+
+def _backfill_keys(store: Store) -> None:
+    """A store merged before keys were kept gets the keys of its merged mentions once."""
+    has_keys = store.con.execute("SELECT count(*) FROM merge_keys").fetchone()
+    has_merged = store.con.execute("SELECT count(*) FROM merged_mentions").fetchone()
+    if (has_keys and has_keys[0]) or not (has_merged and has_merged[0]):
+        return
+    rows = _rows(store, "WHERE e.id IN (SELECT event_id FROM merged_mentions)")
+    _write_keys(store, _records(store, rows))
 
 
 def _drop_empty(store: Store) -> None:
