@@ -111,6 +111,11 @@ def day(m: MentionRecord) -> int:
     return m.date_start.toordinal() if m.date_start else 0
 
 
+def last_day(m: MentionRecord) -> int:
+    """The last day of the mention's date interval as an ordinal (0 when undated)."""
+    return (m.date_end or m.date_start).toordinal() if m.date_start else 0
+
+
 def _sort_key(m: MentionRecord) -> tuple[int, str]:
     return (day(m), m.id)
 
@@ -122,49 +127,88 @@ def candidate_pairs(
     max_block: int = 200,
     window: int = 50,
     extra_blocks: Iterable[Sequence[int]] = (),
+    max_gap_days: int | None = None,
     sparse_keys: Sequence[KeyFn] = (),
     sparse_window: int = 5,
 ) -> set[tuple[int, int]]:
     """Index pairs (i < j) sharing a block.
 
-    In a block of `sparse_keys`, only the sparse mentions (`is_sparse`) look for partners: each
-    meets the `sparse_window` mentions nearest to it by date on either side.
+    With `max_gap_days`, two dated mentions of a key's block pair only when their date intervals
+    are at most that many days apart (an undated one meets the undated). In a block of
+    `sparse_keys`, only the sparse mentions (`is_sparse`) look for partners: each meets the
+    `sparse_window` mentions nearest to it by date on either side, within the gap.
     """
     pairs: set[tuple[int, int]] = set()
-    groups = [*blocks(records, keys).values(), *extra_blocks]
-    for members in groups:
-        if len(members) < 2:
-            continue
-        if len(members) <= max_block:
-            pairs.update(_all_pairs(members))
-        else:
-            ordered = sorted(set(members), key=lambda i: _sort_key(records[i]))
-            for n, i in enumerate(ordered):
-                for j in ordered[n + 1 : n + 1 + window]:
-                    pairs.add((min(i, j), max(i, j)))
+    order = Order(records)
+    for members in blocks(records, keys).values():
+        if len(members) > 1:
+            pairs.update(order.pairs(members, max_gap_days, max_block, window))
+    for extra in extra_blocks:
+        if len(extra) > 1:
+            pairs.update(order.pairs(extra, None, max_block, window))
     if sparse_keys:
         sparse = [is_sparse(m) for m in records]
         for members in blocks(records, sparse_keys).values():
             if len(members) > 1 and any(sparse[i] for i in members):
-                pairs.update(_nearest_pairs(records, members, sparse, sparse_window))
+                pairs.update(order.nearest(members, sparse, max_gap_days, sparse_window))
     return pairs
 
 
-def _nearest_pairs(
-    records: Sequence[MentionRecord], members: Sequence[int], sparse: Sequence[bool], window: int
+class Order:
+    """The records' date intervals as day ordinals, and the pairs a block yields by date."""
+
+    def __init__(self, records: Sequence[MentionRecord]) -> None:
+        self.first = [day(m) for m in records]
+        self.last = [last_day(m) for m in records]
+        self.ids = [m.id for m in records]
+
+    def _sorted(self, members: Iterable[int]) -> list[int]:
+        return sorted(set(members), key=lambda i: (self.first[i], self.ids[i]))
+
+    def pairs(
+        self, members: Sequence[int], max_gap: int | None, max_block: int, window: int
+    ) -> Iterable[tuple[int, int]]:
+        """All pairs of a block up to `max_block` members, else each with its `window` next by
+        date; with `max_gap`, only pairs of dates that close (and undated with undated)."""
+        if max_gap is None:
+            yield from _neighbourhood(self._sorted(members), max_block, window)
+            return
+        dated = self._sorted(i for i in members if self.first[i])
+        yield from _neighbourhood(
+            self._sorted(i for i in members if not self.first[i]), max_block, window
+        )
+        reach = len(dated) if len(dated) <= max_block else window
+        for n, i in enumerate(dated):
+            until = self.last[i] + max_gap
+            for j in dated[n + 1 : n + 1 + reach]:
+                if self.first[j] > until:
+                    break
+                yield (i, j) if i < j else (j, i)
+
+    def nearest(
+        self, members: Sequence[int], sparse: Sequence[bool], max_gap: int | None, window: int
+    ) -> Iterable[tuple[int, int]]:
+        """Each sparse member with its `window` nearest members by date on either side."""
+        ordered = self._sorted(members)
+        for n, i in enumerate(ordered):
+            if not sparse[i]:
+                continue
+            for j in ordered[max(0, n - window) : n + 1 + window]:
+                if j != i and (max_gap is None or self.gap(i, j) <= max_gap):
+                    yield (i, j) if i < j else (j, i)
+
+    def gap(self, i: int, j: int) -> int:
+        """Days between the two intervals (0 when they overlap; both undated: 0)."""
+        if not self.first[i] or not self.first[j]:
+            return 0 if self.first[i] == self.first[j] else 1 << 30
+        return max(self.first[j] - self.last[i], self.first[i] - self.last[j], 0)
+
+
+def _neighbourhood(
+    ordered: Sequence[int], max_block: int, window: int
 ) -> Iterable[tuple[int, int]]:
-    """Each sparse member with its `window` nearest members by date on either side."""
-    ordered = sorted(set(members), key=lambda i: _sort_key(records[i]))
+    """All pairs of a small block; in a large one, each member with its `window` next."""
+    reach = len(ordered) if len(ordered) <= max_block else window
     for n, i in enumerate(ordered):
-        if not sparse[i]:
-            continue
-        for j in ordered[max(0, n - window) : n + 1 + window]:
-            if j != i:
-                yield (min(i, j), max(i, j))
-
-
-def _all_pairs(members: Sequence[int]) -> Iterable[tuple[int, int]]:
-    uniq = sorted(set(members))
-    for n, i in enumerate(uniq):
-        for j in uniq[n + 1 :]:
-            yield (i, j)
+        for j in ordered[n + 1 : n + 1 + reach]:
+            yield (i, j) if i < j else (j, i)

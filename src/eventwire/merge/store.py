@@ -17,7 +17,7 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import StoreError
-from eventwire.merge.blocking import SPARSE_KEYS, day, is_sparse
+from eventwire.merge.blocking import SPARSE_KEYS, day, is_sparse, last_day
 from eventwire.merge.dates import interval
 from eventwire.merge.engine import MergeParams, merge
 from eventwire.merge.fields import summarise
@@ -67,13 +67,21 @@ def _actors(store: Store, ids: Sequence[str]) -> dict[str, dict[str, tuple[str, 
     return {e: {r: tuple(sorted(a)) for r, a in roles.items()} for e, roles in out.items()}
 
 
+_RECORD_FIELDS = set(MentionRecord.model_fields)  # shared: one set per record weighs 2 kB
+
+
 def record_of(row: dict[str, Any], actors: dict[str, tuple[str, ...]]) -> MentionRecord:
-    """A stored event row as merge input (the date as a day interval, actors per role)."""
+    """A stored event row as merge input (the date as a day interval, actors per role).
+
+    Built without validation (the store's columns are typed already), which keeps 100k
+    records to a few hundred bytes each.
+    """
     span = interval(row.get("date_value"))
     words = tuple(
         sorted({w for w in str(row.get("theme_text") or "").lower().split() if len(w) > 2})
     )
-    return MentionRecord(
+    return MentionRecord.model_construct(
+        _RECORD_FIELDS,
         id=row["id"],
         doc=row["article_id"],
         sentence=row.get("sentence") or 0,
@@ -113,8 +121,29 @@ def merge_db(db: str | Path, article_ids: Sequence[str] | None = None) -> MergeS
     return summary
 
 
-def _rows(store: Store, where: str = "", params: list[Any] | None = None) -> list[dict[str, Any]]:
-    return store.query(_EVENTS_SQL + where + " ORDER BY e.id", params)
+@dataclass
+class Rows:
+    """Stored event rows as tuples: a dict per row would weigh a kilobyte more at 100k events."""
+
+    columns: list[str]
+    data: list[tuple[Any, ...]]
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def row(self, i: int) -> dict[str, Any]:
+        return dict(zip(self.columns, self.data[i], strict=True))
+
+    def ids(self) -> list[str]:
+        return [str(t[0]) for t in self.data]
+
+    def __add__(self, other: Rows) -> Rows:
+        return Rows(self.columns, self.data + other.data)
+
+
+def _rows(store: Store, where: str = "", params: list[Any] | None = None) -> Rows:
+    cur = store.con.execute(_EVENTS_SQL + where + " ORDER BY e.id", params or [])
+    return Rows([d[0] for d in cur.description], cur.fetchall())
 
 
 def merge_store(store: Store, article_ids: Sequence[str] | None = None) -> MergeSummary:
@@ -136,9 +165,10 @@ def merge_store(store: Store, article_ids: Sequence[str] | None = None) -> Merge
     return _merge_new(store, list(article_ids))
 
 
-def _records(store: Store, rows: list[dict[str, Any]]) -> list[MentionRecord]:
-    actors = _actors(store, [r["id"] for r in rows])
-    return [record_of(r, actors.get(r["id"], {})) for r in rows]
+def _records(store: Store, rows: Rows) -> list[MentionRecord]:
+    ids = rows.ids()
+    actors = _actors(store, ids)
+    return [record_of(rows.row(i), actors.get(eid, {})) for i, eid in enumerate(ids)]
 
 
 def _cluster(records: list[MentionRecord], fixed: dict[str, str]) -> list[list[int]]:
@@ -233,43 +263,51 @@ def _insert(store: Store, table: str, columns: Sequence[str], rows: list[list[An
         store.con.unregister("_merge_rows")
 
 
-def _write(
-    store: Store, rows: list[dict[str, Any]], groups: list[list[int]], *, replace: bool = True
-) -> None:
+CHUNK = 10_000  # rows built and inserted at a time, so writing 100k merged events stays small
+
+
+def _write(store: Store, rows: Rows, groups: list[list[int]], *, replace: bool = True) -> None:
     """Write the merged rows of these groups (`replace`: their old merged events go first)."""
-    events, mentions = [], []
-    for members in groups:
-        event, ms = merged_rows([rows[i] for i in members])
-        events.append(event)
-        mentions += ms
-    if replace:
-        ids = [m[0] for m in mentions]
-        store.con.execute(
-            "DELETE FROM merged_events WHERE id IN (SELECT merged_id FROM merged_mentions "
-            "WHERE event_id IN (SELECT unnest(?))) OR id IN (SELECT unnest(?))",
-            [ids, [e[0] for e in events]],
-        )
-        store.con.execute("DELETE FROM merged_mentions WHERE event_id IN (SELECT unnest(?))", [ids])
-    _insert(store, "merged_events", MERGED_COLUMNS, events)
-    _insert(store, "merged_mentions", MENTION_COLUMNS, mentions)
+    for lo in range(0, len(groups), CHUNK):
+        events, mentions = [], []
+        for members in groups[lo : lo + CHUNK]:
+            event, ms = merged_rows([rows.row(i) for i in members])
+            events.append(event)
+            mentions += ms
+        if replace:
+            _delete_merged(store, [m[0] for m in mentions], [e[0] for e in events])
+        _insert(store, "merged_events", MERGED_COLUMNS, events)
+        _insert(store, "merged_mentions", MENTION_COLUMNS, mentions)
 
 
-KEY_COLUMNS = ("key", "event_id", "article_id", "day", "sparse")
+def _delete_merged(store: Store, event_ids: list[str], merged_ids: list[str]) -> None:
+    store.con.execute(
+        "DELETE FROM merged_events WHERE id IN (SELECT merged_id FROM merged_mentions "
+        "WHERE event_id IN (SELECT unnest(?))) OR id IN (SELECT unnest(?))",
+        [event_ids, merged_ids],
+    )
+    store.con.execute(
+        "DELETE FROM merged_mentions WHERE event_id IN (SELECT unnest(?))", [event_ids]
+    )
+
+
+KEY_COLUMNS = ("key", "event_id", "article_id", "first_day", "last_day", "sparse")
 
 
 def _key_rows(records: Sequence[MentionRecord]) -> list[list[Any]]:
-    """(key, event id, article id, day, sparse) per block key of each record."""
+    """(key, event id, article id, first and last day or None, sparse) per block key."""
     params = store_params()
     families = (*params.keys, *params.sparse_keys)
     out = []
     for m in records:
-        d, sparse = day(m), is_sparse(m)
-        out += [[k, m.id, m.doc, d, sparse] for fn in families for k in fn(m)]
+        first, last, sparse = day(m) or None, last_day(m) or None, is_sparse(m)
+        out += [[k, m.id, m.doc, first, last, sparse] for fn in families for k in fn(m)]
     return out
 
 
 def _write_keys(store: Store, records: Sequence[MentionRecord]) -> None:
-    _insert(store, "merge_keys", KEY_COLUMNS, _key_rows(records))
+    for lo in range(0, len(records), CHUNK):
+        _insert(store, "merge_keys", KEY_COLUMNS, _key_rows(records[lo : lo + CHUNK]))
 
 
 def _merge_new(store: Store, article_ids: list[str]) -> MergeSummary:
@@ -291,7 +329,7 @@ def _merge_new(store: Store, article_ids: list[str]) -> MergeSummary:
         eid: mid
         for eid, mid in store.con.execute(
             "SELECT event_id, merged_id FROM merged_mentions WHERE event_id IN (SELECT unnest(?))",
-            [[r["id"] for r in old_rows]],
+            [old_rows.ids()],
         ).fetchall()
     }
     rows = new_rows + old_rows
@@ -308,17 +346,20 @@ def _neighbours(store: Store, new: Sequence[MentionRecord]) -> list[str]:
     """Ids of the stored events a new mention may join, and of every other mention of their
     merged events (a merged event is scored whole).
 
-    Per block key of a new mention, the stored mentions holding it, at most `max_block` of them
-    (the nearest by date); in the sparse blocks, the `2 * sparse_window` nearest, and only
-    sparse ones for a mention that has actors or a place, as the full merge pairs them.
+    As the full merge pairs them: per block key of a new mention, the stored mentions holding
+    it whose dates are at most `max_gap_days` from its own (undated: the undated), the nearest
+    `2 * window` by date; in the sparse blocks the `2 * sparse_window` nearest, and only sparse
+    ones for a mention that has actors or a place.
     """
     params = store_params()
     probes = []
     for m in new:
-        d, sparse = day(m), is_sparse(m)
-        probes += [[k, m.id, d, False, params.max_block] for fn in params.keys for k in fn(m)]
+        first, last, sparse = day(m) or None, last_day(m) or None, is_sparse(m)
         probes += [
-            [k, m.id, d, not sparse, 2 * params.sparse_window]
+            [k, m.id, first, last, False, 2 * params.window] for fn in params.keys for k in fn(m)
+        ]
+        probes += [
+            [k, m.id, first, last, not sparse, 2 * params.sparse_window]
             for fn in params.sparse_keys
             for k in fn(m)
         ]
@@ -326,19 +367,21 @@ def _neighbours(store: Store, new: Sequence[MentionRecord]) -> list[str]:
         return []
     import pyarrow as pa
 
-    cols = ("key", "event_id", "day", "sparse_only", "lim")
-    store.con.register(
-        "_merge_probes", pa.table({c: [p[k] for p in probes] for k, c in enumerate(cols)})
-    )
+    cols = ("key", "event_id", "first_day", "last_day", "sparse_only", "lim")
+    table = pa.table({c: [p[k] for p in probes] for k, c in enumerate(cols)})
+    store.con.register("_merge_probes", table)
     try:
         found = store.con.execute(
             """
             WITH hits AS (
                 SELECT k.event_id, p.lim, row_number() OVER (
-                    PARTITION BY p."key", p.event_id ORDER BY abs(k.day - p.day), k.event_id
+                    PARTITION BY p."key", p.event_id
+                    ORDER BY abs(coalesce(k.first_day - p.first_day, 0)), k.event_id
                 ) AS rn
                 FROM merge_keys k JOIN _merge_probes p ON k."key" = p."key"
-                WHERE k.sparse OR NOT p.sparse_only
+                WHERE (k.sparse OR NOT p.sparse_only)
+                  AND ((k.first_day IS NULL AND p.first_day IS NULL)
+                       OR (k.first_day <= p.last_day + ? AND p.first_day <= k.last_day + ?))
             ),
             near AS (SELECT DISTINCT event_id FROM hits WHERE rn <= lim)
             SELECT event_id FROM near
@@ -346,7 +389,8 @@ def _neighbours(store: Store, new: Sequence[MentionRecord]) -> list[str]:
             SELECT m.event_id FROM merged_mentions m WHERE m.merged_id IN (
                 SELECT merged_id FROM merged_mentions WHERE event_id IN (SELECT event_id FROM near)
             )
-            """
+            """,
+            [params.max_gap_days or 1 << 30] * 2,
         ).fetchall()
     finally:
         store.con.unregister("_merge_probes")
