@@ -1,21 +1,21 @@
 """Blocking: which pairs of mentions are worth scoring, so the cost stays near-linear.
 
-A pair is a candidate when the two mentions share a block key. The store's keys are compound, so
-a block holds what one real-world event's reports share and does not grow with the store: type
-root and actor in the same week (or the next), type and place in that week, or two actors of the
-mention in that week whatever the type. A mention with neither actor nor place (little to go on)
-meets instead its nearest neighbours by date among the mentions of its type in that week (the
-"sparse" keys). A block larger than `max_block` is not paired all with all: its mentions are
-sorted by date and each meets only its `window` next neighbours (the sorted-neighbourhood
-method). Blocks given from outside (such as a cluster of similar documents) follow the same rule.
+A pair is a candidate when the two mentions share a block key and their dates are close. The
+store's keys are compound, so a block holds what one real-world event's reports share: type
+root and actor, type and place, or two actors of the mention whatever the type. Inside a block
+the mentions are swept in date order and each meets those dated at most `max_gap_days` after
+it (an undated mention meets the undated), so neither the store's size nor its time span makes
+a mention meet more. A mention with neither actor nor place (little to go on) meets instead its
+nearest neighbours by date among the mentions of its type (the "sparse" keys). Where more than
+`max_block` mentions share a key, each meets only its `window` next ones in date order (the
+sorted-neighbourhood method). Blocks given from outside (such as a cluster of similar
+documents) pair all their members, whatever the dates, up to the same limits.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from datetime import date
-from functools import lru_cache
 from itertools import combinations
 
 from eventwire.merge.records import MentionRecord
@@ -23,30 +23,8 @@ from eventwire.merge.similarity import stem
 
 KeyFn = Callable[[MentionRecord], Iterable[str]]
 
-MAX_SPAN_DAYS = 31  # a longer date interval (a year) is keyed by its first month only
+MAX_SPAN_DAYS = 31  # a longer date interval (a year) reaches only its first month's neighbours
 MAX_PAIR_ACTORS = 6  # actor pairs are formed from at most this many of a mention's actors
-
-
-def _week(d: date) -> str:
-    year, week, _ = d.isocalendar()
-    return f"{year}-{week}"
-
-
-def _weeks(m: MentionRecord) -> tuple[str, ...]:
-    """Weeks from the mention's first day to a week past its last, so events a few days apart
-    (across a week boundary, or a day inside a week-long interval) share a week."""
-    return _weeks_between(m.date_start, m.date_end)
-
-
-@lru_cache(maxsize=65_536)
-def _weeks_between(first: date | None, last: date | None) -> tuple[str, ...]:
-    if first is None:
-        return ("?",)
-    start = first.toordinal()
-    end = (last or first).toordinal()
-    end = min(max(end, start), start + MAX_SPAN_DAYS) + 7
-    ordinals = [*range(start, end, 7), end]
-    return tuple(sorted({_week(date.fromordinal(k)) for k in ordinals}))
 
 
 def _actor_ids(m: MentionRecord) -> list[str]:
@@ -67,33 +45,31 @@ def trigger_key(m: MentionRecord) -> list[str]:
     return [f"stem:{stem(word)}"] if word else []
 
 
-def type_week_key(m: MentionRecord) -> list[str]:
+def type_key(m: MentionRecord) -> list[str]:
+    return [f"type:{m.plover_type}"] if m.plover_type else []
+
+
+def type_actor_key(m: MentionRecord) -> list[str]:
     if not m.plover_type:
         return []
-    return [f"type:{m.plover_type}:{w}" for w in _weeks(m)]
+    return [f"ta:{m.plover_type}:{a}" for a in _actor_ids(m)]
 
 
-def type_actor_week_key(m: MentionRecord) -> list[str]:
-    if not m.plover_type:
-        return []
-    return [f"ta:{m.plover_type}:{a}:{w}" for a in _actor_ids(m) for w in _weeks(m)]
-
-
-def type_place_week_key(m: MentionRecord) -> list[str]:
+def type_place_key(m: MentionRecord) -> list[str]:
     place = _place(m)
     if not m.plover_type or place is None:
         return []
-    return [f"tp:{m.plover_type}:{place}:{w}" for w in _weeks(m)]
+    return [f"tp:{m.plover_type}:{place}"]
 
 
-def actor_pair_week_key(m: MentionRecord) -> list[str]:
-    """Two of the mention's actors in a week, whatever the type (reports may code it apart)."""
+def actor_pair_key(m: MentionRecord) -> list[str]:
+    """Two of the mention's actors, whatever the type (reports may code one event apart)."""
     ids = _actor_ids(m)[:MAX_PAIR_ACTORS]
-    return [f"aa:{a}|{b}:{w}" for a, b in combinations(ids, 2) for w in _weeks(m)]
+    return [f"aa:{a}|{b}" for a, b in combinations(ids, 2)]
 
 
-STORE_KEYS: tuple[KeyFn, ...] = (type_actor_week_key, type_place_week_key, actor_pair_week_key)
-SPARSE_KEYS: tuple[KeyFn, ...] = (type_week_key,)
+STORE_KEYS: tuple[KeyFn, ...] = (type_actor_key, type_place_key, actor_pair_key)
+SPARSE_KEYS: tuple[KeyFn, ...] = (type_key,)
 
 
 def blocks(records: Sequence[MentionRecord], keys: Sequence[KeyFn]) -> dict[str, list[int]]:
@@ -112,8 +88,12 @@ def day(m: MentionRecord) -> int:
 
 
 def last_day(m: MentionRecord) -> int:
-    """The last day of the mention's date interval as an ordinal (0 when undated)."""
-    return (m.date_end or m.date_start).toordinal() if m.date_start else 0
+    """The last day of the mention's date interval as an ordinal, at most `MAX_SPAN_DAYS` after
+    its first (0 when undated)."""
+    if not m.date_start:
+        return 0
+    first, last = m.date_start.toordinal(), (m.date_end or m.date_start).toordinal()
+    return min(max(first, last), first + MAX_SPAN_DAYS)
 
 
 def _sort_key(m: MentionRecord) -> tuple[int, str]:
@@ -178,10 +158,12 @@ class Order:
             self._sorted(i for i in members if not self.first[i]), max_block, window
         )
         reach = len(dated) if len(dated) <= max_block else window
+        first = self.first
         for n, i in enumerate(dated):
             until = self.last[i] + max_gap
-            for j in dated[n + 1 : n + 1 + reach]:
-                if self.first[j] > until:
+            for k in range(n + 1, min(len(dated), n + 1 + reach)):
+                j = dated[k]
+                if first[j] > until:
                     break
                 yield (i, j) if i < j else (j, i)
 

@@ -59,11 +59,14 @@ def merge(
     documents: Mapping[str, str] | None = None,
     params: MergeParams | None = None,
     fixed: Sequence[str | None] = (),
+    *,
+    explain: bool = True,
 ) -> list[Cluster]:
     """Cluster mentions into events; `documents` (id -> text) feeds document similarity.
 
     `fixed` gives, per record, the merged event it already belongs to (None: a new mention):
     those groups stay whole, and pairs of two already-merged mentions are not scored again.
+    `explain=False` leaves `why` empty (scoring each cluster's strongest link again costs).
     """
     params = params or MergeParams()
     ctx = context_of(records, documents or {})
@@ -90,10 +93,10 @@ def merge(
     pairs = {(i, j) for i, j in pairs if where[i] != where[j] and (free[i] or free[j])}
     edges = score_pairs(records, pairs, ctx, params.weights)
     del pairs, where, free
-    out = []
-    for members in average_linkage(len(records), edges, params.threshold, _groups(fixed)):
-        out.append(Cluster(members=members, why=_why(records, members, edges, ctx, params)))
-    return out
+    clusters = average_linkage(len(records), edges, params.threshold, _groups(fixed))
+    if not explain:
+        return [Cluster(members=members, why=[]) for members in clusters]
+    return [Cluster(members=m, why=_why(records, m, edges, ctx, params)) for m in clusters]
 
 
 def _groups(fixed: Sequence[str | None]) -> list[list[int]]:

@@ -174,7 +174,8 @@ def _records(store: Store, rows: Rows) -> list[MentionRecord]:
 def _cluster(records: list[MentionRecord], fixed: dict[str, str]) -> list[list[int]]:
     """Clusters of record indices; records already merged (`fixed`: event id -> merged id) stay
     together."""
-    clusters = merge(records, None, store_params(), fixed=[fixed.get(r.id) for r in records])
+    labels = [fixed.get(r.id) for r in records]
+    clusters = merge(records, None, store_params(), fixed=labels, explain=False)
     return [c.members for c in clusters]
 
 
@@ -348,7 +349,7 @@ def _neighbours(store: Store, new: Sequence[MentionRecord]) -> list[str]:
 
     As the full merge pairs them: per block key of a new mention, the stored mentions holding
     it whose dates are at most `max_gap_days` from its own (undated: the undated), the nearest
-    `2 * window` by date; in the sparse blocks the `2 * sparse_window` nearest, and only sparse
+    `max_block` by date; in the sparse blocks the `2 * sparse_window` nearest, and only sparse
     ones for a mention that has actors or a place.
     """
     params = store_params()
@@ -356,7 +357,7 @@ def _neighbours(store: Store, new: Sequence[MentionRecord]) -> list[str]:
     for m in new:
         first, last, sparse = day(m) or None, last_day(m) or None, is_sparse(m)
         probes += [
-            [k, m.id, first, last, False, 2 * params.window] for fn in params.keys for k in fn(m)
+            [k, m.id, first, last, False, params.max_block] for fn in params.keys for k in fn(m)
         ]
         probes += [
             [k, m.id, first, last, not sparse, 2 * params.sparse_window]
