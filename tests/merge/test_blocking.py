@@ -88,3 +88,17 @@ def test_a_mention_without_actor_or_place_meets_its_nearest_of_the_type() -> Non
 def test_outside_blocks_pair_all_their_members_whatever_the_dates() -> None:
     records = [mention(0, plover_type=None), mention(1, days=90, plover_type=None)]
     assert candidate_pairs(records, (), extra_blocks=[[0, 1]], max_gap_days=10) == {(0, 1)}
+
+
+def test_actors_coded_at_different_depths_meet_by_their_country() -> None:
+    a = mention(0, actors={"source": ("RUS:GOV",)})
+    b = mention(1, actors={"target": ("RUS",)})
+    c = mention(2, actors={"target": ("UKR:MIL",)})
+    assert pairs([a, b, c]) == {(0, 1)}
+
+
+def test_one_articles_mentions_of_a_type_meet_whatever_actors_they_name() -> None:
+    a = mention(0, actors={"source": ("sergei-shoigu",)}, doc="art")
+    b = mention(1, actors={"source": ("each side",)}, doc="art")
+    c = mention(2, actors={"source": ("each side",)}, doc="other", days=30)
+    assert pairs([a, b, c]) == {(0, 1)}

@@ -2,7 +2,8 @@
 
 A pair is a candidate when the two mentions share a block key and their dates are close. The
 store's keys are compound, so a block holds what one real-world event's reports share: type
-root and actor, type and place, or two actors of the mention whatever the type. Inside a block
+root and actor, type and place, two actors of the mention whatever the type, or type within one
+article. Inside a block
 the mentions are swept in date order and each meets those dated at most `max_gap_days` after
 it (an undated mention meets the undated), so neither the store's size nor its time span makes
 a mention meet more. A mention with neither actor nor place (little to go on) meets instead its
@@ -31,6 +32,13 @@ def _actor_ids(m: MentionRecord) -> list[str]:
     return sorted({a for ids in m.actors.values() for a in ids if a})
 
 
+def _actor_roots(m: MentionRecord) -> list[str]:
+    """Actor ids and the country (or IGO) root of coded ones: reports resolving one actor as
+    'RUS:GOV' and another as 'RUS' still meet."""
+    ids = _actor_ids(m)
+    return sorted({*ids, *(a.split(":", 1)[0] for a in ids if ":" in a)})
+
+
 def _place(m: MentionRecord) -> str | None:
     return m.place.strip().lower() if m.place and m.place.strip() else None
 
@@ -52,7 +60,12 @@ def type_key(m: MentionRecord) -> list[str]:
 def type_actor_key(m: MentionRecord) -> list[str]:
     if not m.plover_type:
         return []
-    return [f"ta:{m.plover_type}:{a}" for a in _actor_ids(m)]
+    return [f"ta:{m.plover_type}:{a}" for a in _actor_roots(m)]
+
+
+def type_document_key(m: MentionRecord) -> list[str]:
+    """One article's mentions of a type (its sentences may name the actors differently)."""
+    return [f"td:{m.plover_type}:{m.doc}"] if m.plover_type else []
 
 
 def type_place_key(m: MentionRecord) -> list[str]:
@@ -68,7 +81,12 @@ def actor_pair_key(m: MentionRecord) -> list[str]:
     return [f"aa:{a}|{b}" for a, b in combinations(ids, 2)]
 
 
-STORE_KEYS: tuple[KeyFn, ...] = (type_actor_key, type_place_key, actor_pair_key)
+STORE_KEYS: tuple[KeyFn, ...] = (
+    type_actor_key,
+    type_place_key,
+    actor_pair_key,
+    type_document_key,
+)
 SPARSE_KEYS: tuple[KeyFn, ...] = (type_key,)
 
 
