@@ -2,7 +2,9 @@
 
 Reads plain rows (events joined with their article's date and outlet, participants' actor ids),
 never a Doc. A merged event's id is a hash of its first mention's event id, so re-running on an
-unchanged store rewrites the same rows (idempotent).
+unchanged store rewrites the same rows (idempotent). Every mention's block keys are kept in
+`merge_keys` (with its dates), so an incremental merge finds its candidates by a join instead of
+reading the store.
 """
 
 from __future__ import annotations
