@@ -167,12 +167,14 @@ class Parsed:
 
 def sentences_of(doc: Doc) -> list[Sentence]:
     """Sentence records from a parsed doc, skipping whitespace-only sentences."""
+    doc_text = doc.text  # once: slicing it is much cheaper than each `sent.text`
     out: list[Sentence] = []
     for sent in doc.sents:
-        text = sent.text.strip()
+        raw = doc_text[sent.start_char : sent.end_char]
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         out.append(Sentence(index=len(out), start=start, end=start + len(text), text=text))
     return out
 

@@ -29,9 +29,12 @@ ABBREVIATED = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte"}
 LEVEL_RANK = {"continent": 6, "country": 5, "territory": 4, "admin1": 4, "region": 4, "sea": 3}
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Lookup key: no accents, lower case, no periods, hyphens as spaces, no leading 'the',
-    a leading Mt/Ft/St spelled out."""
+    a leading Mt/Ft/St spelled out.
+
+    Cached: resolution asks for the same few names' keys dozens of times per article."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace(".", "").replace("-", " ")
