@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -157,22 +158,34 @@ class Parsed:
     doc: Doc
     sentences: list[Sentence] = field(default_factory=list)
 
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
     def sentence_of(self, char: int) -> int:
-        """Index of the sentence containing a character offset (-1 if none)."""
-        for s in self.sentences:
-            if s.start <= char < s.end:
-                return s.index
-        return -1
+        """Index of the sentence containing a character offset (-1 if none).
+
+        A binary search over the sentence starts (places and dates ask for every mention);
+        sentences out of order (never made by `sentences_of`) are scanned one by one."""
+        sents = self.sentences
+        starts = self._starts
+        if starts is None or len(starts) != len(sents):
+            ordered = all(a.end <= b.start for a, b in zip(sents, sents[1:], strict=False))
+            starts = self._starts = [s.start for s in sents] if ordered else []
+        if len(starts) != len(sents):
+            return next((s.index for s in sents if s.start <= char < s.end), -1)
+        k = bisect_right(starts, char) - 1
+        return sents[k].index if k >= 0 and char < sents[k].end else -1
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
     """Sentence records from a parsed doc, skipping whitespace-only sentences."""
+    doc_text = doc.text  # once: slicing it is much cheaper than each `sent.text`
     out: list[Sentence] = []
     for sent in doc.sents:
-        text = sent.text.strip()
+        raw = doc_text[sent.start_char : sent.end_char]
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         out.append(Sentence(index=len(out), start=start, end=start + len(text), text=text))
     return out
 
