@@ -44,3 +44,11 @@ def test_sentence_of_with_hand_made_sentences_out_of_order(
     assert parsed.sentence_of(8) == 1
     assert parsed.sentence_of(2) == 0
     assert parsed.sentence_of(6) == -1
+
+
+def test_doc_text_is_the_doc_text_joined_once() -> None:
+    from eventwire.nlp.parse import doc_text, parse_text
+
+    doc = parse_text("The envoy met both sides. Talks resume on Monday.").doc
+    assert doc_text(doc) == doc.text
+    assert doc_text(doc) is doc_text(doc)

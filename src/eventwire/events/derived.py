@@ -17,6 +17,7 @@ from eventwire.events.status import Modality
 from eventwire.events.syntax import PRONOUNS
 from eventwire.events.triggers import Trigger
 from eventwire.model import Participant, Span, Status
+from eventwire.nlp.parse import doc_text
 
 COOPERATIVE = {
     "AID": "033",
@@ -225,8 +226,8 @@ def _core(d: Draft) -> Span:
     start, end = d.start, d.end
     if d.roles.theme is not None and d.roles.theme.start >= start:
         end = max(end, d.roles.theme.end)
-    doc_text = d.trigger.head.doc.text
-    return Span(text=doc_text[start:end], start=start, end=end)
+    text = doc_text(d.trigger.head.doc)
+    return Span(text=text[start:end], start=start, end=end)
 
 
 def refusals(drafts: list[Draft]) -> list[Draft]:
@@ -295,7 +296,7 @@ def _demanded_party(clause: Token, inner: Draft | None) -> list[Participant]:
     if subj is None:
         return []
     start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
-    return [Participant(role="target", text=subj.doc.text[start:end], start=start, end=end)]
+    return [Participant(role="target", text=doc_text(subj.doc)[start:end], start=start, end=end)]
 
 
 def _demand_draft(d: Draft, clause: Token, aux: Token, inner: Draft | None) -> Draft:
@@ -304,7 +305,7 @@ def _demand_draft(d: Draft, clause: Token, aux: Token, inner: Draft | None) -> D
     parts = speakers + _demanded_party(clause, inner)
     code = DEMAND_CODES.get(inner.type, "100") if inner is not None else "100"
     end = clause.right_edge.idx + len(clause.right_edge.text)
-    theme = Span(text=clause.doc.text[clause.idx : end], start=clause.idx, end=end)
+    theme = Span(text=doc_text(clause.doc)[clause.idx : end], start=clause.idx, end=end)
     conf = max(d.confidence, inner.confidence if inner is not None else 0.7) + 0.05
     subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     start = min(aux.idx, subj.left_edge.idx) if subj is not None else aux.idx

@@ -34,7 +34,7 @@ from eventwire.events.syntax import OBJ, PASS_SUBJ, clause_depth, is_passive
 from eventwire.events.targets import PlaceMemo, fill_actors
 from eventwire.events.triggers import KIND_CONFIDENCE, Trigger, find_triggers
 from eventwire.model import ActorMention, Event, Plover, Provenance, Sentence, Span
-from eventwire.nlp.parse import Parsed
+from eventwire.nlp.parse import Parsed, doc_text
 
 THEME_DEPS = OBJ | PASS_SUBJ | {"attr", "oprd"}
 UNREAL = frozenset({"hypothetical", "threatened", "planned", "expected", "negated"})
@@ -138,7 +138,7 @@ def _span_of(tok: Token, *, core: bool = False) -> Span:
         first = min((k.left_edge for k in keep), key=lambda t: t.i)
         last = max((k.right_edge if k.dep_ == "dobj" else k for k in keep), key=lambda t: t.i)
     end = last.idx + len(last.text)
-    return Span(text=tok.doc.text[first.idx : end], start=first.idx, end=end)
+    return Span(text=doc_text(tok.doc)[first.idx : end], start=first.idx, end=end)
 
 
 def link_complements(drafts: list[Draft]) -> None:

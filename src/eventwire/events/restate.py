@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from eventwire.events.derived import Draft
 from eventwire.model import Span
+from eventwire.nlp.parse import doc_text
 
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 RESTATING_DEPS = frozenset({"appos", "npadvmod"})
@@ -81,7 +82,7 @@ def _clause_span(tok: Token) -> Span:
     """The text of a token's subtree."""
     first, last = tok.left_edge, tok.right_edge
     end = last.idx + len(last.text)
-    return Span(text=tok.doc.text[first.idx : end], start=first.idx, end=end)
+    return Span(text=doc_text(tok.doc)[first.idx : end], start=first.idx, end=end)
 
 
 def merge_restatements(drafts: list[Draft]) -> list[Draft]:

