@@ -22,6 +22,7 @@ class MergeParams:
     max_block: int = 200
     window: int = 50
     weights: Weights = field(default_factory=load_weights)
+    apart_in_sentence: bool = True  # two mentions of one sentence are two events (ECB+ rule)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,8 @@ def merge(
     pairs = candidate_pairs(
         records, params.keys, max_block=params.max_block, window=params.window, extra_blocks=extra
     )
-    pairs = {p for p in pairs if not _same_sentence(records[p[0]], records[p[1]])}
+    if params.apart_in_sentence:
+        pairs = {p for p in pairs if not _same_sentence(records[p[0]], records[p[1]])}
     if fixed:
         pairs = {(i, j) for i, j in pairs if fixed[i] is None or fixed[j] is None}
     edges = score_pairs(records, pairs, ctx, params.weights)
