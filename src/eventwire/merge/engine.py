@@ -25,6 +25,7 @@ class MergeParams:
     sparse_keys: tuple[KeyFn, ...] = ()  # blocks where mentions lacking actor and place probe
     sparse_window: int = 5
     weights: Weights = field(default_factory=load_weights)
+    apart_in_sentence: bool = True  # two mentions of one sentence are two events (ECB+ rule)
 
 
 @dataclass(frozen=True)
@@ -87,10 +88,14 @@ def merge(
         sparse_keys=params.sparse_keys,
         sparse_window=params.sparse_window,
     )
-    # two events of one sentence are two events (a threat to strike is not the strike)
+    # two events of one sentence are two events (a threat to strike is not the strike), unless
+    # the caller scores it instead (the store: "met ... for talks" is one meeting)
     where = [(m.doc, m.sentence) for m in records]
     free = [label is None for label in fixed] if fixed else [True] * len(records)
-    pairs = {(i, j) for i, j in pairs if where[i] != where[j] and (free[i] or free[j])}
+    apart = params.apart_in_sentence
+    pairs = {
+        (i, j) for i, j in pairs if (not apart or where[i] != where[j]) and (free[i] or free[j])
+    }
     edges = score_pairs(records, pairs, ctx, params.weights)
     del pairs, where, free
     clusters = average_linkage(len(records), edges, params.threshold, _groups(fixed))

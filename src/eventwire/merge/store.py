@@ -20,7 +20,7 @@ import duckdb
 
 from eventwire.errors import StoreError
 from eventwire.merge.blocking import SPARSE_KEYS, day, is_sparse, last_day
-from eventwire.merge.dates import interval
+from eventwire.merge.dates import mention_interval
 from eventwire.merge.engine import MergeParams, merge
 from eventwire.merge.fields import summarise
 from eventwire.merge.records import MentionRecord
@@ -33,7 +33,7 @@ STORE_THRESHOLD = 0.5
 _EVENTS_SQL = """
 SELECT e.id, e.article_id, e.sentence, e.sentence_text, e.trigger_text, e.trigger_start,
        e.trigger_end, e.plover_type, e.plover_mode, e.cameo, e.status, e.location_name,
-       e.location_country, e.lat, e.lon, e.date_value, e.speaker_text, e.attribution_kind,
+       e.location_country, e.lat, e.lon, e.date_value, e.date_source, e.speaker_text, e.attribution_kind,
        e.theme_text, e.source_actors, e.target_actors,
        CAST(a.published AS VARCHAR) AS published, coalesce(nullif(a.source, ''), a.id) AS outlet
 FROM events e JOIN articles a ON a.id = e.article_id
@@ -50,22 +50,32 @@ class MergeSummary:
 
 
 def store_params() -> MergeParams:
+    """Coded events of one sentence may be one event ("met ... for talks"): a score, not a rule."""
     return MergeParams(
-        threshold=STORE_THRESHOLD, weights=load_weights(STORE_WEIGHTS), sparse_keys=SPARSE_KEYS
+        threshold=STORE_THRESHOLD,
+        weights=load_weights(STORE_WEIGHTS),
+        sparse_keys=SPARSE_KEYS,
+        apart_in_sentence=False,
     )
 
 
+COUNTRIES = "countries"  # key of `_actors` holding the participants' countries, any role
+
+
 def _actors(store: Store, ids: Sequence[str]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Event id -> role -> actor ids; `COUNTRIES` -> the countries of all its participants."""
     out: dict[str, dict[str, set[str]]] = {}
     if not ids:
         return {}
     rows = store.con.execute(
-        "SELECT event_id, role, coalesce(actor_id, lower(text)) FROM participants "
+        "SELECT event_id, role, coalesce(actor_id, lower(text)), country FROM participants "
         "WHERE event_id IN (SELECT unnest(?))",
         [list(ids)],
     ).fetchall()
-    for eid, role, actor in rows:
+    for eid, role, actor, country in rows:
         out.setdefault(eid, {}).setdefault(role, set()).add(actor)
+        if country:
+            out[eid].setdefault(COUNTRIES, set()).add(country)
     return {e: {r: tuple(sorted(a)) for r, a in roles.items()} for e, roles in out.items()}
 
 
@@ -78,7 +88,9 @@ def record_of(row: dict[str, Any], actors: dict[str, tuple[str, ...]]) -> Mentio
     Built without validation (the store's columns are typed already), which keeps 100k
     records to a few hundred bytes each.
     """
-    span = interval(row.get("date_value"))
+    span = mention_interval(row.get("date_value"), row.get("date_source"))
+    actors = dict(actors)
+    countries = actors.pop(COUNTRIES, ())
     words = tuple(
         sorted({w for w in str(row.get("theme_text") or "").lower().split() if len(w) > 2})
     )
@@ -96,6 +108,7 @@ def record_of(row: dict[str, Any], actors: dict[str, tuple[str, ...]]) -> Mentio
         cameo=row.get("cameo"),
         status=row.get("status"),
         actors=actors,
+        countries=countries,
         arguments=words,
         date_start=span[0] if span else None,
         date_end=span[1] if span else None,
