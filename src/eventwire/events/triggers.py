@@ -108,11 +108,29 @@ def _specific(entry: Entry, noun: Token, lex: Lexicon) -> Entry:
     return entry
 
 
+def hyphen_word(tok: Token) -> str:
+    """'sit-in', 'walk-out', 'cease-fire': the whole hyphenated word a token is part of.
+
+    The English tokenizer splits at infix hyphens, and the parse may make either part the head,
+    so a light verb's object is looked up by the written word as well (issue 13).
+    """
+    doc, first, last = tok.doc, tok.i, tok.i
+    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
+        if doc[first - 1].whitespace_:
+            break
+        first -= 2
+    while last + 2 < len(doc) and doc[last + 1].text == "-" and not tok.doc[last].whitespace_:
+        if doc[last + 1].whitespace_:
+            break
+        last += 2
+    return doc[first : last + 1].text.lower() if last > first else tok.lower_
+
+
 def light_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """'hold talks', 'talks were held', 'participate in talks', 'open fire'."""
     lemma = _verb_lemma(verb, lex)
     for obj in _light_objects(verb):
-        for key in (_lemma(obj), obj.lower_):
+        for key in (_lemma(obj), obj.lower_, hyphen_word(obj)):
             entry = lex.light.get((lemma, key))
             if entry is not None:
                 parts = tuple(t for t in (verb, obj) if t is not None)
