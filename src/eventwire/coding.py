@@ -149,10 +149,13 @@ def ingest_paths(
     from eventwire.store.duck import Store
 
     with Store(db) as store:
-        if tally.written:
+        from eventwire.store.resume import unmerged_articles
+
+        todo = sorted({*tally.written, *unmerged_articles(store)})  # a killed run's too
+        if todo:
             from eventwire.merge.store import merge_store
 
-            merge_store(store, tally.written)  # incremental: only the new articles' events
+            merge_store(store, todo)  # incremental: only the new articles' events
         refresh(store)  # a new report extends its negotiation (issue 17)
     return IngestSummary(
         articles=tally.articles,
