@@ -5,7 +5,8 @@ Usage: python benchmarks/scale.py --shared ../shared [--articles 300] [--ray] [-
 Writes the articles (ngec-synthetic train texts, one file each) to a temporary folder, then
 times: a bare spaCy parse, `eventwire code`, `eventwire ingest --workers 1` and `--workers 2`
 (and `--executor ray --workers 2` with --ray), a rerun of the finished ingest (resume), and
-the peak memory of each. Prints a Markdown table and the projected wall time of 200k articles.
+the peak memory of each. The merge an ingest ends with (merge/*, serial in the writer) is
+timed again on its own (`eventwire merge`), to show the ratios with and without it. Prints a Markdown table and the projected wall time of 200k articles.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+MERGE = "merge of the stored events (a part of ingest, timed again alone)"
 BARE = (
     "import sys,pathlib; from eventwire.nlp.parse import load_nlp; nlp=load_nlp(); "
     "texts=[p.read_text() for p in sorted(pathlib.Path(sys.argv[1]).iterdir())]; "
@@ -75,6 +77,9 @@ def main() -> None:
                 [str(BIN / "eventwire"), "ingest", str(folder), "--db", str(db), *extra]
             )
             rows.append((label, wall, rss))
+            if label == "ingest --workers 1":  # the same merge the ingest ran, done again
+                wall, rss, _ = timed([str(BIN / "eventwire"), "merge", "--db", str(db)])
+                rows.append((MERGE, wall, rss))
         wall, rss, _ = timed(
             [str(BIN / "eventwire"), "ingest", str(folder), "--db", str(db), "--workers", "1"]
         )
@@ -100,6 +105,9 @@ def render(rows: list[tuple[str, float, float]], n: int) -> str:
         "",
         f"2 workers / 1 worker: {w1 / w2:.2f}x; ingest / code throughput: "
         f"{one['eventwire code'] / w1:.2f}; 1 worker / bare parse: {one['bare spaCy parse (model loaded)'] / w1:.2f}",
+        f"without the merge (ingest less the merge's wall): ingest / code throughput "
+        f"{one['eventwire code'] / (w1 - one[MERGE]):.2f}; 2 workers / 1 worker "
+        f"{(w1 - one[MERGE]) / (w2 - one[MERGE]):.2f}x",
         f"200k articles projected: {200_000 / (n / w2) / 3600:.1f} h on 2 workers here; "
         f"{200_000 / (rate * 16 * 0.9) / 3600:.1f} h on a 16-core node at 0.9 efficiency per core.",
     ]

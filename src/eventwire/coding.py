@@ -45,8 +45,14 @@ def _read(
     """Read inputs lazily: one file at a time, never the whole batch in memory."""
     from eventwire.ingest import read_inputs
     from eventwire.ingest.common import ArticleFields
+    from eventwire.ingest.language import model_languages
 
-    fields = ArticleFields(published=published, source=source, max_bytes=settings.max_article_bytes)
+    fields = ArticleFields(
+        published=published,
+        source=source,
+        max_bytes=settings.max_article_bytes,
+        languages=model_languages(settings.spacy_model),
+    )
     return read_inputs(paths, fields)
 
 
