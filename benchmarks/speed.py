@@ -1,6 +1,9 @@
 """Speed and memory of eventwire against a bare spaCy parse of the same texts.
 
 Usage: python benchmarks/speed.py --shared ../shared --out BENCHMARKS.md [--articles 100]
+       python benchmarks/speed.py --shared ../shared --profile 40   (cProfile of the stages;
+       prints the 40 costliest functions and writes nothing: profiled seconds are inflated,
+       spaCy's Cython token accessors most of all, so read shares, not seconds)
 Figures are ratios measured in one run on this machine; no timing is asserted in tests.
 """
 
@@ -60,6 +63,22 @@ def stage_times(texts: list[str]) -> dict[str, float]:
     return times
 
 
+def profile_stages(texts: list[str], top: int) -> None:
+    """Where the stages spend their time: cProfile over `stage_times`, costliest first."""
+    import cProfile
+    import pstats
+
+    stage_times(texts[:3])  # loads the model and the data outside the profile
+    prof = cProfile.Profile()
+    prof.enable()
+    times = stage_times(texts)
+    prof.disable()
+    print({k: round(v, 2) for k, v in times.items()}, "(profiled seconds)")
+    stats = pstats.Stats(prof, stream=sys.stdout)
+    stats.sort_stats("tottime").print_stats(top)
+    stats.sort_stats("cumulative").print_stats(r"eventwire/", top)
+
+
 def peak_rss_mib(cmd: list[str], stdin_path: Path | None = None) -> tuple[float, float]:
     """Peak resident memory (MiB) and wall time of a child process.
 
@@ -81,8 +100,12 @@ def main() -> None:
     ap.add_argument("--out", default="BENCHMARKS.md")
     ap.add_argument("--articles", type=int, default=100)
     ap.add_argument("--memory-articles", type=int, default=1000)
+    ap.add_argument("--profile", type=int, default=0, metavar="N", help="profile, print top N")
     args = ap.parse_args()
     shared = Path(args.shared)
+    if args.profile:
+        profile_stages(polnear_texts(shared, args.articles), args.profile)
+        return
     cold = subprocess.run(
         [sys.executable, "-c", SCRIPT_COLD], capture_output=True, text=True
     ).stdout.split()

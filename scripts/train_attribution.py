@@ -23,7 +23,13 @@ import pycrfsuite
 from spacy.tokens import Doc, DocBin
 
 from eventwire.actors import find_actors
-from eventwire.attribution.features import base_features, cue_features, role_features, rule_marks
+from eventwire.attribution.features import (
+    Columns,
+    base_features,
+    cue_features,
+    role_features,
+    rule_marks,
+)
 from eventwire.attribution.find import find_attributions
 from eventwire.attribution.quotes import QuoteIndex
 from eventwire.attribution.tagger import CUE_MODEL, ROLE_MODEL, role_window
@@ -94,17 +100,18 @@ def cue_examples(data: list[Prepared]) -> tuple[list[list[list[str]]], list[list
     xs, ys = [], []
     for p in data:
         quotes = QuoteIndex(p.doc.text)
-        marks = rule_marks(list(p.doc), p.rules)
-        base = base_features(p.doc, quotes)
+        cols = Columns(p.doc)
+        marks = rule_marks(cols, p.rules)
+        base = base_features(cols, quotes)
         labels: dict[int, str] = {}
         for a in p.gold:
             ids = _token_ids(p.doc, _spans(a["cue"]))
             labels.update(_bio(ids, _runs_first(ids), "CUE"))
-        for sent in p.doc.sents:
-            if not sent.text.strip():
+        for start, end in cols.sents:
+            if all(cols.text[i].isspace() for i in range(start, end)):
                 continue
-            xs.append(cue_features(sent, base, marks))
-            ys.append([labels.get(t.i, "O") for t in sent])
+            xs.append(cue_features(start, end, cols, base, marks))
+            ys.append([labels.get(i, "O") for i in range(start, end)])
     return xs, ys
 
 
@@ -113,8 +120,9 @@ def role_examples(data: list[Prepared]) -> tuple[list[list[list[str]]], list[lis
     xs, ys = [], []
     for p in data:
         quotes = QuoteIndex(p.doc.text)
-        marks = rule_marks(list(p.doc), p.rules)
-        base = base_features(p.doc, quotes)
+        cols = Columns(p.doc)
+        marks = rule_marks(cols, p.rules)
+        base = base_features(cols, quotes)
         for a in p.gold:
             cue_ids = _token_ids(p.doc, _spans(a["cue"]))
             if not cue_ids:

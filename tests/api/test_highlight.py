@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.api.highlight import segments
+from eventwire.api.highlight import by_sentence, segments
 from eventwire.store.export import event_out
 
 
@@ -67,3 +67,27 @@ def test_highlight_sentence_offset_shifts_spans(sample):
     segs = segments(s1.text, [event_out(e) for e in coded.events], offset=s1.start)
     assert "".join(s.text for s in segs) == s1.text
     assert [s.text for s in segs if "trigger" in s.kinds] == ["shelled"]
+
+
+def test_highlight_by_sentence_keeps_each_sentence_whole_and_in_order(sample):
+    coded = sample
+    evs = [event_out(e) for e in coded.events]
+    blocks = by_sentence(coded.article.text, coded.sentences, evs)
+    assert "".join(s.text for b in blocks for s in b.segments) == coded.article.text
+    texts = {b.index: "".join(s.text for s in b.segments) for b in blocks if b.index is not None}
+    assert texts == {s.index: s.text for s in coded.sentences}
+    assert [b.index for b in blocks] == [0, None, 1]  # the space between them belongs to neither
+
+
+def test_highlight_by_sentence_cuts_a_span_at_the_sentence_end(sample):
+    coded = sample
+    ev = event_out(coded.events[0])
+    s0 = coded.sentences[0]
+    # a (wrong) place span running past the end of the first sentence into the second
+    wide = ev.model_copy(
+        update={"location": ev.location.model_copy(update={"start": s0.end - 3, "end": s0.end + 5})}
+    )
+    blocks = by_sentence(coded.article.text, coded.sentences, [wide])
+    first = [b for b in blocks if b.index == 0][0]
+    assert "".join(s.text for s in first.segments) == s0.text
+    assert first.segments[-1].kinds == ["place"]

@@ -96,6 +96,40 @@ def test_pages_event_page_highlights_its_sentence(client, ids):
     assert f'href="/articles/{ids["two"]}#ev-{ids["arrest"]}"' in page
 
 
+def sentence_anchors(page: str) -> dict[str, str]:
+    """Anchor id -> plain text of each sentence element in the article text."""
+    found = re.findall(r'<span class="sent" id="(s\d+)">(.*?)</span>', page, flags=re.S)
+    return {sid: html.unescape(re.sub(r"<[^>]+>", "", body)) for sid, body in found}
+
+
+def test_pages_article_gives_each_stored_sentence_the_anchor_evidence_links_use(client, ids):
+    # evidence links are /articles/ID#s{n}, n the stored sentence index (0 first)
+    stored = client.get(f"/api/articles/{ids['one']}").json()["sentences"]
+    anchors = sentence_anchors(client.get(f"/articles/{ids['one']}").text)
+    assert anchors == {f"s{s['index']}": s["text"] for s in stored}
+    assert marked(client.get(f"/articles/{ids['one']}").text, "trigger") == ["met", "shelled"]
+
+
+def test_pages_article_text_is_whole_with_sentence_anchors(client, ids):
+    page = client.get(f"/articles/{ids['one']}").text
+    body = re.search(r'class="text">(.*?)</div>', page, flags=re.S)
+    assert (
+        body
+        and html.unescape(re.sub(r"<[^>]+>", "", body.group(1)))
+        == (client.get(f"/api/articles/{ids['one']}").json()["text"])
+    )
+
+
+def test_pages_targeted_sentence_is_highlighted_by_the_stylesheet(client):
+    css = client.get("/static/style.css").text
+    assert re.search(r"\.sent:target\s*\{[^}]*background", css)
+
+
+def test_pages_event_page_links_its_sentence_anchor(client, ids):
+    page = client.get(f"/events/{ids['release']}").text
+    assert f'href="/articles/{ids["two"]}#s1"' in page
+
+
 def test_pages_events_filters_and_pager(client):
     page = client.get("/?limit=1&status=occurred").text
     assert "3 found" in page and "<option selected>occurred</option>" in page

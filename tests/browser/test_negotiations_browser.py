@@ -51,6 +51,10 @@ def test_browser_negotiation_from_events_page_to_evidence(
     color = page.locator("#neg-status").evaluate("e => getComputedStyle(e).color")
     assert color != "rgb(0, 0, 0)", "the local stylesheet was not applied"
     page.screenshot(path=str(tmp_path / "negotiation.png"), full_page=True)
-    page.locator("table.neg-timeline a.evidence").first.click()
+    evidence = page.locator("table.neg-timeline a.evidence").first
+    said = evidence.get_attribute("title")
+    evidence.click()
     page.wait_for_url("**/articles/a1**")
     assert "Klow" in page.locator("div.text").inner_text()
+    # the link lands on the very sentence it quotes, marked as the target
+    assert page.locator(".sent:target").inner_text() == said

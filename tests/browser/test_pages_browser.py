@@ -127,6 +127,16 @@ def test_browser_article_trigger_jumps_to_its_event(page: Any, server: str, tmp_
     page.screenshot(path=str(tmp_path / "article.png"), full_page=True)
 
 
+def test_browser_sentence_link_lands_on_its_highlighted_sentence(page: Any, server: str) -> None:
+    page.goto(server + "/events/" + _coded().events[1].id)
+    page.locator("a", has_text="sentence 2").click()
+    assert page.url.endswith("#s1")
+    target = page.locator(".sent:target")
+    assert target.count() == 1 and target.inner_text().startswith("Two governors met")
+    background = "e => getComputedStyle(e).backgroundColor"
+    assert target.evaluate(background) != page.locator("#s0").evaluate(background)
+
+
 def test_browser_json_twin_link(page: Any, server: str) -> None:
     page.goto(server + "/timeline")
     page.click("#json-twin")

@@ -178,3 +178,15 @@ def test_dates_number_words(text, value):
 )
 def test_dates_period_format(n, unit, value):
     assert period(n, unit) == value
+
+
+def test_rules_for_keeps_only_rules_a_window_can_feed_in_rule_order() -> None:
+    from eventwire.dates.patterns import rule_needs, rules
+    from eventwire.dates.resolve import rules_for
+
+    groups = frozenset({"month", "year"})
+    kept = rules_for(groups)
+    assert kept == tuple(r for r in rules() if rule_needs(r.name) & groups)
+    assert {"mdy", "month", "year"} <= {r.name for r in kept}
+    assert "clock" not in {r.name for r in kept}
+    assert rules_for(frozenset()) == ()

@@ -35,6 +35,8 @@ def types_of(parse: Parse, text: str) -> list[tuple[str, str, str]]:
         ("The commander gave the garrison an ultimatum.", "THREATEN", "13"),
         ("Dock workers walked off the job in the port.", "PROTEST", "14"),
         ("Riot police cordoned off the main square.", "MOBILIZE", "15"),
+        ("The navy sent an aircraft carrier and two submarines to the strait.", "MOBILIZE", "15"),
+        ("The government rushed paratroopers to the border.", "MOBILIZE", "15"),
         ("The government froze the group's assets.", "SANCTION", "16"),
         ("Officers hauled in three suspected smugglers.", "COERCE", "17"),
         ("The insurgents laid siege to the garrison town.", "ASSAULT", "19"),
@@ -89,3 +91,20 @@ def test_events_no_subject_negates_the_act(parse: Parse) -> None:
 def test_events_widening_freedoms_is_an_easing_of_restrictions(parse: Parse) -> None:
     got = types_of(parse, "The council moved to broaden press freedoms in the province.")
     assert ("CONCEDE", "0811", "families@1") in got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A power plant was hit by a cyber attack on Wednesday.",
+        "Unknown assailants attacked the ministry's servers overnight.",
+    ],
+)
+def test_events_an_attack_on_computers_is_cyber_coercion(parse: Parse, text: str) -> None:
+    events = find_events(parse(text), [])
+    assert [(e.plover.type, e.plover.mode) for e in events] == [("COERCE", "cyber")]
+
+
+def test_events_a_computer_word_near_an_attack_does_not_make_it_cyber(parse: Parse) -> None:
+    events = find_events(parse("Rebels attacked a convoy near the computer factory."), [])
+    assert [e.plover.type for e in events] == ["ASSAULT"]

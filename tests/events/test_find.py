@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 
-from eventwire.events import find_events
+from eventwire.events import find_events, principal_event
 from eventwire.model import ActorMention, ActorRef, Event
 from eventwire.nlp.parse import Parsed
 
@@ -178,6 +178,47 @@ def test_events_self_stated_intent_is_agree(parse: Parse) -> None:
     agree = one(evs, "AGREE")
     assert agree.trigger.text.startswith("will send") and agree.cameo.startswith("03")
     assert one(evs, "AID").status == "planned"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The prime minister was indicted by the court and will resign.",
+        "The minister said he would step down next month.",
+    ],
+)
+def test_events_announced_resignation_is_a_yield_not_a_promise(parse: Parse, text: str) -> None:
+    evs = events_of(parse, text)
+    assert "AGREE" not in {e.plover.type for e in evs}
+    resign = [e for e in evs if e.plover.type == "RETREAT"]
+    assert len(resign) == 1 and resign[0].plover.mode == "resign"
+    assert resign[0].cameo.startswith("08") and resign[0].status == "occurred"
+    assert principal_event(evs) is resign[0]  # the news is the resignation, not the indictment
+
+
+def test_events_an_order_to_own_forces_is_the_ordered_act(parse: Parse) -> None:
+    evs = events_of(parse, "The governor ordered police to disperse the protesters.")
+    assert "REQUEST" not in {e.plover.type for e in evs}
+    (act,) = [e for e in evs if e.plover.type == "ASSAULT"]
+    assert roles(act, "source") == ["The governor"] and roles(act, "target") == ["the protesters"]
+
+
+def test_events_forces_ordered_somewhere_are_mobilised(parse: Parse) -> None:
+    evs = events_of(parse, "The president ordered troops to stand guard at the airport.")
+    assert [e.plover.type for e in evs] == ["MOBILIZE"]
+    assert roles(evs[0], "target") == []
+
+
+def test_events_an_order_to_another_party_stays_a_demand(parse: Parse) -> None:
+    evs = events_of(parse, "The council ordered the company to close the mine.")
+    assert one(evs, "REQUEST").cameo.startswith("10")
+
+
+def test_events_a_time_phrase_is_not_a_particle(parse: Parse) -> None:
+    evs = events_of(parse, "The army on Wednesday called up two thousand reservists.")
+    assert [e.plover.type for e in evs] == ["MOBILIZE"]
+    agree = one(events_of(parse, "The two sides agreed on Friday to expand trade."), "AGREE")
+    assert agree.trigger.text == "agreed"
 
 
 def test_events_reported_obligation_is_a_demand(parse: Parse) -> None:

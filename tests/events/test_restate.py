@@ -48,3 +48,12 @@ def test_events_what_an_effort_aims_at_is_no_event(parse: Parse) -> None:
     assert all(e.plover.type != "RETREAT" for e in evs), [
         (e.trigger.text, e.plover.type) for e in evs
     ]
+
+
+def test_events_an_activity_that_paused_is_not_going_on(parse: Parse) -> None:
+    evs = events_of(parse, "Residents said there was a lull in the shelling of the port.")
+    assert all(e.plover.type != "ASSAULT" for e in evs), [
+        (e.trigger.text, e.plover.type) for e in evs
+    ]
+    still = events_of(parse, "The shelling of the port continued for a week.")
+    assert "ASSAULT" in {e.plover.type for e in still}

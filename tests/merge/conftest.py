@@ -16,7 +16,7 @@ def add() -> Callable[..., None]:
 
 
 def _add(store: Store, eid: str, article: str, outlet: str, **cols: object) -> None:
-    """One article with one event; actors as (role, actor id) pairs."""
+    """One article with one event; actors as (role, actor id) or (role, actor id, country)."""
     actors = cols.pop("actors", (("source", "EGY"), ("target", "QAT")))
     store.con.execute(
         "INSERT OR IGNORE INTO articles (id, source, published, text) VALUES (?,?,?,?)",
@@ -44,8 +44,9 @@ def _add(store: Store, eid: str, article: str, outlet: str, **cols: object) -> N
     store.con.execute(
         f"INSERT INTO events ({names}) VALUES ({', '.join('?' * len(row))})", list(row.values())
     )
-    for i, (role, actor) in enumerate(actors):  # type: ignore[attr-defined]
+    for i, (role, actor, *country) in enumerate(actors):  # type: ignore[attr-defined]
         store.con.execute(
-            "INSERT INTO participants (event_id, article_id, idx, role, actor_id) VALUES (?,?,?,?,?)",
-            [eid, article, i, role, actor],
+            "INSERT INTO participants (event_id, article_id, idx, role, actor_id, country) "
+            "VALUES (?,?,?,?,?,?)",
+            [eid, article, i, role, actor, country[0] if country else None],
         )

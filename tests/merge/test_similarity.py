@@ -11,12 +11,14 @@ from eventwire.merge.similarity import (
     Context,
     Weights,
     actors_overlap,
+    countries_overlap,
     dates_apart,
     dates_overlap,
     features,
     places_far,
     places_near,
     related_triggers,
+    same_sentence,
     similar_trigger,
     stem,
 )
@@ -81,3 +83,37 @@ def test_weights_explain_their_decision_by_name() -> None:
     w = Weights(bias=-1.0, weights={"same lemma": 2.0, "dates apart": -3.0})
     assert w.probability({"same lemma": 1.0}) > 0.5
     assert w.why({"same lemma": 1.0, "dates apart": 1.0}) == ["not: dates apart", "same lemma"]
+
+
+def test_irregular_and_nominal_forms_share_a_stem() -> None:
+    assert stem("met") == stem("meeting") == stem("meetings")
+    assert stem("discussions") == stem("discussion") == stem("discuss")
+
+
+def test_a_phrase_trigger_is_related_by_its_words() -> None:
+    held = mention("a", trigger="held the talks", lemma="held the talks")
+    met = mention("b", trigger="met", lemma="met")
+    assert related_triggers(held, met, NONE) == 1.0
+
+
+def test_countries_overlap_ignores_roles_and_actor_levels() -> None:
+    services = mention("a", actors={"source": ("USA:SPY",), "target": ("QAT:GOV",)})
+    people = mention("b", actors={"source": ("spy-chief",)}, countries=("QAT", "USA"))
+    others = mention("c", actors={"source": ("EGY:GOV",)})
+    assert countries_overlap(services, people, NONE) == 1.0
+    assert countries_overlap(services, others, NONE) == 0.0
+    assert countries_overlap(mention("d"), services, NONE) is None
+
+
+def test_two_triggers_of_one_sentence_are_marked() -> None:
+    a = MentionRecord(id="a", doc="d", sentence=2)
+    assert same_sentence(a, MentionRecord(id="b", doc="d", sentence=2), NONE) == 1.0
+    assert same_sentence(a, MentionRecord(id="c", doc="d", sentence=3), NONE) == 0.0
+
+
+def test_a_day_or_two_between_reports_of_one_round_is_slack() -> None:
+    sunday = mention("a", date_start=date(2024, 3, 3), date_end=date(2024, 3, 3))
+    monday = mention("b", date_start=date(2024, 3, 4), date_end=date(2024, 3, 4))
+    week_on = mention("c", date_start=date(2024, 3, 11), date_end=date(2024, 3, 11))
+    assert dates_apart(sunday, monday, NONE) == 0.0
+    assert dates_apart(sunday, week_on, NONE) == 1.0

@@ -6,6 +6,7 @@ words of the text they cover, so a test reads like the report it stands for.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,6 +25,14 @@ ACTORS = {
     "the United Nations": ("un", "IGO", ["IGO"], "organisation"),
     "Ruritania": ("RUR", "RUR", ["GOV"], "state"),
     "Elbonia": ("ELB", "ELB", ["GOV"], "state"),
+    # a party's own negotiator, misread by the actor stage as his country's government
+    "Ivo Marek": ("ivo-marek", "ATL", ["GOV"], "person"),
+    "the Front's chief negotiator": ("ATL:REB", "ATL", ["REB"], "person"),
+    # real KB entries: a bare demonym, a state, an armed group and its KB official
+    "American": ("USA:MED+GOV", "USA", ["MED", "GOV"], "people"),
+    "Saudi Arabia": ("SAU", "SAU", ["GOV"], "state"),
+    "the Houthis": ("houthis", "YEM", ["REB"], "group"),
+    "Mohammed Abdulsalam": ("mohammed-abdulsalam", "YEM", ["GOV"], "person"),
 }
 PLACES = {"Klow": ("Klow", "SYL", "city"), "Szohod": ("Szohod", "BRD", "city")}
 
@@ -42,12 +51,8 @@ class Report:
 
 
 def _spans(text: str, surface: str) -> list[int]:
-    low, key = text.lower(), surface.lower()
-    out, i = [], low.find(key)
-    while i >= 0:
-        out.append(i)
-        i = low.find(key, i + len(key))
-    return out
+    """Where the surface words stand in the text, as whole words ("it" is not in "with")."""
+    return [m.start() for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", text, re.I)]
 
 
 def write(store: Store, reports: list[Report]) -> Store:

@@ -92,6 +92,12 @@ def test_places_territories_file_in_gazetteer(name: str, country: str, level: st
     assert found and found[0].iso2 == country and found[0].lat is not None
 
 
+def test_gazetteer_loaded_once_per_process_whatever_the_call() -> None:
+    """The default floor spelled out or left implicit gives the very same object (not a copy)."""
+    assert load_gazetteer() is load_gazetteer(5000)
+    assert load_gazetteer(min_city_population=5000) is load_gazetteer()
+
+
 def test_places_territory_found_in_text(parse: Callable[..., Parsed]) -> None:
     places = find_places(parse("Fighting spread across Donbas and into the West Bank."), [])
     assert {p.name for p in places} >= {"Donbas", "West Bank"}

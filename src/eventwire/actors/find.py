@@ -247,8 +247,11 @@ def _demonym_index() -> dict[str, str]:
     return {w: iso for iso, c in kb.countries.items() for w in (*c.names, *c.adjectives)}
 
 
+@lru_cache(maxsize=4096)
 def fuzzy_country(text: str) -> str | None:
-    """A country whose name is a near spelling of `text` ("Ethopia", "Afganistan")."""
+    """A country whose name is a near spelling of `text` ("Ethopia", "Afganistan").
+
+    Cached: the same proper nouns come back in article after article."""
     from rapidfuzz import fuzz, process
 
     names, isos = _country_index()

@@ -119,6 +119,7 @@ def _person_index() -> tuple[list[str], list[str]]:
     return names, ids
 
 
+@lru_cache(maxsize=4096)
 def fuzzy_person(name: str, country: str | None = None, cutoff: float = 86.0) -> Actor | None:
     """A KB person whose name or alias is a near spelling of `name` ("Haniya" ~ "Haniyeh").
 

@@ -7,9 +7,11 @@ target, place, date, speaker, cue), so overlapping spans need no nested markup.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 
 from pydantic import BaseModel
 
+from eventwire.model import Sentence
 from eventwire.store.export import EventOut
 
 Mark = tuple[int, int, str, str]  # start, end, kind, event id
@@ -19,6 +21,14 @@ class Segment(BaseModel):
     text: str
     kinds: list[str]
     events: list[str]
+
+
+class SentenceBlock(BaseModel):
+    """One stored sentence's segments (`index` as stored, the `#s{n}` of evidence links), or
+    the text between two sentences (`index` None)."""
+
+    index: int | None
+    segments: list[Segment]
 
 
 def event_marks(ev: EventOut) -> list[Mark]:
@@ -37,10 +47,13 @@ def event_marks(ev: EventOut) -> list[Mark]:
     return marks
 
 
-def segments(text: str, events: list[EventOut], *, offset: int = 0) -> list[Segment]:
+def segments(
+    text: str, events: list[EventOut], *, offset: int = 0, breaks: Iterable[int] = ()
+) -> list[Segment]:
     """The text as consecutive segments; marked ones carry their kinds and event ids.
 
-    `offset` is where `text` starts in the article (a sentence shown alone).
+    `offset` is where `text` starts in the article (a sentence shown alone); a segment also
+    ends at each of `breaks` (sentence boundaries), so no segment straddles two sentences.
     """
     shifted = [(m[0] - offset, m[1] - offset, m[2], m[3]) for ev in events for m in event_marks(ev)]
     marks = [m for m in shifted if 0 <= m[0] < m[1] <= len(text)]
@@ -49,7 +62,8 @@ def segments(text: str, events: list[EventOut], *, offset: int = 0) -> list[Segm
     for m in marks:
         opening.setdefault(m[0], []).append(m)
         closing.setdefault(m[1], []).append(m)
-    cuts = sorted({0, len(text), *opening, *closing})
+    inside = {b - offset for b in breaks if 0 < b - offset < len(text)}
+    cuts = sorted({0, len(text), *opening, *closing, *inside})
     active: Counter[Mark] = Counter()
     out: list[Segment] = []
     for a, b in zip(cuts, cuts[1:], strict=False):
@@ -66,4 +80,22 @@ def segments(text: str, events: list[EventOut], *, offset: int = 0) -> list[Segm
                 events=sorted({m[3] for m in live}),
             )
         )
+    return out
+
+
+def by_sentence(
+    text: str, sentences: list[Sentence], events: list[EventOut]
+) -> list[SentenceBlock]:
+    """The article's segments grouped by the stored sentence they fall in, in text order, so
+    the page can give each sentence the anchor evidence links point to."""
+    bounds = sorted((s.start, s.end, s.index) for s in sentences)
+    segs = segments(text, events, breaks=[b for s in bounds for b in s[:2]])
+    out: list[SentenceBlock] = []
+    pos = 0
+    for seg in segs:
+        idx = next((i for a, b, i in bounds if a <= pos < b), None)
+        if not out or out[-1].index != idx:
+            out.append(SentenceBlock(index=idx, segments=[]))
+        out[-1].segments.append(seg)
+        pos += len(seg.text)
     return out

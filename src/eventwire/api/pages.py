@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from eventwire.api.deps import EdgeLimit, FilterDep, PagingDep, StoreDep, TimeBin
 from eventwire.api.errors import BadInputError, status_of
 from eventwire.api.graph import goldstein_colour, graph_view
-from eventwire.api.highlight import segments
+from eventwire.api.highlight import by_sentence, segments
 from eventwire.api.mapview import map_view
 from eventwire.api.rest import CodeRequest, code_report, find_article, find_event
 from eventwire.api.timechart import QUAD_COLOURS, QUAD_NAMES, time_chart
@@ -106,7 +106,7 @@ def article_page(request: Request, store: StoreDep, article_id: str) -> Response
         "article.html",
         detail,
         f"/api/articles/{article_id}",
-        segments=segments(detail.text, detail.events),
+        blocks=by_sentence(detail.text, detail.sentences, detail.events),
     )
 
 
@@ -201,5 +201,5 @@ async def code_page(request: Request) -> Response:
     except EventwireError as exc:
         ctx.update(error=str(exc), code=exc.code)
         return templates.TemplateResponse(request, "code.html", ctx, status_code=status_of(exc))
-    ctx.update(page=detail, segments=segments(detail.text, detail.events))
+    ctx.update(page=detail, blocks=by_sentence(detail.text, detail.sentences, detail.events))
     return templates.TemplateResponse(request, "code.html", ctx)

@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
-from spacy.tokens import Span as SpacySpan
 
 from eventwire.attribution.quotes import QuoteIndex
 from eventwire.model import Attribution
 
 Runs = list[tuple[int, int]]
+_NEAR = (-2, -1, 1, 2)
 
 
 @dataclass
@@ -31,14 +31,39 @@ class RuleMarks:
     by_cue: dict[int, Attribution] = field(default_factory=dict)  # cue token -> attribution
 
 
-def rule_marks(doc_tokens: Sequence[Token], rules: list[Attribution]) -> RuleMarks:
+class Columns:
+    """Per-token attributes of a doc read in one pass into lists.
+
+    spaCy builds a Token object at each access; features built column by column from
+    these lists make none and cost the tagger a fraction of building them per token.
+    """
+
+    def __init__(self, doc: Doc) -> None:
+        toks = list(doc)
+        self.text = [t.text for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.lemma = [t.lemma_.lower() for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.tag = [t.tag_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.ent = [t.ent_type_ for t in toks]
+        self.idx = [t.idx for t in toks]
+        self.head = [t.head.i for t in toks]
+        self.children: list[list[int]] = [[] for _ in toks]
+        for n, h in enumerate(self.head):
+            if h != n:
+                self.children[h].append(n)
+        self.sents = [(s.start, s.end) for s in doc.sents] if toks else []
+
+
+def rule_marks(cols: Columns, rules: list[Attribution]) -> RuleMarks:
     """Token-level marks of the rule attributions of one article."""
     marks = RuleMarks()
-    starts = [t.idx for t in doc_tokens]
+    starts = cols.idx
 
     def covered(start: int, end: int) -> range:
         lo = max(bisect_right(starts, start) - 1, 0)
-        if lo < len(starts) and doc_tokens[lo].idx + len(doc_tokens[lo].text) <= start:
+        if lo < len(starts) and starts[lo] + len(cols.text[lo]) <= start:
             lo += 1
         hi = bisect_right(starts, end - 1)
         return range(lo, hi)
@@ -68,84 +93,59 @@ def _shape(text: str) -> str:
     return "p"
 
 
-class _Columns:
-    """Per-token attributes of a doc read once into lists (spaCy's token access is slow)."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.lower = [t.lower_ for t in doc]
-        self.lemma = [t.lemma_.lower() for t in doc]
-        self.pos = [t.pos_ for t in doc]
-        self.dep = [t.dep_ for t in doc]
-        self.head = [t.head.i for t in doc]
-        self.children: list[list[int]] = [[] for _ in self.lower]
-        for n, h in enumerate(self.head):
-            if h != n:
-                self.children[h].append(n)
-
-
-def _base(doc: Doc, n: int, cols: _Columns, quotes: QuoteIndex, first: bool) -> list[str]:
-    """Features of a token on its own."""
-    tok = doc[n]
-    lower, head, dep = cols.lower[n], cols.head[n], cols.dep[n]
-    feats = [
-        "w=" + lower,
-        "lem=" + cols.lemma[n],
-        "pos=" + cols.pos[n],
-        "tag=" + tok.tag_,
-        "dep=" + dep,
-        "shape=" + _shape(tok.text),
-        "suf=" + lower[-3:],
-        "hl=" + cols.lemma[head],
-        "hp=" + cols.pos[head],
-        "dephl=" + dep + "|" + cols.lemma[head],
-        "ent=" + (tok.ent_type_ or "-"),
-    ]
-    feats += ["ch=" + cols.dep[c] for c in cols.children[n]]
-    if quotes.containing(tok.idx, tok.idx + 1) is not None:
-        feats.append("inq")
-    if first:
-        feats.append("first")
-    return feats
-
-
-def _window(cols: _Columns, n: int, start: int, end: int) -> list[str]:
-    """Words and tags around a token, within its sentence [start, end)."""
-    out = []
-    for d in (-2, -1, 1, 2):
-        j = n + d
-        if start <= j < end:
-            out += [f"w[{d}]=" + cols.lower[j], f"pos[{d}]=" + cols.pos[j]]
-        else:
-            out.append(f"edge[{d}]")
-    if n + 1 < end:
-        out.append("bi=" + cols.lower[n] + "|" + cols.lower[n + 1])
-    return out
-
-
-def base_features(doc: Doc, quotes: QuoteIndex) -> list[list[str]]:
-    """The features of every token of a doc that do not depend on a cue, computed once."""
-    cols = _Columns(doc)
-    out = []
-    for sent in doc.sents:
-        start, end = sent.start, sent.end
-        out += [
-            _base(doc, n, cols, quotes, n == start) + _window(cols, n, start, end)
-            for n in range(start, end)
+def base_features(cols: Columns, quotes: QuoteIndex) -> list[list[str]]:
+    """The features of every token of a doc that do not depend on a cue, computed once:
+    the token's word, lemma, tags, shape, head and children, whether it is quoted, and the
+    words and tags two either side within its sentence."""
+    lower, lemma, pos, dep, head = cols.lower, cols.lemma, cols.pos, cols.dep, cols.head
+    own = [
+        [
+            "w=" + lower[n],
+            "lem=" + lemma[n],
+            "pos=" + pos[n],
+            "tag=" + cols.tag[n],
+            "dep=" + dep[n],
+            "shape=" + _shape(cols.text[n]),
+            "suf=" + lower[n][-3:],
+            "hl=" + lemma[head[n]],
+            "hp=" + pos[head[n]],
+            "dephl=" + dep[n] + "|" + lemma[head[n]],
+            "ent=" + (cols.ent[n] or "-"),
+            *["ch=" + dep[c] for c in cols.children[n]],
         ]
-    return out
+        for n in range(len(lower))
+    ]
+    for n, i in enumerate(cols.idx):
+        if quotes.containing(i, i + 1) is not None:
+            own[n].append("inq")
+    near = {d: ([f"w[{d}]=" + w for w in lower], [f"pos[{d}]=" + p for p in pos]) for d in _NEAR}
+    for start, end in cols.sents:
+        own[start].append("first")
+        for n in range(start, end):
+            feats = own[n]
+            for d in _NEAR:
+                j = n + d
+                if start <= j < end:
+                    feats += (near[d][0][j], near[d][1][j])
+                else:
+                    feats.append(f"edge[{d}]")
+            if n + 1 < end:
+                feats.append("bi=" + lower[n] + "|" + lower[n + 1])
+    return own
 
 
-def cue_features(sent: SpacySpan, base: list[list[str]], marks: RuleMarks) -> list[list[str]]:
-    """One feature list per token of a sentence, for the cue tagger."""
+def cue_features(
+    start: int, end: int, cols: Columns, base: list[list[str]], marks: RuleMarks
+) -> list[list[str]]:
+    """One feature list per token of the sentence [start, end), for the cue tagger."""
     out = []
-    for tok in sent:
-        feats = list(base[tok.i])
-        feats.append("rc=" + marks.cue.get(tok.i, "O"))
-        if tok.i in marks.source:
+    for i in range(start, end):
+        feats = [*base[i], "rc=" + marks.cue.get(i, "O")]
+        if i in marks.source:
             feats.append("rs")
-        if tok.i in marks.content:
+        if i in marks.content:
             feats.append("rcon")
-        if tok.head.i in marks.cue:
+        if cols.head[i] in marks.cue:
             feats.append("rc_head")
         out.append(feats)
     return out

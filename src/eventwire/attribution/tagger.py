@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.attribution.content import is_quote
 from eventwire.attribution.features import (
+    Columns,
     RuleMarks,
     base_features,
     cue_features,
@@ -72,9 +73,10 @@ def _likely(tagger: pycrfsuite.Tagger, tags: list[str]) -> list[str]:
     (more cues found for fewer wrong ones than the best path alone, on polnear dev tune)."""
     out = list(tags)
     for i, tag in enumerate(tags):
+        if tag != "O" or 1.0 - tagger.marginal("O", i) < CUE_MARGINAL:
+            continue  # the labels are B-CUE, I-CUE and O: one marginal call settles most
         begin, inside = tagger.marginal("B-CUE", i), tagger.marginal("I-CUE", i)
-        if tag == "O" and begin + inside >= CUE_MARGINAL:
-            out[i] = "B-CUE" if begin >= inside else "I-CUE"
+        out[i] = "B-CUE" if begin >= inside else "I-CUE"
     return out
 
 
@@ -91,8 +93,9 @@ class _Tagging:
         self.doc = parsed.doc
         self.actors = actors
         self.quotes = QuoteIndex(self.text)
-        self.marks: RuleMarks = rule_marks(list(self.doc), rules)
-        self.base = base_features(self.doc, self.quotes)
+        self.cols = Columns(self.doc)
+        self.marks: RuleMarks = rule_marks(self.cols, rules)
+        self.base = base_features(self.cols, self.quotes)
 
     def span(self, start: int, end: int) -> Span:
         return Span(text=self.text[start:end], start=start, end=end)
@@ -101,12 +104,14 @@ class _Tagging:
         """Cue token runs of every sentence."""
         tagger = load_tagger(CUE_MODEL)
         out = []
-        for sent in self.doc.sents:
-            if not sent.text.strip():
+        for start, end in self.cols.sents:
+            if all(self.cols.text[i].isspace() for i in range(start, end)):
                 continue
-            toks = list(sent)
-            tags = tagger.tag(cue_features(sent, self.base, self.marks))
-            out += [toks[a : b + 1] for a, b in runs(_likely(tagger, tags), "CUE")]
+            tags = tagger.tag(cue_features(start, end, self.cols, self.base, self.marks))
+            out += [
+                list(self.doc[start + a : start + b + 1])
+                for a, b in runs(_likely(tagger, tags), "CUE")
+            ]
         return out
 
     def attribution(self, cue: list[Token]) -> Attribution | None:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from datetime import date
+from functools import lru_cache
 
 from eventwire.dates import absolute, durations, relative
 from eventwire.dates.context import Context, Resolution, Tense, Unresolved
-from eventwire.dates.patterns import ASCII_LOWER, PRIORITY, rule_needs, rules, trigger
+from eventwire.dates.patterns import ASCII_LOWER, PRIORITY, Rule, rule_needs, rules, trigger
 
 Handler = Callable[[re.Match[str], Context], Resolution | None]
 
@@ -71,13 +72,19 @@ def windows(text: str) -> list[tuple[int, int, frozenset[str]]]:
     return out
 
 
+@lru_cache(maxsize=256)
+def rules_for(groups: frozenset[str]) -> tuple[Rule, ...]:
+    """The rules that may match in a window with these trigger groups, in rule order (a few
+    dozen group sets recur, so the filter runs once per set, not once per window)."""
+    return tuple(rule for rule in rules() if rule_needs(rule.name) & groups)
+
+
 def candidates(text: str) -> list[tuple[str, re.Match[str]]]:
     """Every rule match, leftmost-longest first (ties: rule priority)."""
     found = [
         (rule.name, m)
         for start, end, groups in windows(text)
-        for rule in rules()
-        if rule_needs(rule.name) & groups
+        for rule in rules_for(groups)
         for m in rule.regex.finditer(text, start, end)
     ]
     found.sort(key=lambda x: (x[1].start(), -(x[1].end() - x[1].start()), PRIORITY[x[0]]))

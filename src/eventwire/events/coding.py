@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from spacy.tokens import Token
+
 _cameo_entry: Callable[[str], Any] | None
 try:  # the ontology module is owned by the ontology work (issue 4); fall back until it lands
     from eventwire.events.ontology import cameo_entry as _cameo_entry
@@ -173,4 +175,39 @@ def refine_by_actors(
             return "PROTEST", "demo", "141"
     if type_ == "ASSAULT" and any(t in PROTESTERS for t in targets) and not cameo.startswith("18"):
         return "ASSAULT", "crowd-control", "175"
+    return type_, mode, cameo
+
+
+# Words that make an attack a computer attack (PLOVER COERCE/cyber), whoever or whatever is hit.
+CYBER_WORDS = frozenset(
+    """hacker hackers malware ransomware spyware botnet phishing server servers website websites
+    database databases computer computers email emails""".split()
+)
+CYBER_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
+CYBER_PREPS = frozenset({"agent", "by", "on", "against"})
+
+
+def _cyber_noun(noun: Token) -> bool:
+    """'hackers', 'servers', 'a cyber attack': the noun or a modifier of it is digital."""
+    words = [noun] + [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod")]
+    return any(w.lower_.startswith("cyber") or w.lower_ in CYBER_WORDS for w in words)
+
+
+def is_cyber(head: Token) -> bool:
+    """An attack verb whose attacker, instrument or target is digital ("hit by a cyber attack")."""
+    for child in head.children:
+        if child.dep_ in CYBER_DEPS and _cyber_noun(child):
+            return True
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ in CYBER_PREPS):
+            if any(p.dep_ == "pobj" and _cyber_noun(p) for p in child.children):
+                return True
+    return False
+
+
+def refine_cyber(
+    type_: str, mode: str | None, cameo: str, head: Token
+) -> tuple[str, str | None, str]:
+    """'Hackers attacked the ministry's servers': COERCE/cyber (176), not a physical assault."""
+    if type_ == "ASSAULT" and head.pos_ == "VERB" and is_cyber(head):
+        return "COERCE", "cyber", "176"
     return type_, mode, cameo

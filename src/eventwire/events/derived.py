@@ -17,6 +17,7 @@ from eventwire.events.status import Modality
 from eventwire.events.syntax import PRONOUNS
 from eventwire.events.triggers import Trigger
 from eventwire.model import Participant, Span, Status
+from eventwire.nlp.parse import doc_text
 
 COOPERATIVE = {
     "AID": "033",
@@ -34,6 +35,8 @@ CONFLICTUAL = {
     "REJECT": "134",
 }
 THREAT_MODES = frozenset({"arrest", "ban", "expel", "restrict", "curfew"})
+# Acts that announcing performs: "X will resign" is the yield itself (08x), not a promise (03x).
+SELF_ENACTING_MODES = frozenset({"resign"})
 THREAT_CODES = {"ban": "1322", "curfew": "1323"}
 DEMAND_CODES = {
     "CONSULT": "106",
@@ -198,9 +201,24 @@ def intents(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
         anchor = _intent_anchor(d)
         if anchor is None or anchor.i > d.trigger.head.i:
             continue
-        if _self_stated(d, clause_top(d.trigger.head), lex):
+        if d.mode in SELF_ENACTING_MODES:
+            _announce(d, anchor)
+        elif _self_stated(d, clause_top(d.trigger.head), lex):
             out.append(_intent_draft(d, anchor))
     return out
+
+
+def _announce(d: Draft, anchor: Token) -> None:
+    """'X will resign': the announced yield is the event (CAMEO 0831, PLOVER RETREAT/resign).
+
+    Announcing a resignation performs it, so the act is coded as it is, from the auxiliary on,
+    as a statement that happened; no promise (03x) is derived beside it.
+    """
+    d.start = anchor.idx
+    if d.modality.status == "planned":  # "would resign if ..." stays conditional
+        d.modality = Modality("occurred", d.modality.condition)
+    d.rule = "events.derived:announced-yield"
+    d.confidence = round(d.confidence + 0.05, 2)
 
 
 def _core(d: Draft) -> Span:
@@ -208,8 +226,8 @@ def _core(d: Draft) -> Span:
     start, end = d.start, d.end
     if d.roles.theme is not None and d.roles.theme.start >= start:
         end = max(end, d.roles.theme.end)
-    doc_text = d.trigger.head.doc.text
-    return Span(text=doc_text[start:end], start=start, end=end)
+    text = doc_text(d.trigger.head.doc)
+    return Span(text=text[start:end], start=start, end=end)
 
 
 def refusals(drafts: list[Draft]) -> list[Draft]:
@@ -278,7 +296,7 @@ def _demanded_party(clause: Token, inner: Draft | None) -> list[Participant]:
     if subj is None:
         return []
     start, end = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text)
-    return [Participant(role="target", text=subj.doc.text[start:end], start=start, end=end)]
+    return [Participant(role="target", text=doc_text(subj.doc)[start:end], start=start, end=end)]
 
 
 def _demand_draft(d: Draft, clause: Token, aux: Token, inner: Draft | None) -> Draft:
@@ -287,7 +305,7 @@ def _demand_draft(d: Draft, clause: Token, aux: Token, inner: Draft | None) -> D
     parts = speakers + _demanded_party(clause, inner)
     code = DEMAND_CODES.get(inner.type, "100") if inner is not None else "100"
     end = clause.right_edge.idx + len(clause.right_edge.text)
-    theme = Span(text=clause.doc.text[clause.idx : end], start=clause.idx, end=end)
+    theme = Span(text=doc_text(clause.doc)[clause.idx : end], start=clause.idx, end=end)
     conf = max(d.confidence, inner.confidence if inner is not None else 0.7) + 0.05
     subj = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     start = min(aux.idx, subj.left_edge.idx) if subj is not None else aux.idx
@@ -318,3 +336,59 @@ def demands(drafts: list[Draft]) -> list[Draft]:
         inner = next((by_head[c.i] for c in near if c.i in by_head), None)
         out.append(_demand_draft(d, clause, aux, inner))
     return out
+
+
+ORDER_VERBS = frozenset({"order", "instruct", "command", "direct"})
+FORCE_NOUNS = frozenset(
+    """police policeman policemen officer troop soldier army force military guard unit navy
+    marine paratrooper commando militia security gendarme gendarmerie battalion brigade
+    reservist""".split()
+)
+# What an order to one's own forces (or an order of patrols or strikes) makes: the act itself.
+ORDERED_NOUN_TYPES = frozenset({"MOBILIZE", "ASSAULT"})
+UNORDERABLE = frozenset({"REQUEST", "STATEMENT"})
+
+
+def _adopt(d: Draft, type_: str, mode: str | None, cameo: str) -> None:
+    """The order becomes the ordered act, by the one who ordered it."""
+    d.type, d.mode, d.cameo = type_, mode, cameo
+    d.rule = "events.derived:order"
+
+
+def orders(drafts: list[Draft], lex: Lexicon) -> list[Draft]:
+    """'ordered police to disperse protesters', 'ordered patrols': the act, not a demand.
+
+    A commander's order to his own police or troops is coded as what they were ordered to do
+    (or as a mobilisation when that is not coded); the order and the act are one event, whose
+    source is who gave the order. Orders to other parties stay REQUEST (10x).
+    """
+    by_head = {d.trigger.head.i: d for d in drafts}
+    absorbed: set[int] = set()
+    for d in drafts:
+        head = d.trigger.head
+        if d.type != "REQUEST" or head.lemma_.lower() not in ORDER_VERBS or id(d) in absorbed:
+            continue
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is None:
+            continue
+        mods = [c.lemma_.lower() for c in obj.children if c.dep_ in ("compound", "amod")]
+        noun = next(
+            (lex.nouns[k] for k in [(obj.lemma_.lower(), m) for m in mods] if k in lex.nouns),
+            lex.nouns.get((obj.lemma_.lower(), "")),
+        )
+        if obj.lemma_.lower() in FORCE_NOUNS:
+            comp = next((c for c in head.children if c.dep_ in ("xcomp", "ccomp")), None)
+            inner = by_head.get(comp.i) if comp is not None else None
+            # the forces are the orderer's own, not a target of the act
+            d.roles.participants = [p for p in d.roles.participants if p.role != "target"]
+            if inner is not None and inner.type not in UNORDERABLE:
+                _adopt(d, inner.type, inner.mode, inner.cameo)
+                d.roles.participants += [p for p in inner.roles.participants if p.role != "source"]
+                d.roles.theme = inner.roles.theme or d.roles.theme
+                absorbed.add(id(inner))
+            else:
+                police = obj.lemma_.lower() in ("police", "policeman", "policemen", "officer")
+                _adopt(d, "MOBILIZE", "police" if police else "troops", "153" if police else "154")
+        elif noun is not None and noun.type in ORDERED_NOUN_TYPES:
+            _adopt(d, noun.type, noun.mode, noun.cameo)
+    return [d for d in drafts if id(d) not in absorbed]

@@ -13,6 +13,7 @@ from eventwire.events.coding import (
     refine,
     refine_by_actors,
     refine_by_theme,
+    refine_cyber,
     refine_expel,
 )
 from eventwire.events.derived import (
@@ -21,6 +22,7 @@ from eventwire.events.derived import (
     Draft,
     demands,
     intents,
+    orders,
     refusals,
 )
 from eventwire.events.lexicon import STATEMENT, Lexicon, load_lexicon
@@ -32,7 +34,7 @@ from eventwire.events.syntax import OBJ, PASS_SUBJ, clause_depth, is_passive
 from eventwire.events.targets import PlaceMemo, fill_actors
 from eventwire.events.triggers import KIND_CONFIDENCE, Trigger, find_triggers
 from eventwire.model import ActorMention, Event, Plover, Provenance, Sentence, Span
-from eventwire.nlp.parse import Parsed
+from eventwire.nlp.parse import Parsed, doc_text
 
 THEME_DEPS = OBJ | PASS_SUBJ | {"attr", "oprd"}
 UNREAL = frozenset({"hypothetical", "threatened", "planned", "expected", "negated"})
@@ -97,6 +99,7 @@ def _draft(trig: Trigger, index: ActorIndex, text: str) -> Draft:
     targets = roles.heads.get("target", [])
     type_, mode, cameo = refine_expel(type_, mode, cameo, targets[0] if targets else theme_head)
     type_, mode, cameo = refine_by_actors(type_, mode, cameo, entry.lemma, roles.heads)
+    type_, mode, cameo = refine_cyber(type_, mode, cameo, trig.head)
     if type_ == "ASSAULT":
         mode, cameo = assault_mode(trig.head, mode, cameo)
     base = KIND_CONFIDENCE[entry.kind] + (
@@ -135,7 +138,7 @@ def _span_of(tok: Token, *, core: bool = False) -> Span:
         first = min((k.left_edge for k in keep), key=lambda t: t.i)
         last = max((k.right_edge if k.dep_ == "dobj" else k for k in keep), key=lambda t: t.i)
     end = last.idx + len(last.text)
-    return Span(text=tok.doc.text[first.idx : end], start=first.idx, end=end)
+    return Span(text=doc_text(tok.doc)[first.idx : end], start=first.idx, end=end)
 
 
 def link_complements(drafts: list[Draft]) -> None:
@@ -226,6 +229,7 @@ def sentence_drafts(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str)
     drafts = [_draft(t, index, text) for t in kept]
     drafts += label_events(sent, lex, index, text)
     link_complements(drafts)
+    drafts = orders(drafts, lex)
     drafts += refusals(drafts) + intents(drafts, lex) + demands(drafts)
     kept_drafts = [d for d in drafts if d.type == STATEMENT or _keep(d, True)]
     others = any(d.type != STATEMENT and d.modality.status not in UNREAL for d in kept_drafts)

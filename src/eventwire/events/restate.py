@@ -3,7 +3,7 @@
 "X met with mediators in Cairo to discuss a ceasefire, his first visit to the capital" is one
 meeting: the purpose clause ("to discuss a ceasefire") gives its theme and the apposition ("his
 first visit") restates it. "Efforts to secure a ceasefire" make the ceasefire a theme of the
-effort, not an event of its own.
+effort, not an event of its own; "a pause in the bombing" makes the bombing what paused.
 """
 
 from __future__ import annotations
@@ -12,11 +12,18 @@ from spacy.tokens import Token
 
 from eventwire.events.derived import Draft
 from eventwire.model import Span
+from eventwire.nlp.parse import doc_text
 
 PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
 RESTATING_DEPS = frozenset({"appos", "npadvmod"})
 EFFORT_NOUNS = frozenset(
     "effort bid attempt push drive quest campaign endeavour endeavor initiative hope".split()
+)
+
+# Nouns naming the stop of an activity: the activity in their of/in/to phrase is not going on.
+CESSATION_NOUNS = frozenset(
+    """pause lull halt end cessation suspension stop letup let-up respite break moratorium
+    freeze hiatus""".split()
 )
 
 
@@ -58,11 +65,24 @@ def _effort_theme(d: Draft) -> bool:
     )
 
 
+def _ceased_theme(d: Draft) -> bool:
+    """'a pause in the bombing', 'an end to the shelling': the stopped activity is a theme."""
+    head = d.trigger.head
+    if (
+        head.pos_ == "VERB"
+        or head.dep_ != "pobj"
+        or head.head.lower_ not in ("in", "of", "to", "on")
+    ):
+        return False
+    noun = head.head.head
+    return noun.pos_ == "NOUN" and noun.lemma_.lower() in CESSATION_NOUNS
+
+
 def _clause_span(tok: Token) -> Span:
     """The text of a token's subtree."""
     first, last = tok.left_edge, tok.right_edge
     end = last.idx + len(last.text)
-    return Span(text=tok.doc.text[first.idx : end], start=first.idx, end=end)
+    return Span(text=doc_text(tok.doc)[first.idx : end], start=first.idx, end=end)
 
 
 def merge_restatements(drafts: list[Draft]) -> list[Draft]:
@@ -75,7 +95,7 @@ def merge_restatements(drafts: list[Draft]) -> list[Draft]:
             if gov.roles.theme is None and d.trigger.head.pos_ == "VERB":
                 gov.roles.theme = d.roles.theme or _clause_span(d.trigger.head)
             continue
-        if _effort_theme(d):
+        if _effort_theme(d) or _ceased_theme(d):
             continue
         out.append(d)
     return out

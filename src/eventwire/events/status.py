@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from eventwire.model import Span, Status
+from eventwire.nlp.parse import doc_text
 
 NEG_WORDS = frozenset({"not", "n't", "never", "no"})
 CONDITION_MARKS = frozenset({"if", "unless", "provided", "providing", "once"})
@@ -150,7 +151,7 @@ def condition_span(tok: Token) -> Span | None:
     while last.is_punct and last.i > first.i:
         last = last.doc[last.i - 1]
     start, end = first.idx, last.idx + len(last.text)
-    return Span(text=tok.doc.text[start:end], start=start, end=end)
+    return Span(text=doc_text(tok.doc)[start:end], start=start, end=end)
 
 
 def in_condition(tok: Token) -> bool:

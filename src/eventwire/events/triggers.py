@@ -120,11 +120,18 @@ def light_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def _dates(prep: Token) -> bool:
+    """'agreed on Friday', 'called on Wednesday for': a time phrase, not the verb's particle."""
+    return prep.dep_ == "prep" and any(
+        p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children
+    )
+
+
 def phrasal_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """'call for', 'pull out', 'meet with': a verb with its particle or preposition."""
     lemma = _verb_lemma(verb, lex)
     for c in verb.children:
-        if c.dep_ not in ("prt", "prep") or c.lower_ not in lex.particles:
+        if c.dep_ not in ("prt", "prep") or c.lower_ not in lex.particles or _dates(c):
             continue
         entry = lex.phrasal.get((lemma, c.lower_))
         if entry is not None:

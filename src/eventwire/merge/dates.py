@@ -12,6 +12,21 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^(\d{4})$")
 
 
+REPORT_LAG_DAYS = 6  # an event dated only by its report happened that day or in the days before
+
+
+def mention_interval(value: str | None, source: str | None = None) -> tuple[date, date] | None:
+    """The interval of a stored event date, widened back when it is only the report's date.
+
+    A date the coder fell back to (`date_source` "publication") says when the report appeared,
+    not when the event happened: a meeting reported on Sunday may have been on Friday.
+    """
+    span = interval(value)
+    if span is None or source != "publication":
+        return span
+    return span[0] - timedelta(days=REPORT_LAG_DAYS), span[1]
+
+
 def interval(value: str | None) -> tuple[date, date] | None:
     """First and last day the value covers, or None when it is no calendar date."""
     if not value:

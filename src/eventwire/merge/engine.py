@@ -21,7 +21,11 @@ class MergeParams:
     keys: tuple[KeyFn, ...] = STORE_KEYS
     max_block: int = 200
     window: int = 50
+    max_gap_days: int | None = 10  # dates of a key's block further apart are not paired
+    sparse_keys: tuple[KeyFn, ...] = ()  # blocks where mentions lacking actor and place probe
+    sparse_window: int = 5
     weights: Weights = field(default_factory=load_weights)
+    apart_in_sentence: bool = True  # two mentions of one sentence are two events (ECB+ rule)
 
 
 @dataclass(frozen=True)
@@ -56,11 +60,14 @@ def merge(
     documents: Mapping[str, str] | None = None,
     params: MergeParams | None = None,
     fixed: Sequence[str | None] = (),
+    *,
+    explain: bool = True,
 ) -> list[Cluster]:
     """Cluster mentions into events; `documents` (id -> text) feeds document similarity.
 
     `fixed` gives, per record, the merged event it already belongs to (None: a new mention):
     those groups stay whole, and pairs of two already-merged mentions are not scored again.
+    `explain=False` leaves `why` empty (scoring each cluster's strongest link again costs).
     """
     params = params or MergeParams()
     ctx = context_of(records, documents or {})
@@ -72,21 +79,29 @@ def merge(
         for group in document_clusters(ctx.documents, params.doc_threshold):
             extra.append([i for d in group for i in by_doc.get(d, [])])
     pairs = candidate_pairs(
-        records, params.keys, max_block=params.max_block, window=params.window, extra_blocks=extra
+        records,
+        params.keys,
+        max_block=params.max_block,
+        window=params.window,
+        extra_blocks=extra,
+        max_gap_days=params.max_gap_days,
+        sparse_keys=params.sparse_keys,
+        sparse_window=params.sparse_window,
     )
-    pairs = {p for p in pairs if not _same_sentence(records[p[0]], records[p[1]])}
-    if fixed:
-        pairs = {(i, j) for i, j in pairs if fixed[i] is None or fixed[j] is None}
+    # two events of one sentence are two events (a threat to strike is not the strike), unless
+    # the caller scores it instead (the store: "met ... for talks" is one meeting)
+    where = [(m.doc, m.sentence) for m in records]
+    free = [label is None for label in fixed] if fixed else [True] * len(records)
+    apart = params.apart_in_sentence
+    pairs = {
+        (i, j) for i, j in pairs if (not apart or where[i] != where[j]) and (free[i] or free[j])
+    }
     edges = score_pairs(records, pairs, ctx, params.weights)
-    out = []
-    for members in average_linkage(len(records), edges, params.threshold, _groups(fixed)):
-        out.append(Cluster(members=members, why=_why(records, members, edges, ctx, params)))
-    return out
-
-
-def _same_sentence(a: MentionRecord, b: MentionRecord) -> bool:
-    """Two events of one sentence are two events (a threat to strike is not the strike)."""
-    return a.doc == b.doc and a.sentence == b.sentence
+    del pairs, where, free
+    clusters = average_linkage(len(records), edges, params.threshold, _groups(fixed))
+    if not explain:
+        return [Cluster(members=members, why=[]) for members in clusters]
+    return [Cluster(members=m, why=_why(records, m, edges, ctx, params)) for m in clusters]
 
 
 def _groups(fixed: Sequence[str | None]) -> list[list[int]]:

@@ -27,6 +27,9 @@ class MentionRecord(BaseModel, frozen=True):
     actors: dict[str, tuple[str, ...]] = Field(
         default_factory=dict, description="Role -> resolved actor ids (or lower-cased names)."
     )
+    countries: tuple[str, ...] = Field(
+        (), description="Countries of the participants in any role (ISO-3), for role-free overlap."
+    )
     arguments: tuple[str, ...] = Field(
         (), description="Content words around the trigger (theme, participants), lower case."
     )

@@ -32,10 +32,71 @@ class Context:
 Evidence = Callable[[MentionRecord, MentionRecord, Context], float | None]
 
 
+# Irregular past forms of common event verbs: stored triggers are surface text, not lemmas.
+IRREGULAR = {
+    "met": "meet",
+    "held": "hold",
+    "spoke": "speak",
+    "spoken": "speak",
+    "told": "tell",
+    "said": "say",
+    "fought": "fight",
+    "struck": "strike",
+    "shot": "shoot",
+    "sought": "seek",
+    "won": "win",
+    "lost": "lose",
+    "left": "leave",
+    "fled": "flee",
+    "gave": "give",
+    "given": "give",
+    "took": "take",
+    "taken": "take",
+    "began": "begin",
+    "begun": "begin",
+    "broke": "break",
+    "broken": "break",
+    "sent": "send",
+    "came": "come",
+    "went": "go",
+    "brought": "bring",
+    "bought": "buy",
+    "sold": "sell",
+    "stole": "steal",
+    "stolen": "steal",
+    "hit": "hit",
+    "threw": "throw",
+    "thrown": "throw",
+    "drove": "drive",
+    "driven": "drive",
+    "flew": "fly",
+    "flown": "fly",
+    "fell": "fall",
+    "fallen": "fall",
+    "hung": "hang",
+    "chose": "choose",
+    "chosen": "choose",
+    "rose": "rise",
+    "risen": "rise",
+    "led": "lead",
+    "paid": "pay",
+    "kept": "keep",
+    "sank": "sink",
+    "sunk": "sink",
+    "bit": "bite",
+    "froze": "freeze",
+    "spoke out": "speak",
+}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """A crude English stem so 'attack', 'attacks' and 'attacked' meet (no spaCy here)."""
     w = word.lower()
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if w.endswith(("ions", "ments")):
+        w = w[:-1]  # the plural of a nominalisation: "discussions" -> "discussion" -> "discuss"
     for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s", "ion", "ment"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
             w = w[: -len(suffix)]
@@ -92,8 +153,15 @@ def families() -> dict[str, frozenset[str]]:
 
 
 def _families(m: MentionRecord) -> frozenset[str]:
+    """Families of the lemma and trigger; a phrase trigger ('held the talks') by its words."""
     table = families()
-    return table.get(stem(m.lemma), frozenset()) | table.get(stem(m.trigger), frozenset())
+    words = {m.lemma, m.trigger}
+    if not table.get(stem(m.lemma)) and not table.get(stem(m.trigger)):
+        words |= set(m.trigger.split())
+    out: frozenset[str] = frozenset()
+    for w in words:
+        out |= table.get(stem(w), frozenset())
+    return out
 
 
 def related_triggers(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
@@ -123,6 +191,23 @@ def actors_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | No
     return sum(_jaccard(set(a.actors[r]), set(b.actors[r])) or 0.0 for r in roles) / len(roles)
 
 
+def _countries(m: MentionRecord) -> set[str]:
+    """Countries of the participants, and of actor ids coded `ISO:SECTOR` (any role)."""
+    out = set(m.countries)
+    for ids in m.actors.values():
+        out |= {a[:3] for a in ids if len(a) >= 3 and a[:3].isupper() and a[3:4] in ("", ":")}
+    return out
+
+
+def countries_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """Overlap of the countries involved, whatever the role: one report's host is another's guest.
+
+    "Israeli and US spy chiefs met Qatar's prime minister" and "Qatar hosted the Mossad chief"
+    name the same parties in other roles and at another level (a person, a service, a state).
+    """
+    return _jaccard(_countries(a), _countries(b))
+
+
 def arguments_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
     return _jaccard(set(a.arguments), set(b.arguments))
 
@@ -140,9 +225,12 @@ def dates_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | Non
 
 
 def dates_apart(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
-    """Grows with the gap between the intervals, full at a week."""
+    """Grows with the gap between the intervals beyond a day's slack, full at a week.
+
+    The slack covers a round of talks over several days and reports dating it by another day.
+    """
     gap = _gap_days(a, b)
-    return None if gap is None else min(gap / 7.0, 1.0)
+    return None if gap is None else min(max(gap - 1, 0) / 7.0, 1.0)
 
 
 def _km(a: MentionRecord, b: MentionRecord) -> float | None:
@@ -184,6 +272,11 @@ def same_document(a: MentionRecord, b: MentionRecord, _: Context) -> float | Non
     return float(a.doc == b.doc)
 
 
+def same_sentence(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """Two triggers of one sentence are seldom one event ("demanded a ceasefire and a withdrawal")."""
+    return float(a.doc == b.doc and a.sentence == b.sentence)
+
+
 def status_differs(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
     """A planned meeting and one that occurred may still be one event, but it is evidence."""
     if not a.status or not b.status:
@@ -207,6 +300,7 @@ EVIDENCE: dict[str, Evidence] = {
     "same lemma": same_lemma,
     "similar trigger": similar_trigger,
     "actors overlap": actors_overlap,
+    "countries overlap": countries_overlap,
     "arguments overlap": arguments_overlap,
     "dates overlap": dates_overlap,
     "dates apart": dates_apart,
@@ -215,6 +309,7 @@ EVIDENCE: dict[str, Evidence] = {
     "similar documents": similar_documents,
     "similar context": similar_context,
     "same document": same_document,
+    "same sentence": same_sentence,
     "status differs": status_differs,
     "related triggers": related_triggers,
     "both saying": both_saying,

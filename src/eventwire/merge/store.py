@@ -2,7 +2,9 @@
 
 Reads plain rows (events joined with their article's date and outlet, participants' actor ids),
 never a Doc. A merged event's id is a hash of its first mention's event id, so re-running on an
-unchanged store rewrites the same rows (idempotent).
+unchanged store rewrites the same rows (idempotent). Every mention's block keys are kept in
+`merge_keys` (with its dates), so an incremental merge finds its candidates by a join instead of
+reading the store.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ from typing import Any
 import duckdb
 
 from eventwire.errors import StoreError
-from eventwire.merge.dates import interval
+from eventwire.merge.blocking import SPARSE_KEYS, day, is_sparse, last_day
+from eventwire.merge.dates import mention_interval
 from eventwire.merge.engine import MergeParams, merge
 from eventwire.merge.fields import summarise
 from eventwire.merge.records import MentionRecord
@@ -26,12 +29,11 @@ from eventwire.store.duck import Store
 
 STORE_WEIGHTS = "store_weights.json"
 STORE_THRESHOLD = 0.5
-WINDOW_DAYS = 14  # existing events this close to a new one are its candidates
 
 _EVENTS_SQL = """
 SELECT e.id, e.article_id, e.sentence, e.sentence_text, e.trigger_text, e.trigger_start,
        e.trigger_end, e.plover_type, e.plover_mode, e.cameo, e.status, e.location_name,
-       e.location_country, e.lat, e.lon, e.date_value, e.speaker_text, e.attribution_kind,
+       e.location_country, e.lat, e.lon, e.date_value, e.date_source, e.speaker_text, e.attribution_kind,
        e.theme_text, e.source_actors, e.target_actors,
        CAST(a.published AS VARCHAR) AS published, coalesce(nullif(a.source, ''), a.id) AS outlet
 FROM events e JOIN articles a ON a.id = e.article_id
@@ -48,30 +50,52 @@ class MergeSummary:
 
 
 def store_params() -> MergeParams:
-    return MergeParams(threshold=STORE_THRESHOLD, weights=load_weights(STORE_WEIGHTS))
+    """Coded events of one sentence may be one event ("met ... for talks"): a score, not a rule."""
+    return MergeParams(
+        threshold=STORE_THRESHOLD,
+        weights=load_weights(STORE_WEIGHTS),
+        sparse_keys=SPARSE_KEYS,
+        apart_in_sentence=False,
+    )
+
+
+COUNTRIES = "countries"  # key of `_actors` holding the participants' countries, any role
 
 
 def _actors(store: Store, ids: Sequence[str]) -> dict[str, dict[str, tuple[str, ...]]]:
+    """Event id -> role -> actor ids; `COUNTRIES` -> the countries of all its participants."""
     out: dict[str, dict[str, set[str]]] = {}
     if not ids:
         return {}
     rows = store.con.execute(
-        "SELECT event_id, role, coalesce(actor_id, lower(text)) FROM participants "
+        "SELECT event_id, role, coalesce(actor_id, lower(text)), country FROM participants "
         "WHERE event_id IN (SELECT unnest(?))",
         [list(ids)],
     ).fetchall()
-    for eid, role, actor in rows:
+    for eid, role, actor, country in rows:
         out.setdefault(eid, {}).setdefault(role, set()).add(actor)
+        if country:
+            out[eid].setdefault(COUNTRIES, set()).add(country)
     return {e: {r: tuple(sorted(a)) for r, a in roles.items()} for e, roles in out.items()}
 
 
+_RECORD_FIELDS = set(MentionRecord.model_fields)  # shared: one set per record weighs 2 kB
+
+
 def record_of(row: dict[str, Any], actors: dict[str, tuple[str, ...]]) -> MentionRecord:
-    """A stored event row as merge input (the date as a day interval, actors per role)."""
-    span = interval(row.get("date_value"))
+    """A stored event row as merge input (the date as a day interval, actors per role).
+
+    Built without validation (the store's columns are typed already), which keeps 100k
+    records to a few hundred bytes each.
+    """
+    span = mention_interval(row.get("date_value"), row.get("date_source"))
+    actors = dict(actors)
+    countries = actors.pop(COUNTRIES, ())
     words = tuple(
         sorted({w for w in str(row.get("theme_text") or "").lower().split() if len(w) > 2})
     )
-    return MentionRecord(
+    return MentionRecord.model_construct(
+        _RECORD_FIELDS,
         id=row["id"],
         doc=row["article_id"],
         sentence=row.get("sentence") or 0,
@@ -84,6 +108,7 @@ def record_of(row: dict[str, Any], actors: dict[str, tuple[str, ...]]) -> Mentio
         cameo=row.get("cameo"),
         status=row.get("status"),
         actors=actors,
+        countries=countries,
         arguments=words,
         date_start=span[0] if span else None,
         date_end=span[1] if span else None,
@@ -111,31 +136,61 @@ def merge_db(db: str | Path, article_ids: Sequence[str] | None = None) -> MergeS
     return summary
 
 
-def _rows(store: Store, where: str = "", params: list[Any] | None = None) -> list[dict[str, Any]]:
-    return store.query(_EVENTS_SQL + where + " ORDER BY e.id", params)
+@dataclass
+class Rows:
+    """Stored event rows as tuples: a dict per row would weigh a kilobyte more at 100k events."""
+
+    columns: list[str]
+    data: list[tuple[Any, ...]]
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def row(self, i: int) -> dict[str, Any]:
+        return dict(zip(self.columns, self.data[i], strict=True))
+
+    def ids(self) -> list[str]:
+        return [str(t[0]) for t in self.data]
+
+    def __add__(self, other: Rows) -> Rows:
+        return Rows(self.columns, self.data + other.data)
+
+
+def _rows(store: Store, where: str = "", params: list[Any] | None = None) -> Rows:
+    cur = store.con.execute(_EVENTS_SQL + where + " ORDER BY e.id", params or [])
+    return Rows([d[0] for d in cur.description], cur.fetchall())
 
 
 def merge_store(store: Store, article_ids: Sequence[str] | None = None) -> MergeSummary:
     """Merge every event (`article_ids` None), or only the events of those articles.
 
-    Incremental: the new mentions meet only stored events of the same type within
-    `WINDOW_DAYS` of their dates; existing merged events keep their members and can only grow.
+    Incremental: the new mentions meet only the stored mentions sharing a block key with them
+    (the nearest by date when a block is large) and the other members of their merged events;
+    existing merged events keep their members and can only grow.
     """
     if article_ids is None:
         rows = _rows(store)
-        store.con.execute("DELETE FROM merged_mentions")
-        store.con.execute("DELETE FROM merged_events")
-        groups = _cluster(store, rows, {})
-        _write(store, rows, groups)
+        for table in ("merged_mentions", "merged_events", "merge_keys"):
+            store.con.execute(f"DELETE FROM {table}")
+        records = _records(store, rows)
+        groups = _cluster(records, {})
+        _write(store, rows, groups, replace=False)
+        _write_keys(store, records)
         return MergeSummary(len(rows), len(groups), len(rows))
     return _merge_new(store, list(article_ids))
 
 
-def _cluster(store: Store, rows: list[dict[str, Any]], fixed: dict[str, str]) -> list[list[int]]:
-    """Clusters of row indices; rows already merged (`fixed`: event id -> merged id) stay together."""
-    actors = _actors(store, [r["id"] for r in rows])
-    records = [record_of(r, actors.get(r["id"], {})) for r in rows]
-    clusters = merge(records, None, store_params(), fixed=[fixed.get(r["id"]) for r in rows])
+def _records(store: Store, rows: Rows) -> list[MentionRecord]:
+    ids = rows.ids()
+    actors = _actors(store, ids)
+    return [record_of(rows.row(i), actors.get(eid, {})) for i, eid in enumerate(ids)]
+
+
+def _cluster(records: list[MentionRecord], fixed: dict[str, str]) -> list[list[int]]:
+    """Clusters of record indices; records already merged (`fixed`: event id -> merged id) stay
+    together."""
+    labels = [fixed.get(r.id) for r in records]
+    clusters = merge(records, None, store_params(), fixed=labels, explain=False)
     return [c.members for c in clusters]
 
 
@@ -224,68 +279,148 @@ def _insert(store: Store, table: str, columns: Sequence[str], rows: list[list[An
         store.con.unregister("_merge_rows")
 
 
-def _write(store: Store, rows: list[dict[str, Any]], groups: list[list[int]]) -> None:
-    """Replace the merged rows of these groups (their old merged events go first)."""
-    events, mentions = [], []
-    for members in groups:
-        event, ms = merged_rows([rows[i] for i in members])
-        events.append(event)
-        mentions += ms
-    ids = [m[0] for m in mentions]
+CHUNK = 10_000  # rows built and inserted at a time, so writing 100k merged events stays small
+
+
+def _write(store: Store, rows: Rows, groups: list[list[int]], *, replace: bool = True) -> None:
+    """Write the merged rows of these groups (`replace`: their old merged events go first)."""
+    for lo in range(0, len(groups), CHUNK):
+        events, mentions = [], []
+        for members in groups[lo : lo + CHUNK]:
+            event, ms = merged_rows([rows.row(i) for i in members])
+            events.append(event)
+            mentions += ms
+        if replace:
+            _delete_merged(store, [m[0] for m in mentions], [e[0] for e in events])
+        _insert(store, "merged_events", MERGED_COLUMNS, events)
+        _insert(store, "merged_mentions", MENTION_COLUMNS, mentions)
+
+
+def _delete_merged(store: Store, event_ids: list[str], merged_ids: list[str]) -> None:
     store.con.execute(
         "DELETE FROM merged_events WHERE id IN (SELECT merged_id FROM merged_mentions "
         "WHERE event_id IN (SELECT unnest(?))) OR id IN (SELECT unnest(?))",
-        [ids, [e[0] for e in events]],
+        [event_ids, merged_ids],
     )
-    store.con.execute("DELETE FROM merged_mentions WHERE event_id IN (SELECT unnest(?))", [ids])
-    _insert(store, "merged_events", MERGED_COLUMNS, events)
-    _insert(store, "merged_mentions", MENTION_COLUMNS, mentions)
+    store.con.execute(
+        "DELETE FROM merged_mentions WHERE event_id IN (SELECT unnest(?))", [event_ids]
+    )
+
+
+KEY_COLUMNS = ("key", "event_id", "article_id", "first_day", "last_day", "sparse")
+
+
+def _key_rows(records: Sequence[MentionRecord]) -> list[list[Any]]:
+    """(key, event id, article id, first and last day or None, sparse) per block key."""
+    params = store_params()
+    families = (*params.keys, *params.sparse_keys)
+    out = []
+    for m in records:
+        first, last, sparse = day(m) or None, last_day(m) or None, is_sparse(m)
+        out += [[k, m.id, m.doc, first, last, sparse] for fn in families for k in fn(m)]
+    return out
+
+
+def _write_keys(store: Store, records: Sequence[MentionRecord]) -> None:
+    for lo in range(0, len(records), CHUNK):
+        _insert(store, "merge_keys", KEY_COLUMNS, _key_rows(records[lo : lo + CHUNK]))
 
 
 def _merge_new(store: Store, article_ids: list[str]) -> MergeSummary:
     """Merge the events of new (or re-coded) articles into the existing merged events."""
-    store.con.execute(
-        "DELETE FROM merged_mentions WHERE article_id IN (SELECT unnest(?)) "
-        "OR event_id NOT IN (SELECT id FROM events)",
-        [article_ids],
-    )
-    new = _rows(store, "WHERE e.article_id IN (SELECT unnest(?))", [article_ids])
-    if not new:
+    _backfill_keys(store)
+    for table in ("merged_mentions", "merge_keys"):
+        store.con.execute(
+            f"DELETE FROM {table} WHERE article_id IN (SELECT unnest(?)) "
+            "OR event_id NOT IN (SELECT id FROM events)",
+            [article_ids],
+        )
+    new_rows = _rows(store, "WHERE e.article_id IN (SELECT unnest(?))", [article_ids])
+    if not new_rows:
         _drop_empty(store)
         return MergeSummary()
-    old = _neighbours(store, new, article_ids)
+    new = _records(store, new_rows)
+    old_rows = _rows(store, "WHERE e.id IN (SELECT unnest(?))", [_neighbours(store, new)])
     fixed = {
         eid: mid
         for eid, mid in store.con.execute(
             "SELECT event_id, merged_id FROM merged_mentions WHERE event_id IN (SELECT unnest(?))",
-            [[r["id"] for r in old]],
+            [old_rows.ids()],
         ).fetchall()
     }
-    rows = new + old
-    groups = _cluster(store, rows, fixed)
+    rows = new_rows + old_rows
+    records = new + _records(store, old_rows)
+    groups = _cluster(records, fixed)
     touched = [g for g in groups if any(i < len(new) for i in g)]
     _write(store, rows, touched)
+    _write_keys(store, new)
     _drop_empty(store)
     return MergeSummary(len(rows), len(touched), len(new))
 
 
-def _neighbours(
-    store: Store, new: list[dict[str, Any]], article_ids: list[str]
-) -> list[dict[str, Any]]:
-    """Stored events of the new mentions' types dated within the window (or undated)."""
-    types = sorted({str(r["plover_type"]) for r in new if r.get("plover_type")})
-    days = [iv for r in new if (iv := interval(r.get("date_value")))]
-    where = "WHERE e.article_id NOT IN (SELECT unnest(?)) AND e.plover_type IN (SELECT unnest(?))"
-    params: list[Any] = [article_ids, types]
-    if days:
-        lo = min(d[0] for d in days).toordinal() - WINDOW_DAYS
-        hi = max(d[1] for d in days).toordinal() + WINDOW_DAYS
-        where += (
-            " AND (e.date_value IS NULL OR try_cast(left(e.date_value, 10) AS DATE) IS NULL"
-            " OR (try_cast(left(e.date_value, 10) AS DATE) - DATE '0001-01-01') + 1 BETWEEN ? AND ?)"
-        )
-        params += [lo, hi]
-    return _rows(store, where, params)
+def _neighbours(store: Store, new: Sequence[MentionRecord]) -> list[str]:
+    """Ids of the stored events a new mention may join, and of every other mention of their
+    merged events (a merged event is scored whole).
+
+    As the full merge pairs them: per block key of a new mention, the stored mentions holding
+    it whose dates are at most `max_gap_days` from its own (undated: the undated), the nearest
+    `max_block` by date; in the sparse blocks the `2 * sparse_window` nearest, and only sparse
+    ones for a mention that has actors or a place.
+    """
+    params = store_params()
+    probes = []
+    for m in new:
+        first, last, sparse = day(m) or None, last_day(m) or None, is_sparse(m)
+        probes += [
+            [k, m.id, first, last, False, params.max_block] for fn in params.keys for k in fn(m)
+        ]
+        probes += [
+            [k, m.id, first, last, not sparse, 2 * params.sparse_window]
+            for fn in params.sparse_keys
+            for k in fn(m)
+        ]
+    if not probes:
+        return []
+    import pyarrow as pa
+
+    cols = ("key", "event_id", "first_day", "last_day", "sparse_only", "lim")
+    table = pa.table({c: [p[k] for p in probes] for k, c in enumerate(cols)})
+    store.con.register("_merge_probes", table)
+    try:
+        found = store.con.execute(
+            """
+            WITH hits AS (
+                SELECT k.event_id, p.lim, row_number() OVER (
+                    PARTITION BY p."key", p.event_id
+                    ORDER BY abs(coalesce(k.first_day - p.first_day, 0)), k.event_id
+                ) AS rn
+                FROM merge_keys k JOIN _merge_probes p ON k."key" = p."key"
+                WHERE (k.sparse OR NOT p.sparse_only)
+                  AND ((k.first_day IS NULL AND p.first_day IS NULL)
+                       OR (k.first_day <= p.last_day + ? AND p.first_day <= k.last_day + ?))
+            ),
+            near AS (SELECT DISTINCT event_id FROM hits WHERE rn <= lim)
+            SELECT event_id FROM near
+            UNION
+            SELECT m.event_id FROM merged_mentions m WHERE m.merged_id IN (
+                SELECT merged_id FROM merged_mentions WHERE event_id IN (SELECT event_id FROM near)
+            )
+            """,
+            [params.max_gap_days or 1 << 30] * 2,
+        ).fetchall()
+    finally:
+        store.con.unregister("_merge_probes")
+    return sorted(r[0] for r in found)
+
+
+def _backfill_keys(store: Store) -> None:
+    """A store merged before keys were kept gets the keys of its merged mentions once."""
+    has_keys = store.con.execute("SELECT count(*) FROM merge_keys").fetchone()
+    has_merged = store.con.execute("SELECT count(*) FROM merged_mentions").fetchone()
+    if (has_keys and has_keys[0]) or not (has_merged and has_merged[0]):
+        return
+    rows = _rows(store, "WHERE e.id IN (SELECT event_id FROM merged_mentions)")
+    _write_keys(store, _records(store, rows))
 
 
 def _drop_empty(store: Store) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from eventwire.actors.kb import load_kb
 from eventwire.negotiations.facts import ActorHit
 from eventwire.negotiations.model import NegActor
 
@@ -48,4 +49,20 @@ def representative(hits: list[ActorHit]) -> NegActor:
     h = next(x for x in hits if x.actor_id == top)
     # the side's sectors: a government side is its ministers, army and spies alike
     secs = sorted({s for x in hits for s in x.sector} - {"MED", "CVL", "CRM", "REF", "JRN"})
+    state = _state_of(h)
+    if state is not None:
+        return NegActor(id=h.country, name=state, country=h.country, sector=secs, kind="state")
     return NegActor(id=h.actor_id, name=h.name, country=h.country, sector=secs, kind=h.kind)
+
+
+def _state_of(h: ActorHit) -> str | None:
+    """The country's name, when a state side is known only by a collective of its people
+    ("American mediators", "Saudi officials", a bare "American"): a demonym names no actor."""
+    if (
+        h.kind != "people"
+        or key(h) != f"{h.country}/state"
+        or not h.actor_id.startswith(h.country + ":")
+    ):
+        return None
+    country = load_kb().countries.get(h.country)
+    return country.name if country else None

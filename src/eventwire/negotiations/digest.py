@@ -11,19 +11,22 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from eventwire.negotiations import cues
+from eventwire.negotiations import affiliation, cues
 from eventwire.negotiations.actors import Key, key
 from eventwire.negotiations.evidence import date_near, mention
 from eventwire.negotiations.facts import ActorHit, ArticleFacts, PlaceHit, SentenceFacts
 from eventwire.negotiations.model import Mention
 
 VENUE_LEVELS = {"city", "capital", "town", "admin3", "admin4", "place"}
+PLACE_PREPOSITIONS = {"in", "at", "to", "into", "toward", "towards", "from", "near", "outside"}
 POSITION_ORDER = ("condition", "rejection", "demand", "support")
 # fates told of "it" or "the deal" without naming it again
 CARRIED_FATES = {"signed", "extended", "suspended", "expired", "violated"}
 # fates whose proposal is their subject ("the truce expired"), and the passive's auxiliaries
 SUBJECT_FATES = {"expired", "pending"}
 BE = {"is", "was", "were", "be", "been", "being", "are", "has", "had"}
+# stored digests carry this (with the cue lists' hash): change it when digest() reads differently
+READING = "3"  # 2: named persons folded into the side they speak for; 3: themes
 
 
 @dataclass
@@ -82,6 +85,7 @@ class Digest:
     proposals: list[ProposalHit] = field(default_factory=list)
     stances: list[StanceHit] = field(default_factory=list)
     signals: list[Signal] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)  # ceasefire, prisoners, ... (cues.tsv)
 
 
 def _blocked(toks: list[cues.Token], hit: cues.Hit) -> bool:
@@ -97,9 +101,13 @@ def digest(article: ArticleFacts) -> Digest:
     d = Digest(article.id, article.published, relevant=False)
     last: ProposalHit | None = None
     last_at = -10
+    article = affiliation.fold(article)
     for s in article.sentences:
         if cues.find(s.toks, "topic"):
             d.relevant = True
+        for h in cues.find(s.toks, "theme"):
+            if h.label not in d.themes:
+                d.themes.append(h.label)
         _sides(d, s)
         d.rounds += _rounds(article, s)
         found, carried = _proposals(article, s, last if s.idx - last_at <= 2 else None)
@@ -114,12 +122,12 @@ def digest(article: ArticleFacts) -> Digest:
 
 
 def _sides(d: Digest, s: SentenceFacts) -> None:
-    seen: set[Key] = set()
+    seen: dict[Key, None] = {}  # in order of mention: a set's order changes with the process
     med_hits = cues.find(s.toks, "mediation")
     for a in s.actors:
         k = key(a)
         d.hits.setdefault(k, []).append(a)
-        seen.add(k)
+        seen[k] = None
         if "MED" in a.sector or any(_near(s, a, h) for h in med_hits):
             d.mediation[k] += 1
     for k in seen:
@@ -142,10 +150,13 @@ def _rounds(article: ArticleFacts, s: SentenceFacts) -> list[RoundHit]:
     if not meets:
         return []
     shift = max((int(h.label) - 1 for h in cues.find(s.toks, "ordinal")), default=0)
+    moves = cues.find(s.toks, "action")
     out = []
     for p in s.places:
         i = next((i for i, t in enumerate(s.toks) if t.start == p.start), None)
         if i is None or p.admin_level not in VENUE_LEVELS or not _at_venue(s.toks, i):
+            continue
+        if _sent_there(meets, moves, i):
             continue
         day = date_near(article, s, p.start)
         if day is not None:
@@ -153,12 +164,26 @@ def _rounds(article: ArticleFacts, s: SentenceFacts) -> list[RoundHit]:
     return out
 
 
+def _sent_there(meets: list[cues.Hit], moves: list[cues.Hit], i: int, window: int = 8) -> bool:
+    """The place at token `i` is where troops are sent or fighting is ('agreed to deploy troops
+    in Goma', 'signed a truce after clashes in Goma'), not where a meeting is: an action word
+    governs it, closer to it than any meeting word ('sent a delegation to hold talks in Doha'
+    is a round)."""
+    move = max((h.last for h in moves if i - window <= h.first and h.last <= i), default=None)
+    if move is None:
+        return False
+    meet = max((h.last for h in meets if h.last <= i), default=None)
+    return meet is None or meet <= move
+
+
 def _at_venue(toks: list[cues.Token], i: int) -> bool:
-    """'in Cairo', 'at Istanbul', or 'in the Qatari capital Doha' / 'in the port city of Aden'."""
+    """'in Cairo', 'at Istanbul', or 'in the Qatari capital Doha' / 'in the port city of Aden'
+    (the nearest preposition is 'in' or 'at': 'to the city of Aden' is a destination)."""
     if i > 0 and toks[i - 1].text in ("in", "at"):
         return True
     back = [t.text for t in toks[max(0, i - 5) : i]]
-    return any(w in ("capital", "city") for w in back[-3:]) and any(w in ("in", "at") for w in back)
+    near = next((w for w in reversed(back) if w in PLACE_PREPOSITIONS), None)
+    return any(w in ("capital", "city") for w in back[-3:]) and near in ("in", "at")
 
 
 def _proposals(

@@ -16,6 +16,7 @@ from eventwire.negotiations.actors import Key, is_igo
 from eventwire.negotiations.digest import Digest
 
 MAX_GAP_DAYS = 400  # a pair of sides silent this long is a new negotiation
+TRACK_GAP_DAYS = 14  # two tracks of the same sides: one ends this long before the other begins
 
 
 @dataclass
@@ -85,7 +86,7 @@ def group(digests: list[Digest]) -> list[Group]:
         home = _home(out, set(d.score), need=2)
         if home is not None:
             home.digests = _ordered(home.digests + [d])
-    return out
+    return [Group(g.parties, part) for g in out for part in split_tracks(g.digests)]
 
 
 def _ordered(ds: list[Digest]) -> list[Digest]:
@@ -106,3 +107,55 @@ def _split_by_gap(members: list[Digest]) -> list[list[Digest]]:
             parts.append([])
         parts[-1].append(d)
     return [p for p in parts if p]
+
+
+def _theme_parts(ds: list[Digest]) -> list[list[Digest]]:
+    """Articles by theme: two themes one article speaks of are one track (a truce and the
+    hostages it frees); an article of no theme joins the track of the report nearest in time."""
+    root: dict[str, str] = {}
+
+    def find(t: str) -> str:
+        while root.setdefault(t, t) != t:
+            t = root[t]
+        return t
+
+    for d in ds:
+        for t in d.themes[1:]:
+            root[find(t)] = find(d.themes[0])
+    themed = [d for d in ds if d.themes]
+    if len({find(d.themes[0]) for d in themed}) < 2:
+        return [ds]
+    parts: dict[str, list[Digest]] = {}
+    for d in ds:
+        near = d if d.themes else min(themed, key=lambda x: _days_apart(x, d))
+        parts.setdefault(find(near.themes[0]), []).append(d)
+    return sorted(parts.values(), key=lambda p: _ordered(p)[0].published or date.max)
+
+
+def _days_apart(a: Digest, b: Digest) -> int:
+    if a.published is None or b.published is None:
+        return MAX_GAP_DAYS
+    return abs((a.published - b.published).days)
+
+
+def _apart(a: list[Digest], b: list[Digest]) -> bool:
+    """Two tracks: each told by two reports or more, months apart, met at other venues or
+    mediated by others."""
+    if len(a) < 2 or len(b) < 2:
+        return False
+    end, begin = _ordered(a)[-1].published, _ordered(b)[0].published
+    if end is None or begin is None or (begin - end).days < TRACK_GAP_DAYS:
+        return False
+    va, vb = ({r.venue.name for d in p for r in d.rounds} for p in (a, b))
+    ma, mb = ({k for d in p for k, n in d.mediation.items() if n > 0} for p in (a, b))
+    return bool((va and vb and not va & vb) or (ma and mb and not ma & mb))
+
+
+def split_tracks(ds: list[Digest]) -> list[list[Digest]]:
+    """One negotiation's reports as its tracks: the same two sides talking about a ceasefire
+    in one season and a prisoner exchange in another, elsewhere or through other mediators,
+    are two negotiations; anything less clear-cut stays one."""
+    parts = _theme_parts(ds)
+    if len(parts) > 1 and all(_apart(a, b) for a, b in zip(parts, parts[1:], strict=False)):
+        return [_ordered(p) for p in parts]
+    return [ds]

@@ -16,7 +16,7 @@ import duckdb
 from pydantic import TypeAdapter
 
 from eventwire.negotiations.build import assemble
-from eventwire.negotiations.digest import Digest, digest
+from eventwire.negotiations.digest import READING, Digest, digest
 from eventwire.negotiations.facts import load_articles
 from eventwire.negotiations.model import Negotiation
 from eventwire.store.duck import Store
@@ -26,9 +26,10 @@ _ADAPTER: TypeAdapter[Digest] = TypeAdapter(Digest)
 
 @cache
 def version() -> str:
-    """Changes when the cue lists change, so stored digests are rebuilt."""
+    """Changes when the cue lists or the way digests are read change, so stored digests are
+    rebuilt."""
     cues = resources.files("eventwire.data") / "negotiations" / "cues.tsv"
-    return hashlib.sha1(cues.read_bytes()).hexdigest()[:12]
+    return hashlib.sha1(cues.read_bytes() + READING.encode()).hexdigest()[:12]
 
 
 def _has_table(store: Store) -> bool:

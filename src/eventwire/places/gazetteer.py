@@ -29,9 +29,12 @@ ABBREVIATED = {"mt": "mount", "ft": "fort", "st": "saint", "ste": "sainte"}
 LEVEL_RANK = {"continent": 6, "country": 5, "territory": 4, "admin1": 4, "region": 4, "sea": 3}
 
 
+@lru_cache(maxsize=1 << 16)
 def normalise(name: str) -> str:
     """Lookup key: no accents, lower case, no periods, hyphens as spaces, no leading 'the',
-    a leading Mt/Ft/St spelled out."""
+    a leading Mt/Ft/St spelled out.
+
+    Cached: resolution asks for the same few names' keys dozens of times per article."""
     text = unicodedata.normalize("NFKD", name.replace("’", "'"))
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
     text = text.replace(".", "").replace("-", " ")
@@ -252,10 +255,17 @@ def cache_path(min_city_population: int) -> Path:
     return Path(root) / f"gazetteer-{min_city_population}-{digest.hexdigest()[:16]}.pickle"
 
 
-@lru_cache(maxsize=2)
 def load_gazetteer(min_city_population: int = 5000) -> Gazetteer:
     """The gazetteer, once per process: from the pickle cache when present (0.5 s instead of
-    2-3 s of JSON parsing), else built and cached (a read-only cache dir is not an error)."""
+    2-3 s of JSON parsing), else built and cached (a read-only cache dir is not an error).
+
+    `load_gazetteer()` and `load_gazetteer(5000)` are one cached object: an `lru_cache` on
+    this function itself keyed them apart, and loaded the gazetteer twice per process."""
+    return _load_gazetteer(int(min_city_population))
+
+
+@lru_cache(maxsize=2)
+def _load_gazetteer(min_city_population: int) -> Gazetteer:
     path = cache_path(min_city_population)
     if path.exists():
         with path.open("rb") as fh:

@@ -1,0 +1,47 @@
+"""Token features of the trained attribution tagger, read column by column from the parse."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from eventwire.attribution.features import Columns, base_features, cue_features, rule_marks
+from eventwire.attribution.find import find_attributions
+from eventwire.attribution.quotes import QuoteIndex
+from eventwire.nlp.parse import Parsed
+
+Parse = Callable[..., Parsed]
+
+
+def test_features_columns_follow_the_parse(parse: Parse) -> None:
+    doc = parse("The mayor said the bridge would reopen. Traffic was light.").doc
+    cols = Columns(doc)
+    assert cols.head == [t.head.i for t in doc]
+    assert cols.children == [[c.i for c in t.children] for t in doc]
+    assert cols.lemma == [t.lemma_.lower() for t in doc]
+    assert cols.sents == [(s.start, s.end) for s in doc.sents]
+
+
+def test_features_window_stops_at_the_sentence_edge(parse: Parse) -> None:
+    doc = parse("The mayor spoke. Traffic was light.").doc
+    cols = Columns(doc)
+    feats = base_features(cols, QuoteIndex(doc.text))
+    second = cols.sents[1][0]
+    assert doc[second].text == "Traffic"
+    assert "first" in feats[second] and "edge[-1]" in feats[second]
+    assert not any(f.startswith("w[-1]=") for f in feats[second])
+    assert "w[1]=was" in feats[second] and "lem=traffic" in feats[second]
+
+
+def test_features_mark_quoted_tokens_and_the_rules_cue(parse: Parse) -> None:
+    parsed = parse('"The talks failed," an official said.')
+    doc = parsed.doc
+    cols = Columns(doc)
+    feats = base_features(cols, QuoteIndex(doc.text))
+    talks = next(t.i for t in doc if t.text == "talks")
+    said = next(t.i for t in doc if t.text == "said")
+    assert "inq" in feats[talks] and "inq" not in feats[said]
+    marks = rule_marks(cols, find_attributions(parsed, []))
+    start, end = next((s, e) for s, e in cols.sents if s <= said < e)
+    cue = cue_features(start, end, cols, feats, marks)
+    assert "rc=B" in cue[said - start]
+    assert all("rc=O" in f for f in cue[: said - start] if "inq" in f)

@@ -1,0 +1,95 @@
+"""A series of reports on one negotiation: each meeting is one merged event with all its mentions.
+
+The reports name a meeting in different words ("met", "talks", "held talks", "the meeting"),
+date it at different granularities (a day, the week, only the report's own date), and cast its
+parties in other roles and at other levels (spy services, a named person, a state).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from eventwire.merge.store import merge_db
+from eventwire.store.duck import Store
+
+Adder = Callable[..., Any]
+PARIS = {"location_name": "Paris", "lat": 48.86, "lon": 2.35}
+CAIRO = {"location_name": "Cairo", "lat": 30.04, "lon": 31.24}
+NOWHERE = {"location_name": None, "lat": None, "lon": None}
+
+
+def groups(path: Path) -> list[list[str]]:
+    with Store(path) as store:
+        rows = store.con.execute(
+            "SELECT list(event_id ORDER BY event_id) FROM merged_mentions GROUP BY merged_id"
+        ).fetchall()
+    return sorted(r[0] for r in rows)
+
+
+def test_a_meeting_named_dated_and_cast_differently_is_one_event(
+    tmp_path: Path, add: Adder
+) -> None:
+    db = tmp_path / "series.duckdb"
+    day = {"published": "2024-01-28", "date_value": "2024-01-28", "date_source": "text"}
+    with Store(db) as store:
+        # report 1: the lead sentence has two triggers for the meeting, a later one a third
+        add(
+            store,
+            "r1-met",
+            "r1",
+            "Wire A",
+            trigger_text="met",
+            **day,
+            **PARIS,
+            actors=(
+                ("source", "USA:SPY", "USA"),
+                ("target", "QAT:GOV", "QAT"),
+                ("target", "EGY:GOV", "EGY"),
+                ("venue", "paris"),
+            ),
+        )
+        add(store, "r1-talks", "r1", "Wire A", trigger_text="talks", **day, **NOWHERE, actors=())
+        add(
+            store,
+            "r1-meeting",
+            "r1",
+            "Wire A",
+            trigger_text="meeting",
+            sentence=4,
+            published="2024-01-28",
+            date_value="2024-W04",
+            date_source="text",
+            **NOWHERE,
+            actors=(),
+        )
+        # report 2, a day later, has no date for it but its own, and names the people
+        add(
+            store,
+            "r2-held",
+            "r2",
+            "Wire B",
+            trigger_text="held the talks",
+            published="2024-01-29",
+            date_value="2024-01-29",
+            date_source="publication",
+            cameo="046",
+            **NOWHERE,
+            actors=(("source", "spy-chief", "USA"), ("target", "prime-minister", "QAT")),
+        )
+        # the next round, two weeks later in Cairo, with the same mediators: another event
+        add(
+            store,
+            "r3-cairo",
+            "r3",
+            "Wire C",
+            trigger_text="talks",
+            published="2024-02-13",
+            date_value="2024-02-13",
+            date_source="text",
+            **CAIRO,
+            actors=(("source", "EGY:GOV", "EGY"), ("target", "QAT:GOV", "QAT")),
+        )
+    merge_db(db)
+    assert groups(db) == [["r1-meeting", "r1-met", "r1-talks", "r2-held"], ["r3-cairo"]]
