@@ -1,12 +1,14 @@
 """Scale figures of issue 18, as ratios measured in one run on this machine.
 
-Usage: python benchmarks/scale.py --shared ../shared [--articles 300] [--ray] [--out FILE]
+Usage: python benchmarks/scale.py --shared ../shared [--articles 300] [--ray] [--repeat N] [--out FILE]
 
 Writes the articles (ngec-synthetic train texts, one file each) to a temporary folder, then
 times: a bare spaCy parse, `eventwire code` on one article (the start-up every run pays) and
 on all of them, `eventwire ingest --workers 1` and `--workers 2` (and `--executor ray
 --workers 2` with --ray), a rerun of the finished ingest (resume), and the peak memory of each.
-Prints a Markdown table and the projected wall time of 200k articles.
+The merge an ingest ends with (merge/*, serial in the writer) is timed again on its own
+(`eventwire merge`), to show the ratios with and without it. Prints a Markdown table and the
+projected wall time of 200k articles.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -21,6 +24,7 @@ import time
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+MERGE = "merge of the stored events (a part of ingest, timed again alone)"
 STARTUP = "eventwire code, 1 article (start-up: imports, model, KB, gazetteer)"
 BARE = (
     "import sys,pathlib; from eventwire.nlp.parse import load_nlp; nlp=load_nlp(); "
@@ -38,13 +42,30 @@ def write_corpus(shared: Path, n: int, folder: Path) -> None:
             (folder / f"{i:06d}.txt").write_text(json.loads(line)["text"])
 
 
-def timed(cmd: list[str]) -> tuple[float, float, str]:
-    """Wall seconds, peak RSS (MiB) of the largest child, and stdout."""
-    start = time.perf_counter()
+CPU: dict[str, float] = {}  # label -> user+sys seconds of the run's processes
+
+
+def _cpu() -> float:
+    use = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return use.ru_utime + use.ru_stime
+
+
+def timed(cmd: list[str], label: str = "") -> tuple[float, float, str]:
+    """Wall seconds, peak RSS (MiB) of the largest child, and stdout; CPU seconds go to `CPU`.
+
+    CPU seconds are the work done, which a machine shared with other jobs barely changes;
+    wall seconds (and so any speed-up from more workers) depend on what else runs.
+    """
+    start, cpu = time.perf_counter(), _cpu()
     out = subprocess.run(cmd, capture_output=True, text=True, check=False)
     wall = time.perf_counter() - start
+    CPU[label] = _cpu() - cpu
     rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return wall, rss, out.stdout.strip()
+
+
+def ingest(folder: Path, db: Path, extra: list[str], label: str) -> tuple[float, float, str]:
+    return timed([str(BIN / "eventwire"), "ingest", str(folder), "--db", str(db), *extra], label)
 
 
 def main() -> None:
@@ -53,6 +74,7 @@ def main() -> None:
     ap.add_argument("--articles", type=int, default=300)
     ap.add_argument("--ray", action="store_true")
     ap.add_argument("--out", default="")
+    ap.add_argument("--repeat", type=int, default=1, help="pairs of 1- and 2-worker ingests")
     args = ap.parse_args()
     rows: list[tuple[str, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
@@ -67,7 +89,8 @@ def main() -> None:
         (one / first.name).write_text(first.read_text())
         wall, rss, _ = timed([str(BIN / "eventwire"), "code", str(one), "--format", "jsonl"])
         rows.append((STARTUP, wall, rss))
-        wall, rss, _ = timed([str(BIN / "eventwire"), "code", str(folder), "--format", "jsonl"])
+        code = [str(BIN / "eventwire"), "code", str(folder), "--format", "jsonl"]
+        wall, rss, _ = timed(code, "eventwire code")
         rows.append(("eventwire code", wall, rss))
         runs = [
             ("ingest --workers 1", ["--workers", "1"]),
@@ -79,21 +102,30 @@ def main() -> None:
             )
         for label, extra in runs:
             db = Path(tmp) / f"{len(rows)}.duckdb"
-            wall, rss, _ = timed(
-                [str(BIN / "eventwire"), "ingest", str(folder), "--db", str(db), *extra]
-            )
+            wall, rss, _ = ingest(folder, db, extra, label)
             rows.append((label, wall, rss))
-        wall, rss, _ = timed(
-            [str(BIN / "eventwire"), "ingest", str(folder), "--db", str(db), "--workers", "1"]
-        )
+            if label == "ingest --workers 1":  # the same merge the ingest ran, done again
+                wall, rss, _ = timed([str(BIN / "eventwire"), "merge", "--db", str(db)], MERGE)
+                rows.append((MERGE, wall, rss))
+        wall, rss, _ = ingest(folder, db, ["--workers", "1"], "resume")
         rows.append(("rerun of a finished ingest (resume)", wall, rss))
-    text = render(rows, args.articles)
+        pairs = [rows_ratio(rows)]
+        for k in range(args.repeat - 1):  # more back-to-back pairs, each into a fresh store
+            w1 = ingest(folder, Path(tmp) / f"r{k}a.duckdb", ["--workers", "1"], "r1")[0]
+            w2 = ingest(folder, Path(tmp) / f"r{k}b.duckdb", ["--workers", "2"], "r2")[0]
+            pairs.append(w1 / w2)
+    text = render(rows, args.articles, pairs)
     if args.out:
         Path(args.out).write_text(text)
     print(text)
 
 
-def render(rows: list[tuple[str, float, float]], n: int) -> str:
+def rows_ratio(rows: list[tuple[str, float, float]]) -> float:
+    one = dict((r[0], r[1]) for r in rows)
+    return one["ingest --workers 1"] / one["ingest --workers 2"]
+
+
+def render(rows: list[tuple[str, float, float]], n: int, pairs: list[float] | None = None) -> str:
     one = dict((r[0], r[1]) for r in rows)
     lines = [
         f"{n} articles (ngec-synthetic train), one run on this machine.",
@@ -111,6 +143,22 @@ def render(rows: list[tuple[str, float, float]], n: int) -> str:
         f"code / bare parse, start-up taken out: "
         f"{(one['eventwire code'] - one[STARTUP]) / one['bare spaCy parse (model loaded)']:.2f}x "
         f"(start-up {one[STARTUP]:.1f} s once per process)",
+        f"without the merge (ingest less the merge's wall): ingest / code throughput "
+        f"{one['eventwire code'] / (w1 - one[MERGE]):.2f}; 2 workers / 1 worker "
+        f"{(w1 - one[MERGE]) / (w2 - one[MERGE]):.2f}x",
+        f"CPU seconds (all processes of a run): code {CPU.get('eventwire code', 0):.1f}, "
+        f"ingest --workers 1 {CPU.get('ingest --workers 1', 0):.1f} (of which the merge "
+        f"{CPU.get(MERGE, 0):.1f}), --workers 2 {CPU.get('ingest --workers 2', 0):.1f}; "
+        f"code / ingest CPU: {CPU.get('eventwire code', 0) / max(CPU.get('ingest --workers 1', 0), 1e-9):.2f}",
+        *(
+            [
+                f"2 workers / 1 worker over {len(pairs)} back-to-back pairs: "
+                + ", ".join(f"{p:.2f}" for p in pairs)
+                + f" (median {statistics.median(pairs):.2f}x)"
+            ]
+            if pairs and len(pairs) > 1
+            else []
+        ),
         f"200k articles projected: {200_000 / (n / w2) / 3600:.1f} h on 2 workers here; "
         f"{200_000 / (rate * 16 * 0.9) / 3600:.1f} h on a 16-core node at 0.9 efficiency per core.",
     ]

@@ -95,7 +95,7 @@ def _code_and_print(items: Iterable[Coded | Failure], fmt: Format) -> list[Failu
 
 @app.command()
 def ingest(
-    paths: PathsArg,
+    paths: Annotated[list[str] | None, typer.Argument(help="Files, directories or '-'.")] = None,
     db: DbOpt = Path("eventwire.duckdb"),
     published: PublishedOpt = None,
     source: SourceOpt = "",
@@ -105,31 +105,43 @@ def ingest(
     recode: Annotated[bool, typer.Option(help="Code again what is already stored.")] = False,
     executor: Annotated[str, typer.Option(help="local (process pool) or ray.")] = "local",
     address: Annotated[str | None, typer.Option(help="Ray cluster address.")] = None,
+    out_parquet: Annotated[
+        Path | None, typer.Option(help="Write Parquet shards to this new folder, not --db.")
+    ] = None,
+    from_parquet: Annotated[
+        Path | None, typer.Option(help="Load the Parquet shards of this folder into --db.")
+    ] = None,
 ) -> None:
     """Code articles and store them (idempotent: re-ingesting replaces, never duplicates).
 
     Articles already stored by the same coder are skipped. Example: eventwire ingest samples/ --db news.duckdb
     """
-    from eventwire.coding import ingest_paths
+    from eventwire.coding import ingest_paths, load_parquet
     from eventwire.scale.run import default_workers
 
+    if bool(paths) == bool(from_parquet):
+        raise typer.BadParameter("give input PATHS, or --from-parquet DIR (not both)")
     try:
-        summary = ingest_paths(
-            paths,
-            db=db,
-            published=_day(published),
-            source=source,
-            progress=True,
-            workers=workers or default_workers(),
-            recode=recode,
-            executor=executor,
-            address=address,
-        )
+        if from_parquet:
+            summary = load_parquet(from_parquet, db=db)
+        else:
+            summary = ingest_paths(
+                paths or [],
+                db=db,
+                published=_day(published),
+                source=source,
+                progress=True,
+                workers=workers or default_workers(),
+                recode=recode,
+                executor=executor,
+                address=address,
+                out_parquet=out_parquet,
+            )
     except (EventwireError, ValueError) as exc:
         raise _fail(exc if isinstance(exc, EventwireError) else EventwireError(str(exc))) from exc
     typer.echo(
         f"{summary.articles} articles, {summary.events} events, {summary.failures} failures, "
-        f"{summary.skipped} skipped (already coded) -> {db}"
+        f"{summary.skipped} skipped (already coded) -> {out_parquet or db}"
     )
     for f in summary.failure_records:
         typer.echo(f"failed [{f.code}] {f.input}: {f.reason}", err=True)

@@ -45,8 +45,14 @@ def _read(
     """Read inputs lazily: one file at a time, never the whole batch in memory."""
     from eventwire.ingest import read_inputs
     from eventwire.ingest.common import ArticleFields
+    from eventwire.ingest.language import model_languages
 
-    fields = ArticleFields(published=published, source=source, max_bytes=settings.max_article_bytes)
+    fields = ArticleFields(
+        published=published,
+        source=source,
+        max_bytes=settings.max_article_bytes,
+        languages=model_languages(settings.spacy_model),
+    )
     return read_inputs(paths, fields)
 
 
@@ -122,12 +128,14 @@ def ingest_paths(
     recode: bool = False,
     executor: str = "local",
     address: str | None = None,
+    out_parquet: str | Path | None = None,
 ) -> IngestSummary:
     """Read, code and store; re-ingesting the same article replaces its rows (idempotent).
 
     Articles already stored from the same content by the same coder are skipped (`recode`
     forces them), so a killed run, rerun, codes only the rest. `workers` > 1 codes on a
-    process pool; `executor="ray"` on Ray (`scale/`).
+    process pool; `executor="ray"` on Ray (`scale/`). `out_parquet` writes Parquet shards
+    there instead of the store (`store.shards`; load them with `load_parquet`).
     """
     from eventwire.ingest.walk import count_inputs
     from eventwire.scale.run import RunOptions, run_ingest
@@ -142,18 +150,16 @@ def ingest_paths(
         address=address,
         recode=recode,
         progress=progress,
+        out_parquet=out_parquet,
     )
     total = count_inputs(paths) if progress else None
     tally = run_ingest(_read(paths, published, source, settings), opts, total)
-    from eventwire.negotiations.store import refresh
-    from eventwire.store.duck import Store
+    if out_parquet is None:
+        from eventwire.scale.run import finish_store
+        from eventwire.store.duck import Store
 
-    with Store(db) as store:
-        if tally.written:
-            from eventwire.merge.store import merge_store
-
-            merge_store(store, tally.written)  # incremental: only the new articles' events
-        refresh(store)  # a new report extends its negotiation (issue 17)
+        with Store(db) as store:
+            finish_store(store, tally.written)
     return IngestSummary(
         articles=tally.articles,
         events=tally.events,
@@ -161,3 +167,18 @@ def ingest_paths(
         skipped=tally.skipped,
         failure_records=tally.failures,
     )
+
+
+def load_parquet(folder: str | Path, *, db: str | Path = "eventwire.duckdb") -> IngestSummary:
+    """Load Parquet shards written by `ingest_paths(out_parquet=...)` into a store, then merge."""
+    from eventwire.scale.run import finish_store
+    from eventwire.store.duck import Store
+    from eventwire.store.shards import load_shards
+
+    with Store(db) as store:
+        ids = load_shards(store, folder)
+        finish_store(store, ids)
+        events = store.con.execute(
+            "SELECT count(*) FROM events WHERE article_id IN (SELECT unnest(?))", [ids]
+        ).fetchone()
+    return IngestSummary(articles=len(ids), events=int(events[0]) if events else 0)

@@ -63,6 +63,16 @@ class UnreadableInputError(IngestError):
     code = "EW110"
 
 
+class ForeignLanguageError(IngestError):
+    """Text in a language no installed model codes; `language` is the detected ISO 639-1 code."""
+
+    code = "EW111"
+
+    def __init__(self, message: str, language: str = "") -> None:
+        super().__init__(message)
+        self.language = language
+
+
 class ParseError(EventwireError):
     code = "EW201"
 

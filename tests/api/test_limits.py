@@ -34,3 +34,39 @@ def test_limits_text_over_the_cap_is_413_with_advice(client):
 
 def test_limits_get_requests_pass_through(client):
     assert client.get("/api/events").status_code == 200
+
+
+def test_limits_code_over_its_time_budget_is_503_with_a_logged_id(client, monkeypatch, caplog):
+    import threading
+
+    from eventwire.api import limits, rest
+
+    release = threading.Event()
+
+    def stuck(body):  # coding that does not finish until the test lets it
+        release.wait(30)
+        return None  # by then the answer was sent long ago
+
+    monkeypatch.setattr(rest, "code_report", stuck)
+    monkeypatch.setattr(limits, "CODE_SECONDS", 0.05)
+    try:
+        resp = client.post("/api/code", json={"text": "Envoys met in Doha."})
+        message = _error(resp, 503, "EW724")
+        assert "budget of 0.05 s" in message and resp.headers["Retry-After"]
+        ref = message.split("request id ")[1].split(",")[0]
+        assert any(ref in r.getMessage() for r in caplog.records)
+        assert client.get("/api/events").status_code == 200  # still answering
+    finally:
+        release.set()
+
+
+def test_limits_code_when_every_coding_slot_is_busy_is_503(client, monkeypatch):
+    import threading
+
+    from eventwire.api import limits
+
+    full = threading.BoundedSemaphore(1)
+    full.acquire()
+    monkeypatch.setattr(limits, "_coding", full)
+    resp = client.post("/api/code", json={"text": "Envoys met in Doha."})
+    assert "being coded already" in _error(resp, 503, "EW724")

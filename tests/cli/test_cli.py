@@ -40,6 +40,26 @@ def test_cli_ingest_twice_keeps_counts_and_lists_three_failures(corpus, tmp_path
     assert stats1["rows"]["articles"] == 2 and stats1["rows"]["failures"] == 3
 
 
+def test_cli_ingest_to_parquet_then_from_parquet_stores_the_same_rows(corpus, tmp_path, nlp):
+    direct, loaded, shards = tmp_path / "d.duckdb", tmp_path / "l.duckdb", tmp_path / "shards"
+    runner.invoke(app, ["ingest", str(corpus), "--db", str(direct), "--workers", "1"])
+    out = runner.invoke(
+        app, ["ingest", str(corpus), "--out-parquet", str(shards), "--workers", "1"]
+    )
+    assert out.exit_code == 1 and str(shards) in out.output  # the three bad inputs
+    back = runner.invoke(app, ["ingest", "--from-parquet", str(shards), "--db", str(loaded)])
+    assert back.exit_code == 0, back.output
+    rows = [
+        json.loads(runner.invoke(app, ["stats", "--db", str(d)]).output)["rows"]
+        for d in (direct, loaded)
+    ]
+    assert rows[0] == rows[1] and rows[1]["articles"] == 2 and rows[1]["failures"] == 3
+
+
+def test_cli_ingest_needs_paths_or_shards(tmp_path):
+    assert runner.invoke(app, ["ingest", "--db", str(tmp_path / "s.duckdb")]).exit_code == 2
+
+
 def test_cli_code_jsonl_prints_one_object_per_line(tmp_path, nlp):
     p = tmp_path / "a.txt"
     p.write_text(GOOD)

@@ -86,6 +86,28 @@ def test_run_kill_between_batches_then_rerun_loses_and_duplicates_nothing(tmp_pa
     assert _rows(db) == _rows(clean_db)
 
 
+def _merged(db: Path) -> tuple[int, int]:
+    with Store(db, read_only=True) as store:
+        return (
+            int(store.con.execute("SELECT count(*) FROM merged_mentions").fetchone()[0]),  # type: ignore[index]
+            int(store.con.execute("SELECT count(*) FROM merged_events").fetchone()[0]),  # type: ignore[index]
+        )
+
+
+def test_run_rerun_merges_what_a_killed_run_stored_but_did_not_merge(tmp_path, nlp):
+    folder, db = _corpus(tmp_path), tmp_path / "s.duckdb"
+    clean_db = tmp_path / "clean.duckdb"
+    ingest_paths([folder], db=clean_db)
+    with Store(db) as store:  # killed after its first batch was committed, before the merge
+        from eventwire.store.resume import coder_version
+
+        first = [Article.make(t, input=str(folder / f"{n}.txt")) for n, t in enumerate(TEXTS[:2])]
+        store.write_many(code_batch(first).coded, coder_version(Settings()))
+    resumed = ingest_paths([folder], db=db)
+    assert resumed.skipped == 2
+    assert _merged(db) == _merged(clean_db) and _merged(db)[0] > 0
+
+
 def test_run_pool_codes_like_one_process(tmp_path, nlp):
     articles = [Article.make(t) for t in TEXTS]
     batches = [articles[:2], articles[2:4], articles[4:]]

@@ -69,6 +69,13 @@ class StoreBusyError(ApiError):
     status = 503
 
 
+class OverBudgetError(ApiError):
+    """Coding a posted text went over the per-request time budget, or every slot is busy."""
+
+    code = "EW724"
+    status = 503
+
+
 HTTP_ERRORS: dict[int, type[ApiError]] = {
     404: NotFoundError,
     405: MethodNotAllowedError,
@@ -114,7 +121,11 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
         (413, "Request body or posted text too large (EW720)"),
         (422, "Bad query or path parameter (EW701)"),
         (500, "Internal error, with an error id to quote (EW700)"),
-        (503, "Store missing (EW401) or being written by an ingest (EW721, `Retry-After`)"),
+        (
+            503,
+            "Store missing (EW401), being written by an ingest (EW721, `Retry-After`), or "
+            "coding over its time budget (EW724)",
+        ),
     )
 }
 
@@ -186,6 +197,6 @@ def json_error_response(request: Request, exc: Exception) -> Response:
 def error_headers(exc: Exception) -> dict[str, str]:
     """Headers an HTTP error must carry: `Allow` on 405 (RFC 9110), `Retry-After` when busy."""
     headers = dict(getattr(exc, "headers", None) or {}) if isinstance(exc, HTTPException) else {}
-    if isinstance(exc, StoreBusyError):
+    if isinstance(exc, (StoreBusyError, OverBudgetError)):
         headers["Retry-After"] = "5"
     return headers

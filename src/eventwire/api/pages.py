@@ -190,14 +190,14 @@ def _form_request(form: dict[str, str]) -> CodeRequest:
 @router.post("/code")
 async def code_page(request: Request) -> Response:
     """Code pasted text and show it like a stored article; errors are shown beside the form."""
-    from starlette.concurrency import run_in_threadpool
+    from eventwire.api.limits import within_budget
 
     # Url-encoded form parsed here, so no python-multipart dependency is needed.
     raw = (await request.body()).decode("utf-8", "replace")
     form = {k: v[0] for k, v in parse_qs(raw).items()}
     ctx: dict[str, Any] = {"twin": "/api/code", "form": form}
     try:
-        detail = await run_in_threadpool(code_report, _form_request(form))
+        detail = await within_budget(code_report, _form_request(form))
     except EventwireError as exc:
         ctx.update(error=str(exc), code=exc.code)
         return templates.TemplateResponse(request, "code.html", ctx, status_code=status_of(exc))

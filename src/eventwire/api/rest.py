@@ -155,6 +155,11 @@ def stats_json(request: Request) -> dict[str, Any]:
 
 
 @router.post("/code")
-def code_json(body: CodeRequest) -> ArticleDetail:
-    """Code a posted text ({"text", "published"?}); nothing is stored."""
-    return code_report(body)
+async def code_json(body: CodeRequest) -> ArticleDetail:
+    """Code a posted text ({"text", "published"?}); nothing is stored.
+
+    Answered within the time budget (`api.limits.CODE_SECONDS`) or refused with 503 (EW724).
+    """
+    from eventwire.api.limits import within_budget
+
+    return await within_budget(code_report, body)

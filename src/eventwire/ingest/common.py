@@ -19,12 +19,16 @@ class ArticleFields(BaseModel):
     source: str = ""
     url: str = ""
     max_bytes: int = 2_000_000
+    languages: tuple[str, ...] = ("en",)  # those the installed model codes (`ingest.language`)
 
     def build(self, text: str, name: str, **meta: Any) -> Article:
         if not text.strip():
             raise EmptyInputError(f"{name}: no text to code")
+        from eventwire.ingest.language import check_language
+
         return Article.make(
             text,
+            language=check_language(text, name, self.languages),
             published=meta.get("published") or self.published,
             source=meta.get("source") or self.source,
             url=meta.get("url") or self.url,

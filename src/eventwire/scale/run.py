@@ -19,6 +19,7 @@ from eventwire.model import Article, Batch, Failure
 from eventwire.scale.base import Executor, code_batch, get_executor
 from eventwire.store.duck import Store
 from eventwire.store.resume import already_coded, coder_version
+from eventwire.store.shards import ShardWriter
 
 
 @dataclass
@@ -32,6 +33,7 @@ class RunOptions:
     address: str | None = None
     recode: bool = False
     progress: bool = False
+    out_parquet: str | Path | None = None  # write Parquet shards there instead of `db`
 
 
 @dataclass
@@ -60,10 +62,12 @@ def run_ingest(
     """
     tally = RunTally()
     coder = coder_version(opts.settings)
-    with Store(opts.db) as store:
+    writer = ShardWriter(opts.out_parquet) if opts.out_parquet else Store(opts.db)
+    with writer as store:
         articles = _articles_only(items, store, tally)
         batches = _chunks(articles, opts.settings.batch_size)
-        todo = _not_yet_coded(store, batches, coder, opts.recode, tally)
+        fresh = opts.recode or isinstance(store, ShardWriter)  # new shards: nothing to resume
+        todo = _not_yet_coded(store, batches, coder, fresh, tally)
         executor = choose_executor(opts, total)
         results = executor.map_batches(partial(code_batch, settings=opts.settings), todo)
         for batch in _progress(results, total, tally, opts.progress):
@@ -78,7 +82,7 @@ def run_ingest(
 
 
 def _articles_only(
-    items: Iterable[Article | Failure], store: Store, tally: RunTally
+    items: Iterable[Article | Failure], store: Store | ShardWriter, tally: RunTally
 ) -> Iterator[Article]:
     """The articles of a read stream; its failures are stored and counted on the way."""
     for item in items:
@@ -116,11 +120,17 @@ def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _not_yet_coded(
-    store: Store, batches: Iterable[list[Article]], coder: str, recode: bool, tally: RunTally
+    store: Store | ShardWriter,
+    batches: Iterable[list[Article]],
+    coder: str,
+    recode: bool,
+    tally: RunTally,
 ) -> Iterator[list[Article]]:
     """Batches less the articles stored with the same content hash by the same coder."""
     for batch in batches:
-        done = set() if recode else already_coded(store, batch, coder)
+        done = (
+            set() if recode or not isinstance(store, Store) else already_coded(store, batch, coder)
+        )
         tally.skipped += len(done)
         rest = [a for a in batch if a.id not in done]
         if rest:
@@ -161,3 +171,18 @@ def _progress(
             bar.update(task, completed=finished, rate=f"{rate:.1f}")
             if total is not None and finished > total:  # the estimate was short
                 bar.update(task, total=finished)
+
+
+def finish_store(store: Store, written: Iterable[str]) -> None:
+    """What a store needs once its articles are in: the merge and the negotiation digests.
+
+    Merges the articles just written and those a killed run stored but never merged.
+    """
+    from eventwire.merge.store import merge_store
+    from eventwire.negotiations.store import refresh
+    from eventwire.store.resume import unmerged_articles
+
+    todo = sorted({*written, *unmerged_articles(store)})
+    if todo:
+        merge_store(store, todo)  # incremental: only these articles' events
+    refresh(store)  # a new report extends its negotiation (issue 17)

@@ -84,7 +84,7 @@ class Store:
             row.extend([content_hash(c.article), coder])
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self._delete_articles(list(latest))
+            self.delete_articles(list(latest))
             for table, rows in tables.items():
                 cols = (*COLUMNS[table], *(RESUME_COLUMNS if table == "articles" else ()))
                 self._insert(table, cols, rows)
@@ -110,7 +110,7 @@ class Store:
         finally:
             self.con.unregister("_eventwire_rows")
 
-    def _delete_articles(self, ids: list[str]) -> None:
+    def delete_articles(self, ids: list[str]) -> None:
         for table in (*CHILD_TABLES, "articles"):
             col = "id" if table == "articles" else "article_id"
             self.con.execute(f"DELETE FROM {table} WHERE {col} IN (SELECT unnest(?))", [ids])

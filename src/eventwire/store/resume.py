@@ -62,3 +62,16 @@ def already_coded(store: Store, articles: list[Article], coder: str) -> set[str]
     ).fetchall()
     stored = dict(rows)
     return {a.id for a in articles if stored.get(a.id) == content_hash(a)}
+
+
+def unmerged_articles(store: Store) -> list[str]:
+    """Ids of stored articles with an event in no merged event.
+
+    A killed ingest has stored them but not merged them, and its rerun skips them as coded,
+    so the rerun's merge must take them in too.
+    """
+    rows = store.con.execute(
+        "SELECT DISTINCT e.article_id FROM events e LEFT JOIN merged_mentions m "
+        "ON m.event_id = e.id WHERE m.event_id IS NULL ORDER BY 1"
+    ).fetchall()
+    return [str(r[0]) for r in rows]
