@@ -83,3 +83,20 @@ def test_settlement_with_demonym_is_its_residents(parse, text: str, phrase: str,
 def test_the_capital_stays_a_place_of_the_state(parse) -> None:  # type: ignore[no-untyped-def]
     found = find_actors(parse("He flew to the Egyptian capital on Friday."))
     assert all(m.actor is None or "CVL" not in m.actor.sector for m in found)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, sectors",
+    [
+        # a typing modifier gives a bare group or a member noun its sector ...
+        ("Ethnic groups protested against the government.", "Ethnic groups", ["CVL"]),
+        ("The minister met business leaders.", "business leaders", ["BUS"]),
+        # ... but never overrides an office of government
+        ("The labour minister rejected the demands.", "The labour minister", ["GOV"]),
+    ],
+)
+def test_typing_modifiers_only_type_what_has_no_sector(  # type: ignore[no-untyped-def]
+    parse, text: str, phrase: str, sectors: list[str]
+) -> None:
+    found = mention(parse, text, phrase)
+    assert found.actor is not None and found.actor.sector == sectors
