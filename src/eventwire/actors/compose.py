@@ -314,8 +314,8 @@ def _bare_country(phrase: Span, countries: list[Hit], kb: KB) -> list[Draft]:
     for h in countries:
         iso = h.country or ""
         is_head = h.start <= root.i < h.end
-        if h.first("D") and is_head and not h.first("K") and _determined(phrase, h):
-            # "an American", "the Israeli": one person of that country, not its state
+        if h.first("D") and is_head and not (h.first("K") or h.first("C")) and _one(phrase, h):
+            # "an American": one person of that country, not its state ("the French" may be it)
             person = composite_ref(iso, [], "person", kb.countries[iso].name)
             out.append(Draft(h.start, h.end, person, "people", definite=is_definite(phrase)))
         elif h.first("C") or (h.first("D") and is_head and not h.first("K")):
@@ -343,12 +343,12 @@ def _bare_country(phrase: Span, countries: list[Hit], kb: KB) -> list[Draft]:
     return out
 
 
-DETERMINERS = frozenset({"a", "an", "the", "one", "another", "this", "that"})
+SINGULAR = frozenset({"a", "an", "one", "another"})
 
 
-def _determined(phrase: Span, hit: Hit) -> bool:
-    """Does a determiner stand right before the demonym ("an American", "the Saudi")?"""
-    return hit.start > phrase.start and phrase.doc[hit.start - 1].lower_ in DETERMINERS
+def _one(phrase: Span, hit: Hit) -> bool:
+    """Does a singular determiner stand right before the demonym ("an American", "one Saudi")?"""
+    return hit.start > phrase.start and phrase.doc[hit.start - 1].lower_ in SINGULAR
 
 
 def _role_only(
