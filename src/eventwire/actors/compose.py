@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 
 FORMER = frozenset({"former", "ex", "ex-", "ousted", "deposed"})
+SETTLEMENTS = frozenset({"town", "city", "village"})  # not "capital": a government metonym
 
 
 def compose(phrase: Span, hits: list[Hit], kb: KB, day: date | None, words: Words) -> list[Draft]:
@@ -46,7 +47,12 @@ def _compose(
     """Try the readings in order: place, KB modifier, person, organisation, country, bare role."""
     head = _head_role(phrase, roles)
     if head is not None and "place" in head.role.flags:
-        return _bare_country(phrase, [h for h in hits if h.country and h.first("K") is None], kb)
+        countries = [h for h in hits if h.country and h.first("K") is None]
+        if head.role.phrase[-1] in SETTLEMENTS and countries and countries[0].country:
+            # "the besieged Bosnian town of Gorazde" as an actor: its residents, not the state
+            ref = composite_ref(countries[0].country, ["CVL"], "people", phrase.text)
+            return [_draft(phrase, ref, "town-residents", head)]
+        return _bare_country(phrase, countries, kb)
     actors = [(h, kb.actors[a]) for h in hits for k, a in h.keys if k == "A" and a in kb.actors]
     root = phrase.root
     if (
@@ -308,14 +314,18 @@ def _bare_country(phrase: Span, countries: list[Hit], kb: KB) -> list[Draft]:
     for h in countries:
         iso = h.country or ""
         is_head = h.start <= root.i < h.end
-        if h.first("C") or (h.first("D") and is_head and not h.first("K")):
+        if h.first("D") and is_head and not (h.first("K") or h.first("C")) and _one(phrase, h):
+            # "an American": one person of that country, not its state ("the French" may be it)
+            person = composite_ref(iso, [], "person", kb.countries[iso].name)
+            out.append(Draft(h.start, h.end, person, "people", definite=is_definite(phrase)))
+        elif h.first("C") or (h.first("D") and is_head and not h.first("K")):
             out.append(
                 Draft(
                     h.start, h.end, state_ref(iso, kb), "state" if is_head else "country-modifier"
                 )
             )
-        elif h.first("P"):
-            people = composite_ref(iso, [], "people", phrase.doc[h.start : h.end].text)
+        elif h.first("P"):  # "the Americans": named by their country, as the state is
+            people = composite_ref(iso, [], "people", kb.countries[iso].name)
             out.append(Draft(h.start, h.end, people, "people", definite=is_definite(phrase)))
         elif h.first("K") and is_head and agent_position(root):
             out.append(
@@ -333,6 +343,14 @@ def _bare_country(phrase: Span, countries: list[Hit], kb: KB) -> list[Draft]:
     return out
 
 
+SINGULAR = frozenset({"a", "an", "one", "another"})
+
+
+def _one(phrase: Span, hit: Hit) -> bool:
+    """Does a singular determiner stand right before the demonym ("an American", "one Saudi")?"""
+    return hit.start > phrase.start and phrase.doc[hit.start - 1].lower_ in SINGULAR
+
+
 def _role_only(
     phrase: Span, head: RoleMatch, roles: list[RoleMatch], hits: list[Hit], day: date | None
 ) -> Draft:
@@ -344,9 +362,9 @@ def _role_only(
 
         return _draft(phrase, kb_ref(person, day, load_kb()), "kb-person-fuzzy", head)
     if "self" in head.role.flags and any(t.pos_ == "PROPN" for t in phrase):
-        return _draft(
-            phrase, unresolved_ref(phrase.text, "ORG"), "unresolved", head
-        )  # "UnitedHealth Group"
+        # "UnitedHealth Group", "the Communist Party": an unknown name, typed by its head noun
+        ref = unresolved_ref(phrase.text, "ORG", None, list(dict.fromkeys(head.role.sectors)))
+        return _draft(phrase, ref, "unresolved", head)
     if name:
         return _draft(phrase, unresolved_ref(name, "person", None, sectors), "role-named", head)
     anon = "anon" in head.role.flags or ("member" in head.role.flags and is_indefinite(phrase))

@@ -88,7 +88,8 @@ def _ethnic_communities(doc: Doc, drafts: list[Draft], kb: KB) -> None:
         near = _countries_near(drafts, _sentence_of(doc, d), d, kb)
         near.pop(d.ref.country, None)
         iso = near.most_common(1)[0][0] if near else d.ref.country
-        d.ref = composite_ref(iso, ["CVL"], "people", d.ref.name)
+        name = doc[d.start : d.end].text  # "ethnic Albanians", not the state they are named by
+        d.ref = composite_ref(iso, ["CVL"], "people", name)
         d.rule = "ethnic-community"
 
 
@@ -163,7 +164,7 @@ def _wants_country(d: Draft) -> bool:
     """A role phrase with sectors and no country, which may take one from its context."""
     if d.ref is None or d.ref.country is not None or not d.ref.sector:
         return False
-    if d.rule not in {"role", "role-named"} or "MED" in d.ref.sector:
+    if d.rule not in {"role", "role-named", "role-pp-org"} or "MED" in d.ref.sector:
         return False
     return d.head_role is None or "nocountry" not in d.head_role.flags
 

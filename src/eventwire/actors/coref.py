@@ -43,6 +43,8 @@ COUNTRY_WORDS = frozenset(
     {"country", "government", "nation", "state", "administration", "regime", "leadership"}
 )
 COPULAS = frozenset({"be", "seem", "appear", "remain", "take", "look", "become"})
+# Role phrases that may still take a country from their context.
+UNPLACED_ROLES = frozenset({"role", "role-named", "role-pp-org"})
 # Adjectives said of an agent: 'it' before "is ready to" is a state or group, not an expletive.
 WILLING = frozenset(
     "willing unwilling ready prepared determined eager keen reluctant able unable committed "
@@ -109,7 +111,7 @@ def _refers(d: Draft) -> bool:
         return False
     if d.definite and d.rule in {"member-of", "country-role", "people"}:
         return True
-    return (d.ref.country is None and d.rule in {"role", "role-named"}) or (
+    return (d.ref.country is None and d.rule in UNPLACED_ROLES) or (
         d.ref.kind in {"person", "PERSON"} and d.end - d.start == 1
     )
 
@@ -170,7 +172,7 @@ def _resolve_one(
         _same_actor(doc, d, before)
     elif d.ref is not None and d.rule == "people" and d.definite:
         _same_country(doc, d, before)
-    elif d.ref is not None and d.ref.country is None and d.rule in {"role", "role-named"}:
+    elif d.ref is not None and d.ref.country is None and d.rule in UNPLACED_ROLES:
         _definite_role(doc, d, before, earlier, kb, local)
     elif d.ref is not None and d.ref.kind in {"person", "PERSON"} and d.end - d.start == 1:
         _short_name(doc, d, earlier)

@@ -164,14 +164,32 @@ def _pp_countries(doc: Doc, drafts: list[Draft], hits_at: dict[int, Hit]) -> lis
         for scope in scopes:
             tokens = [scope] if scope.i < head.i else list(scope.subtree)
             iso, sectors = _country_in(tokens, by_token, hits_at)
-            if iso is None:
-                continue
             member = d.head_role is not None and "member" in d.head_role.flags
+            if iso is None:
+                org = _org_sectors(tokens, by_token) if member else []
+                if org:  # "an official of the union", "a spokesman for the rebels": its sectors
+                    d.ref = composite_ref(
+                        None, org, d.ref.kind, d.ref.name, anonymous=d.ref.anonymous
+                    )
+                    d.rule = "role-pp-org"
+                    break
+                continue
+            if member and not sectors:
+                sectors = _org_sectors(tokens, by_token)  # "a spokesman for the rebels in Darfur"
             secs = sectors if member and sectors else list(d.ref.sector)
             d.ref = composite_ref(iso, secs, d.ref.kind, d.ref.name, anonymous=d.ref.anonymous)
             d.rule = "role-pp-country"
             break
     return drafts
+
+
+def _org_sectors(tokens: list[Token], by_token: dict[int, Draft]) -> list[str]:
+    """Sectors of the first non-state actor among `tokens` ("the union" -> LAB)."""
+    for t in tokens:
+        d = by_token.get(t.i)
+        if d is not None and d.ref is not None and d.ref.kind != "state" and d.ref.sector:
+            return list(d.ref.sector)
+    return []
 
 
 def _country_in(

@@ -163,7 +163,7 @@ def parse_countries(text: str, source: str) -> dict[str, Country]:
 def parse_roles(text: str, source: str) -> dict[tuple[str, ...], Role]:
     """Read roles.tsv: phrase, sectors, kind, office, flags."""
     out: dict[tuple[str, ...], Role] = {}
-    known_flags = {"weak", "anon", "member", "self", "mod", "place", "nocountry"}
+    known_flags = {"weak", "anon", "member", "self", "mod", "place", "nocountry", "type"}
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip() or line.startswith("#"):
             continue

@@ -98,8 +98,13 @@ def find_roles(phrase: Span, hits: list[Hit], kb: KB, words: Words) -> list[Role
 
 
 def compose_sectors(roles: list[RoleMatch], head: RoleMatch) -> list[str]:
-    """The head role's sectors; a weak head takes the sectors of its modifiers ("army spokesman")."""
-    mods = [s for r in roles if r is not head for s in r.role.sectors]
+    """The head role's sectors; a weak head takes the sectors of its modifiers ("army spokesman").
+    Weak modifiers yield to strong ones: "the union's chief negotiator" is LAB, not LAB+GOV."""
+    # "labour minister" stays GOV; "labour groups" and "business leaders" (members) are typed
+    own = bool(head.role.sectors) and "member" not in head.role.flags
+    others = [r for r in roles if r is not head and not (own and "type" in r.role.flags)]
+    strong = [r for r in others if "weak" not in r.role.flags and r.role.sectors]
+    mods = [s for r in (strong or others) for s in r.role.sectors]
     if ("weak" in head.role.flags or not head.role.sectors) and mods:
         return list(dict.fromkeys(mods))
     return list(dict.fromkeys(head.role.sectors))
