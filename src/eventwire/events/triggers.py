@@ -115,13 +115,13 @@ def hyphen_word(tok: Token) -> str:
     so a light verb's object is looked up by the written word as well (issue 13).
     """
     doc, first, last = tok.doc, tok.i, tok.i
-    while first >= 2 and doc[first - 1].text == "-" and not doc[first - 2].whitespace_:
-        if doc[first - 1].whitespace_:
-            break
+
+    def joined(i: int) -> bool:  # doc[i] is a hyphen written tight between two words
+        return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    while first >= 2 and joined(first - 1):
         first -= 2
-    while last + 2 < len(doc) and doc[last + 1].text == "-" and not tok.doc[last].whitespace_:
-        if doc[last + 1].whitespace_:
-            break
+    while last + 2 < len(doc) and joined(last + 1):
         last += 2
     return doc[first : last + 1].text.lower() if last > first else tok.lower_
 
