@@ -15,7 +15,7 @@ LIGHT_OBJ_DEPS = OBJ | PASS_SUBJ | {"oprd", "attr", "nsubj"}
 # Light verbs whose noun comes through a preposition: "participate in talks", "go on strike".
 PREP_LIGHT = {
     "participate": "in", "engage": "in", "go": "on", "take": "to", "enter": "into",
-    "join": "in", "open": "on", "step": "up",
+    "join": "in", "open": "on", "step": "up", "withdraw": "from",
 }  # fmt: skip
 QUANTITY = frozenset(
     "dozen hundred thousand million score number group handful lot couple more some several".split()
@@ -36,6 +36,8 @@ IRREGULAR_PAST = {
     "held": "hold", "began": "begin", "begun": "begin", "wrote": "write", "written": "write",
     "stood": "stand", "came": "come", "went": "go", "gone": "go", "made": "make",
 }  # fmt: skip
+# Particles that can change what a light verb's object means ('call off', 'pull out of').
+PARTICLES = frozenset({"off", "out", "back", "down"})
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
 
@@ -126,16 +128,59 @@ def hyphen_word(tok: Token) -> str:
     return doc[first : last + 1].text.lower() if last > first else tok.lower_
 
 
-def light_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
-    """'hold talks', 'talks were held', 'participate in talks', 'open fire'."""
-    lemma = _verb_lemma(verb, lex)
-    for obj in _light_objects(verb):
+def _particles(verb: Token) -> list[Token]:
+    """The verb's particles ('called off', 'pulled out of'), as the parser attaches them."""
+    return [c for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ in PARTICLES]
+
+
+def _of_objects(particle: Token) -> list[Token]:
+    """'pulled out of the talks': the object of the 'of' under a particle."""
+    return [
+        p
+        for of in particle.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for p in of.children
+        if p.dep_ == "pobj"
+    ]
+
+
+def _reversed(verb: Token, lemma: str, entry: Entry, lex: Lexicon) -> bool:
+    """'called off its protests' is not 'called a protest': a particle that makes the verb
+    another type's phrasal verb overrides the plain light reading (issue 13)."""
+    for c in _particles(verb):
+        phrasal = lex.phrasal.get((lemma, c.lower_))
+        if phrasal is not None and phrasal.type != entry.type:
+            return True
+    return False
+
+
+def _light_match(
+    verb: Token, key_verb: str, objects: list[Token], lex: Lexicon, particle: Token | None
+) -> Trigger | None:
+    for obj in objects:
         for key in (_lemma(obj), obj.lower_, hyphen_word(obj)):
-            entry = lex.light.get((lemma, key))
-            if entry is not None:
-                parts = tuple(t for t in (verb, obj) if t is not None)
-                return Trigger(_specific(entry, obj, lex), verb, parts, noun=obj)
+            entry = lex.light.get((key_verb, key))
+            if entry is None or (particle is None and _reversed(verb, key_verb, entry, lex)):
+                continue
+            parts = tuple(t for t in (verb, particle, obj) if t is not None)
+            return Trigger(_specific(entry, obj, lex), verb, parts, noun=obj, particle=particle)
     return None
+
+
+def light_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    """'hold talks', 'talks were held', 'participate in talks', 'open fire'.
+
+    Rows keyed by verb and particle ('call_off strike', 'pull_out talks') come first, since the
+    particle can turn the light verb's meaning round ('called off the strike').
+    """
+    lemma = _verb_lemma(verb, lex)
+    objects = _light_objects(verb)
+    for particle in _particles(verb):
+        own = objects + _of_objects(particle)
+        found = _light_match(verb, f"{lemma}_{particle.lower_}", own, lex, particle)
+        if found is not None:
+            return found
+    return _light_match(verb, lemma, objects, lex, None)
 
 
 def _dates(prep: Token) -> bool:
