@@ -75,3 +75,36 @@ def test_plover_halting_aid_stays_a_sanction(parse: Parse) -> None:
 def test_plover_withdrawing_troops_is_not_leaving_talks(parse: Parse) -> None:
     assert principal_type(parse, "The country withdrew its troops from the border.") == "RETREAT"
     assert principal_type(parse, "The country withdrew from the peace talks.") == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The insurgents have stopped attacking convoys.", "RETREAT"),
+        ("The students began protesting outside the ministry.", "PROTEST"),
+        ("The council gave its endorsement to the new mayor.", "SUPPORT"),
+        ("The foreign minister spoke in defence of the decision.", "SUPPORT"),
+        ("The two navies held joint exercises in the gulf.", "COOPERATE"),
+        ("The army held exercises near the border.", "MOBILIZE"),
+    ],
+)
+def test_plover_light_verb_with_gerund_or_modifier(parse: Parse, text: str, type_: str) -> None:
+    assert principal_type(parse, text) == type_
+
+
+def test_plover_stopping_an_act_is_one_event(parse: Parse) -> None:
+    """'stopped attacking' is a ceasefire, not also an attack."""
+    events = find_events(parse("The insurgents have stopped attacking the garrison."), [])
+    assert [e.plover.type for e in events] == ["RETREAT"]
+
+
+def test_plover_coming_under_fire_is_an_assault_on_the_subject(parse: Parse) -> None:
+    events = find_events(parse("Government troops came under fire from rebel fighters."), [])
+    assault = next(e for e in events if e.plover.type == "ASSAULT")
+    roles = {p.role: p.text for p in assault.participants}
+    assert roles.get("target") == "Government troops"
+    assert roles.get("source") == "rebel fighters"
+
+
+def test_plover_travel_ban_noun_is_a_sanction(parse: Parse) -> None:
+    assert principal_type(parse, "The travel ban on the officials took effect.") == "SANCTION"

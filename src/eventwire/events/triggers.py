@@ -16,6 +16,7 @@ LIGHT_OBJ_DEPS = OBJ | PASS_SUBJ | {"oprd", "attr", "nsubj"}
 PREP_LIGHT = {
     "participate": "in", "engage": "in", "go": "on", "take": "to", "enter": "into",
     "join": "in", "open": "on", "step": "up", "withdraw": "from",
+    "speak": "in", "come": "under",
 }  # fmt: skip
 QUANTITY = frozenset(
     "dozen hundred thousand million score number group handful lot couple more some several".split()
@@ -36,6 +37,8 @@ IRREGULAR_PAST = {
     "held": "hold", "began": "begin", "begun": "begin", "wrote": "write", "written": "write",
     "stood": "stand", "came": "come", "went": "go", "gone": "go", "made": "make",
 }  # fmt: skip
+# Modifiers that make a light verb's noun another type of act ("joint exercises").
+OWN_TYPE_MODIFIERS = frozenset({"joint"})
 # Particles that can change what a light verb's object means ('call off', 'pull out of').
 PARTICLES = frozenset({"off", "out", "back", "down"})
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -93,6 +96,8 @@ def _light_objects(verb: Token) -> list[Token]:
             out.extend(p for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "prt":
             out.extend(p for p in c.children if p.dep_ == "pobj")
+        elif c.dep_ == "xcomp" and c.tag_ == "VBG":  # 'stopped attacking' = 'stopped attacks'
+            out.append(c)
     return out
 
 
@@ -100,13 +105,16 @@ def _specific(entry: Entry, noun: Token, lex: Lexicon) -> Entry:
     """'carried out a gas attack', 'started a hunger strike': the compound noun's finer code.
 
     The light verb keeps its frame; the code and mode come from the multiword noun entry when
-    it is of the same type (issue 13).
+    it is of the same type; a modifier that names another kind of act ('held joint exercises':
+    military cooperation, not a show of force) gives the noun entry's type too (issue 13).
     """
     for c in noun.children:
         if c.dep_ in ("compound", "amod"):
             found = lex.nouns.get((_lemma(noun), _lemma(c)))
             if found is not None and found.type == entry.type:
                 return replace(entry, mode=found.mode or entry.mode, cameo=found.cameo)
+            if found is not None and c.lower_ in OWN_TYPE_MODIFIERS:
+                return replace(entry, type=found.type, mode=found.mode, cameo=found.cameo)
     return entry
 
 
@@ -268,4 +276,5 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
             if found is not None:
                 nouns.append(found)
     used = {t.noun.i for t in verbs if t.noun is not None}
+    verbs = [v for v in verbs if v.head.i not in used]  # 'stopped attacking': one event
     return verbs + [n for n in nouns if n.head.i not in used]
