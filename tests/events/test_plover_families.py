@@ -1,7 +1,7 @@
 """PLOVER types from whole verb and noun families (issue 13).
 
 Probe sentences written for these tests from the PLOVER definitions (RETREAT: withdraw,
-release, disarm, cease attacks; SUPPORT: back, praise, stand with; SANCTION: sanctions, expel,
+release, disarm, cease attacks; SUPPORT: back, praise, endorse; SANCTION: sanctions, expel,
 cut ties, leave talks; CONCEDE: ease restrictions, halt protests), in varied syntax. The
 principal event of each sentence must have the type.
 """
@@ -41,8 +41,6 @@ def principal_type(parse: Parse, text: str) -> str | None:
         ("The opposition backed the prime minister's proposal.", "SUPPORT"),
         ("The ambassador commended the government for its restraint.", "SUPPORT"),
         ("Leaders expressed solidarity with the victims of the attack.", "SUPPORT"),
-        ("The chancellor stood with the striking nurses.", "SUPPORT"),
-        ("The party stands behind its leader.", "SUPPORT"),
         # SANCTION: penalties, expulsions, reduced relations, leaving talks
         ("Washington slapped new sanctions on five companies.", "SANCTION"),
         ("The government expelled two diplomats over the spy affair.", "SANCTION"),
@@ -108,3 +106,35 @@ def test_plover_coming_under_fire_is_an_assault_on_the_subject(parse: Parse) -> 
 
 def test_plover_travel_ban_noun_is_a_sanction(parse: Parse) -> None:
     assert principal_type(parse, "The travel ban on the officials took effect.") == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Russian troops completed their pullback from the province.", "RETREAT"),
+        ("The two armies separated their forces along the front line.", "RETREAT"),
+        ("The army scaled down its presence in the region.", "RETREAT"),
+        ("The rebels gave up the town without a fight.", "RETREAT"),
+        ("The leaders voiced their approval of the deal.", "SUPPORT"),
+        ("The church blessed the peace initiative.", "SUPPORT"),
+        ("The minister offered his backing to the envoy.", "SUPPORT"),
+        ("The army pledged loyalty to the new president.", "SUPPORT"),
+        ("The government ended military cooperation with the United States.", "SANCTION"),
+        ("The ministry revoked the licences of two foreign broadcasters.", "COERCE"),
+        ("The army carried out military exercises near the border.", "MOBILIZE"),
+        ("The authorities cut off the internet in the province.", "COERCE"),
+    ],
+)
+def test_plover_more_family_members(parse: Parse, text: str, type_: str) -> None:
+    assert principal_type(parse, text) == type_
+
+
+def test_plover_particle_rows_for_rejection_and_strikes(parse: Parse) -> None:
+    assert principal_type(parse, "The court threw out the appeal.") == "REJECT"
+    assert principal_type(parse, "The miners downed tools over unpaid wages.") == "PROTEST"
+
+
+def test_plover_standing_somewhere_is_not_support(parse: Parse) -> None:
+    """'stand behind/with' is literal as often as not (photo captions): no SUPPORT from it."""
+    events = find_events(parse("Two guards stand behind the windows of the palace."), [])
+    assert "SUPPORT" not in {e.plover.type for e in events}

@@ -40,7 +40,7 @@ IRREGULAR_PAST = {
 # Modifiers that make a light verb's noun another type of act ("joint exercises").
 OWN_TYPE_MODIFIERS = frozenset({"joint"})
 # Particles that can change what a light verb's object means ('call off', 'pull out of').
-PARTICLES = frozenset({"off", "out", "back", "down"})
+PARTICLES = frozenset({"off", "out", "back", "down", "up"})
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
 
@@ -137,7 +137,7 @@ def hyphen_word(tok: Token) -> str:
 
 
 def _particles(verb: Token) -> list[Token]:
-    """The verb's particles ('called off', 'pulled out of'), as the parser attaches them."""
+    """The verb's particles ('called off', 'pulled out of', 'gave up'), as the parser attaches them."""
     return [c for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ in PARTICLES]
 
 
@@ -152,23 +152,13 @@ def _of_objects(particle: Token) -> list[Token]:
     ]
 
 
-def _reversed(verb: Token, lemma: str, entry: Entry, lex: Lexicon) -> bool:
-    """'called off its protests' is not 'called a protest': a particle that makes the verb
-    another type's phrasal verb overrides the plain light reading (issue 13)."""
-    for c in _particles(verb):
-        phrasal = lex.phrasal.get((lemma, c.lower_))
-        if phrasal is not None and phrasal.type != entry.type:
-            return True
-    return False
-
-
 def _light_match(
     verb: Token, key_verb: str, objects: list[Token], lex: Lexicon, particle: Token | None
 ) -> Trigger | None:
     for obj in objects:
         for key in (_lemma(obj), obj.lower_, hyphen_word(obj)):
             entry = lex.light.get((key_verb, key))
-            if entry is None or (particle is None and _reversed(verb, key_verb, entry, lex)):
+            if entry is None:
                 continue
             parts = tuple(t for t in (verb, particle, obj) if t is not None)
             return Trigger(_specific(entry, obj, lex), verb, parts, noun=obj, particle=particle)
