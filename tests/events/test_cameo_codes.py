@@ -59,7 +59,7 @@ def test_cameo_hosting_a_person_is_a_visit_but_receiving_arms_is_aid(parse: Pars
     hosted = principal_event(find_events(parse("Qatar hosted the Afghan envoy in Doha."), []))
     got = principal_event(find_events(parse("The rebels received weapons from Iran."), []))
     assert hosted is not None and hosted.cameo == "043"
-    assert got is not None and got.plover.type == "AID"
+    assert got is not None and (got.plover.type, got.cameo) == ("AID", "072")
 
 
 def test_cameo_a_signed_deal_keeps_057_when_it_has_a_complement(parse: Parse) -> None:

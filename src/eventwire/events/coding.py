@@ -127,7 +127,7 @@ def refine_by_theme(
         return type_, "crowd-control", "175"  # "used tear gas": repression, not terror
     if type_ == "CONSULT" and cameo == "043" and theme_head in DELIVERED:
         # "received weapons": a delivery, not a visitor ("hosted the minister" stays 043)
-        return "AID", None, "070"
+        return "AID", None, theme_code("AID", "070", theme_head)
     return type_, mode, theme_code(type_, cameo, theme_head)
 
 
