@@ -37,7 +37,7 @@ def test_restate_goal_of_talks_is_not_an_event(parse: Parse) -> None:
 
 def test_restate_condition_clause_is_not_an_event(parse: Parse) -> None:
     evs = events_of(parse, "The army threatened to strike if a truce is not agreed.")
-    assert "AGREE" not in [e.plover.type for e in evs], view(evs)
+    assert [e.plover.type for e in evs] == ["THREATEN"], view(evs)
 
 
 def test_restate_an_attack_that_happened_is_still_coded(parse: Parse) -> None:
@@ -48,3 +48,13 @@ def test_restate_an_attack_that_happened_is_still_coded(parse: Parse) -> None:
 def test_restate_an_act_whose_continuation_is_the_condition_is_kept(parse: Parse) -> None:
     evs = events_of(parse, "Russia threatened to retaliate if drone attacks on Belgorod continue.")
     assert any(e.trigger.text.endswith("attacks") for e in evs), view(evs)
+
+
+def test_restate_participle_describing_a_noun_is_background(parse: Parse) -> None:
+    evs = events_of(parse, "The court freed two officials arrested last year for fraud.")
+    assert "COERCE" not in [e.plover.type for e in evs], view(evs)
+
+
+def test_restate_participle_with_its_agent_is_still_coded(parse: Parse) -> None:
+    evs = events_of(parse, "Two villagers wounded by the soldiers were taken to hospital.")
+    assert "ASSAULT" in [e.plover.type for e in evs], view(evs)

@@ -134,9 +134,22 @@ def _condition_of(d: Draft, by_head: dict[int, Draft]) -> bool:
     return any(_clause_verb(g.trigger.head).i == host.i for g in by_head.values() if g is not d)
 
 
+def _described(d: Draft, by_head: dict[int, Draft]) -> bool:
+    """'officials accused of playing a role': a participle naming who a noun is, beside news."""
+    head = d.trigger.head
+    return (
+        head.dep_ == "acl"
+        and head.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in head.children)
+        and any(g is not d and g.trigger.head.i != head.i for g in by_head.values())
+    )
+
+
 def _unreal_theme(d: Draft, by_head: dict[int, Draft]) -> bool:
     """True if `d` is only the theme, goal or condition of another act in its sentence."""
-    return _prevented(d) or _goal_of_noun(d) or _condition_of(d, by_head)
+    if _prevented(d) or _goal_of_noun(d) or _described(d, by_head):
+        return True
+    return _condition_of(d, by_head)
 
 
 def _clause_span(tok: Token) -> Span:
