@@ -47,7 +47,21 @@ REJECT_BY_INNER: dict[str, tuple[str | None, str]] = {
     "COOPERATE": ("assist", "121"),
     "AGREE": (None, "127"),
 }
-BY_INNER = {"THREATEN": THREAT_BY_INNER, "REQUEST": REQUEST_BY_INNER, "REJECT": REJECT_BY_INNER}
+# "agreed to cooperate / to meet / to withdraw": an intent to act (03), not yet the act.
+AGREE_BY_INNER: dict[str, tuple[str | None, str]] = {
+    "CONSULT": (None, "036"),
+    "COOPERATE": (None, "031"),
+    "AID": (None, "033"),
+    "RETREAT": (None, "035"),
+    "CONCEDE": (None, "034"),
+    "SUPPORT": (None, "032"),
+}
+BY_INNER = {
+    "THREATEN": THREAT_BY_INNER,
+    "REQUEST": REQUEST_BY_INNER,
+    "REJECT": REJECT_BY_INNER,
+    "AGREE": AGREE_BY_INNER,
+}
 REJECT_THEMES = {
     **dict.fromkeys(("talk", "talks", "negotiation", "meeting", "invitation", "dialogue"), "125"),
     **dict.fromkeys(
@@ -78,6 +92,8 @@ def refine(
     table = BY_INNER.get(type_)
     if table is None or inner_type is None or inner_type not in table:
         return mode, cameo
+    if type_ == "AGREE" and cameo != "030":
+        return mode, cameo  # a signed deal (057) keeps its code
     new_mode, new_code = table[inner_type]
     if type_ == "REQUEST" and cameo.startswith("10"):
         new_code = "10" + new_code[2]
@@ -107,10 +123,100 @@ def refine_by_theme(
         return "AID", None, "073"
     if type_ == "RETREAT" and mode == "release" and theme_head in DOCUMENTS:
         return "STATEMENT", None, "010"  # released a report, footage or figures
-    if type_ == "CONSULT" and cameo == "043" and theme_head and theme_head not in GATHERINGS:
-        # "received weapons": a delivery, not a visitor
-        return "AID", None, "070"
-    return type_, mode, cameo
+    if type_ == "ASSAULT" and cameo == "180" and theme_head in CROWD_WEAPONS:
+        return type_, "crowd-control", "175"  # "used tear gas": repression, not terror
+    if type_ == "CONSULT" and cameo == "043" and theme_head in DELIVERED:
+        # "received weapons": a delivery, not a visitor ("hosted the minister" stays 043)
+        return "AID", None, theme_code("AID", "070", theme_head)
+    return type_, mode, theme_code(type_, cameo, theme_head)
+
+
+# What is given, eased, threatened, cut or asked for picks the CAMEO sub-code (codebook 07, 08,
+# 13, 16, 02): "provided a loan" 071, "lifted the curfew" 0813, "threatened sanctions" 1312.
+ECONOMIC = frozenset(
+    """loan loans credit credits money funds funding grant grants subsidy subsidies investment
+    investments budget cash dollars euros""".split()
+)
+MILITARY = frozenset(
+    """weapons weapon arms ammunition missiles missile rockets tanks jets drones artillery
+    munitions rifles guns""".split()
+)
+PEACEKEEPING = frozenset("peacekeepers peacekeeping protection".split())
+ASYLUM = frozenset("asylum refuge sanctuary".split())
+DELIVERED = AID_THEMES | ECONOMIC | MILITARY | frozenset("equipment shipment shipments".split())
+PERSONS = frozenset(
+    """prisoner prisoners hostage hostages detainee detainees captive captives soldier soldiers
+    journalist journalists activist activists citizen citizens people""".split()
+)
+AID_BY_THEME = {
+    **dict.fromkeys(AID_THEMES - {"aid", "assistance", "donations"}, "3"),
+    **dict.fromkeys(ECONOMIC, "1"),
+    **dict.fromkeys(MILITARY, "2"),
+    **dict.fromkeys(PEACEKEEPING, "4"),
+    **dict.fromkeys(ASYLUM, "5"),
+}
+EASED = {
+    "curfew": "0813",
+    "emergency": "0814",
+    "law": "081",
+    "ban": "081",
+    "restriction": "081",
+    "restrictions": "081",
+    "sanction": "085",
+    "sanctions": "085",
+    "embargo": "085",
+    "boycott": "085",
+    "blockade": "0872",
+    "siege": "0872",
+}
+THREATENED = {
+    "sanction": "1312",
+    "sanctions": "1312",
+    "embargo": "1312",
+    "boycott": "1312",
+    "curfew": "1323",
+    "war": "138",
+    "attack": "138",
+    "attacks": "138",
+    "strike": "138",
+    "strikes": "138",
+    "force": "138",
+    "invasion": "138",
+    "retaliation": "138",
+}
+HALTED = {
+    **dict.fromkeys(("talks", "negotiations", "negotiation", "dialogue"), "164"),
+    "mediation": "165",
+    **dict.fromkeys(("aid", "assistance", "funding", "support"), "162"),
+    **dict.fromkeys(("relations", "ties"), "161"),
+}
+TALKS = frozenset("talks negotiations negotiation dialogue meeting summit".split())
+
+
+def theme_code(type_: str, cameo: str, theme: str | None) -> str:
+    """The CAMEO sub-code the theme picks inside the trigger's family, else the trigger's code."""
+    if theme is None:
+        return cameo
+    if type_ == "AID" and cameo == "070" and theme in AID_BY_THEME:
+        return "07" + AID_BY_THEME[theme]
+    if type_ == "REQUEST" and cameo == "023" and theme in AID_BY_THEME and theme not in ASYLUM:
+        return "023" + AID_BY_THEME[theme]
+    if type_ in ("CONCEDE", "RETREAT") and cameo in ("080", "081", "085"):
+        return EASED.get(theme, cameo)
+    if type_ == "RETREAT" and cameo == "0842" and theme in PERSONS:
+        return "0841"  # "handed over the prisoners": persons, not property
+    if type_ == "THREATEN" and cameo == "130":
+        return THREATENED.get(theme, cameo)
+    if type_ == "SANCTION" and cameo == "160":
+        return HALTED.get(theme, cameo)
+    if type_ == "AGREE" and cameo == "030" and theme in TALKS:
+        return "036"  # "agreed to talks": intent to negotiate, not yet a deal
+    return cameo
+
+
+CROWD_WEAPONS = frozenset(
+    "gas teargas tear-gas cannon cannons batons truncheons bullets pellets grenades".split()
+)
 
 
 DIPLOMATIC = frozenset(

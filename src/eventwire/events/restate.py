@@ -1,5 +1,8 @@
 """One action, one event: clauses and nouns that restate an action become its theme (issue 13).
 
+What is prevented ("to prevent an attack"), the goal of a noun ("talks to halt the fighting")
+and the condition of another act ("if a deal is not reached") did not happen: not events.
+
 "X met with mediators in Cairo to discuss a ceasefire, his first visit to the capital" is one
 meeting: the purpose clause ("to discuss a ceasefire") gives its theme and the apposition ("his
 first visit") restates it. "Efforts to secure a ceasefire" make the ceasefire a theme of the
@@ -78,6 +81,77 @@ def _ceased_theme(d: Draft) -> bool:
     return noun.pos_ == "NOUN" and noun.lemma_.lower() in CESSATION_NOUNS
 
 
+# Verbs whose object is kept from happening: "to prevent an attack" is no attack.
+PREVENT_VERBS = frozenset("prevent avert avoid forestall preempt pre-empt deter thwart".split())
+# Nouns whose infinitive names a goal, not an act: "talks to halt the fighting", "a plan to withdraw".
+GOAL_NOUNS = EFFORT_NOUNS | frozenset(
+    """talks negotiations negotiation plan plans proposal proposals deal agreement accord
+    offer mission way ways strategy""".split()
+)
+CONDITION_MARKS = frozenset("if unless until once".split())
+# "if drone attacks continue": the attacks are going on; only their continuation is the condition.
+CONTINUING = frozenset("continue persist resume keep go".split())
+UNREAL = frozenset({"hypothetical", "threatened", "planned", "expected", "negated", "conditional"})
+
+
+def _prevented(d: Draft) -> bool:
+    """'hoping to prevent an Israeli attack': the object of a prevention verb."""
+    head = d.trigger.head
+    return head.dep_ == "dobj" and head.head.lemma_.lower() in PREVENT_VERBS
+
+
+def _goal_of_noun(d: Draft) -> bool:
+    """'negotiations to halt the fighting': an infinitive clause hanging from a goal noun."""
+    head = d.trigger.head
+    return (
+        head.pos_ == "VERB"
+        and head.dep_ == "acl"
+        and head.head.lower_ in GOAL_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+        and d.modality.status in UNREAL
+    )
+
+
+def _clause_verb(tok: Token) -> Token:
+    """The verb of the clause a token sits in (the token itself for a verb)."""
+    while tok.pos_ not in ("VERB", "AUX") and tok.dep_ != "ROOT" and tok.head.i != tok.i:
+        tok = tok.head
+    return tok
+
+
+def _condition_of(d: Draft, by_head: dict[int, Draft]) -> bool:
+    """'threatening to attack if a deal is not reached': a condition clause of a coded act."""
+    if d.modality.status not in UNREAL:
+        return False
+    verb = _clause_verb(d.trigger.head)
+    if verb.lemma_.lower() in CONTINUING:
+        return False
+    if verb.dep_ != "advcl" or not any(
+        c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in verb.children
+    ):
+        return False
+    host = verb.head
+    return any(_clause_verb(g.trigger.head).i == host.i for g in by_head.values() if g is not d)
+
+
+def _described(d: Draft, by_head: dict[int, Draft]) -> bool:
+    """'officials accused of playing a role': a participle naming who a noun is, beside news."""
+    head = d.trigger.head
+    return (
+        head.dep_ == "acl"
+        and head.tag_ == "VBN"
+        and not any(c.dep_ == "agent" for c in head.children)
+        and any(g is not d and g.trigger.head.i != head.i for g in by_head.values())
+    )
+
+
+def _unreal_theme(d: Draft, by_head: dict[int, Draft]) -> bool:
+    """True if `d` is only the theme, goal or condition of another act in its sentence."""
+    if _prevented(d) or _goal_of_noun(d) or _described(d, by_head):
+        return True
+    return _condition_of(d, by_head)
+
+
 def _clause_span(tok: Token) -> Span:
     """The text of a token's subtree."""
     first, last = tok.left_edge, tok.right_edge
@@ -96,6 +170,8 @@ def merge_restatements(drafts: list[Draft]) -> list[Draft]:
                 gov.roles.theme = d.roles.theme or _clause_span(d.trigger.head)
             continue
         if _effort_theme(d) or _ceased_theme(d):
+            continue
+        if _unreal_theme(d, by_head):
             continue
         out.append(d)
     return out
