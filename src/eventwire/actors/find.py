@@ -21,7 +21,7 @@ from eventwire.actors.match import Hit, find_hits
 from eventwire.actors.refs import composite_ref, kb_ref, state_ref, unresolved_ref
 from eventwire.actors.resolve import Draft, agent_position, doc_words, fuzzy_person
 from eventwire.model import ActorMention, Provenance
-from eventwire.nlp.parse import Parsed
+from eventwire.nlp.parse import Parsed, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -296,6 +296,7 @@ def _mention(parsed: Parsed, d: Draft, starts: list[int]) -> ActorMention:
     """The `ActorMention` record of a draft."""
     doc = parsed.doc
     span = doc[d.start : d.end]
+    start, end = span.start_char, span.end_char
     from eventwire.model import Span as TextSpan
 
     antecedent = None
@@ -304,10 +305,10 @@ def _mention(parsed: Parsed, d: Draft, starts: list[int]) -> ActorMention:
         antecedent = TextSpan(text=parsed.article.text[a0:a1], start=a0, end=a1)
     return ActorMention(
         article_id=parsed.article.id,
-        sentence=_sentence(parsed, starts, span.start_char),
-        text=span.text,
-        start=span.start_char,
-        end=span.end_char,
+        sentence=_sentence(parsed, starts, start),
+        text=doc_text(doc)[start:end],  # `span.text` would join its tokens again
+        start=start,
+        end=end,
         actor=d.ref,
         ner_label=d.ner_label or (span.root.ent_type_ if span.root.ent_type_ else ""),
         antecedent=antecedent,

@@ -62,7 +62,23 @@ def doc_words(doc: Doc) -> Words:
 
     strings = doc.vocab.strings
     rows = doc.to_array([LOWER, LEMMA]).tolist()
-    return [strings[lo] for lo, _ in rows], [strings[le].lower() for _, le in rows]
+    lower, lemma = _LOWER, _LEMMA_LOWER
+    if len(lower) > WORDS_MEMO or len(lemma) > WORDS_MEMO:
+        lower.clear()
+        lemma.clear()
+    for lo, le in rows:  # a string-store lookup once per distinct word, not once per token
+        if lo not in lower:
+            lower[lo] = strings[lo]
+        if le not in lemma:
+            lemma[le] = strings[le].lower()
+    return [lower[lo] for lo, _ in rows], [lemma[le] for _, le in rows]
+
+
+# String hashes are spaCy's fixed 64-bit hash of the text, the same in every vocab, so the
+# words they name can be kept across docs (bounded: cleared past this many).
+WORDS_MEMO = 200_000
+_LOWER: dict[int, str] = {}
+_LEMMA_LOWER: dict[int, str] = {}
 
 
 @lru_cache(maxsize=1)

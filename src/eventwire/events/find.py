@@ -265,8 +265,12 @@ def to_event(
 def _sentence_record(
     parsed: Parsed, sent: SpacySpan, by_start: dict[int, Sentence]
 ) -> Sentence | None:
-    """The `Sentence` record of a spaCy sentence (matched on its first non-space character)."""
-    start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+    """The `Sentence` record of a spaCy sentence (matched on its first non-space character);
+    None for a whitespace-only one. Reads the doc's text by offsets (`sent.text` joins tokens)."""
+    raw = doc_text(parsed.doc)[sent.start_char : sent.end_char]
+    if not raw.strip():
+        return None
+    start = sent.start_char + (len(raw) - len(raw.lstrip()))
     found = by_start.get(start)
     if found is None:
         index = parsed.sentence_of(start)
@@ -283,7 +287,7 @@ def find_events(parsed: Parsed, actors: list[ActorMention]) -> list[Event]:
     by_start = {s.start: s for s in parsed.sentences}
     events: list[Event] = []
     for sent in parsed.doc.sents:
-        sentence = _sentence_record(parsed, sent, by_start) if sent.text.strip() else None
+        sentence = _sentence_record(parsed, sent, by_start)
         if sentence is None:
             continue
         seen: set[tuple[int, int]] = set()

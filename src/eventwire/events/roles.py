@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Token
@@ -76,15 +77,32 @@ class ActorIndex:
     """Actor mentions of an article, looked up by the token they cover."""
 
     by_token: dict[int, ActorMention]
-    mentions: list[ActorMention]
+    mentions: list[ActorMention]  # sorted by start
+    _starts: list[int] | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        starts = [m.start for m in self.mentions]
+        ordered = all(a <= b for a, b in zip(starts, starts[1:], strict=False))
+        object.__setattr__(self, "_starts", starts if ordered else None)
 
     def covering(self, tok: Token) -> ActorMention | None:
         """The mention whose span covers the token, if any."""
         return self.by_token.get(tok.i)
 
     def inside(self, start: int, end: int) -> list[ActorMention]:
-        """Mentions lying wholly inside a character span, in text order."""
-        return [m for m in self.mentions if start <= m.start and m.end <= end]
+        """Mentions lying wholly inside a character span, in text order (a binary search
+        for the first that starts inside: roles ask this for every slot of every trigger)."""
+        mentions, starts = self.mentions, self._starts
+        if starts is None:
+            return [m for m in mentions if start <= m.start and m.end <= end]
+        out = []
+        for k in range(bisect_left(starts, start), len(mentions)):
+            m = mentions[k]
+            if m.start > end:
+                break
+            if m.end <= end:
+                out.append(m)
+        return out
 
 
 def frame_for(trig: Trigger) -> dict[str, str]:

@@ -284,8 +284,8 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention]) -> list[Entry | No
     """Resolve every mention: once without context, then again with the article's context
     (the context of a name leaves out that name's own guesses), then once more so that the
     second-round choices settle on one coherent area."""
-    chosen = [best(gaz, m, None) for m in mentions]
     keys = [normalise(m.name) for m in mentions]
+    chosen = best_each(gaz, mentions, keys, None)
     areas: dict[str, set[tuple[str, str]]] = {}
     states: dict[str, set[tuple[str, str]]] = {}
     for key, mention in zip(keys, mentions, strict=True):
@@ -297,8 +297,23 @@ def resolve_mentions(gaz: Gazetteer, mentions: list[Mention]) -> list[Entry | No
         for key, ctx in contexts.items():
             ctx.cover = coverage(areas, key)
             ctx.named = {p for k, found in states.items() if k != key for p in found}
-        chosen = [best(gaz, m, contexts[k]) for m, k in zip(mentions, keys, strict=True)]
+        chosen = best_each(gaz, mentions, keys, contexts)
     return one_sense(gaz, mentions, keys, chosen)
+
+
+def best_each(
+    gaz: Gazetteer, mentions: list[Mention], keys: list[str], contexts: dict[str, Context] | None
+) -> list[Entry | None]:
+    """`best` of every mention, each (name, qualifier) scored once: a name repeated ten times
+    has one context (keyed by its normalised name), so its candidates score the same each time."""
+    memo: dict[tuple[str, str], Entry | None] = {}
+    out: list[Entry | None] = []
+    for mention, key in zip(mentions, keys, strict=True):
+        ident = (mention.name, mention.qualifier)
+        if ident not in memo:
+            memo[ident] = best(gaz, mention, None if contexts is None else contexts[key])
+        out.append(memo[ident])
+    return out
 
 
 def one_sense(
