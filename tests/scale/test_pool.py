@@ -1,0 +1,41 @@
+"""The process pool: workers forked from a fork server that loaded the model once."""
+
+from __future__ import annotations
+
+import multiprocessing
+from multiprocessing import forkserver
+
+import pytest
+
+from eventwire.model import Article
+from eventwire.scale import code_batch, get_executor
+from eventwire.scale.pool import WARM_MODULE, pool_context
+from eventwire.scale.warm import warm_up
+
+linux_only = pytest.mark.skipif(
+    "forkserver" not in multiprocessing.get_all_start_methods(), reason="no fork server here"
+)
+
+
+@linux_only
+def test_pool_workers_fork_from_a_server_that_preloads_the_model():
+    context = pool_context()
+    assert context.get_start_method() == "forkserver"
+    assert forkserver._forkserver._preload_modules == [WARM_MODULE]  # type: ignore[attr-defined]
+
+
+def test_pool_warm_up_codes_one_article_with_the_default_model(nlp):
+    assert warm_up() is True
+
+
+@linux_only
+def test_pool_stops_its_fork_server_when_the_batches_are_done(nlp):
+    batches = [[Article.make("Police arrested dozens of protesters in the capital.")]]
+    out = list(get_executor("pool", workers=1).map_batches(code_batch, batches))
+    assert [len(b.coded) for b in out] == [1]
+    assert forkserver._forkserver._forkserver_pid is None  # type: ignore[attr-defined]
+
+
+def test_pool_context_falls_back_to_spawn_without_a_fork_server(monkeypatch):
+    monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
+    assert pool_context().get_start_method() == "spawn"
