@@ -39,3 +39,16 @@ def test_pool_stops_its_fork_server_when_the_batches_are_done(nlp):
 def test_pool_context_falls_back_to_spawn_without_a_fork_server(monkeypatch):
     monkeypatch.setattr(multiprocessing, "get_all_start_methods", lambda: ["spawn"])
     assert pool_context().get_start_method() == "spawn"
+
+
+def test_pool_short_runs_give_every_worker_several_batches():
+    from eventwire.config import Settings
+    from eventwire.scale.run import BATCHES_PER_WORKER, RunOptions, chunk_size
+
+    two = RunOptions(settings=Settings(batch_size=32), workers=2)
+    assert chunk_size(two, 150) == 19  # 8 batches: 4 each, not 3 and 2 of 32
+    assert -(-150 // chunk_size(two, 150)) >= BATCHES_PER_WORKER * 2
+    assert chunk_size(two, 10_000) == 32  # long runs keep the settings' batch
+    assert chunk_size(two, None) == 32  # no estimate: no change
+    assert chunk_size(RunOptions(settings=Settings(batch_size=32), workers=1), 150) == 32
+    assert chunk_size(two, 3) == 1
