@@ -5,7 +5,7 @@ Usage: python benchmarks/scale.py --shared ../shared [--articles 300] [--ray] [-
 Writes the articles (ngec-synthetic train texts, one file each) to a temporary folder, then
 times: a bare spaCy parse, `eventwire code` on one article (the start-up every run pays) and
 on all of them, `eventwire ingest --workers 1` and `--workers 2` (and `--executor ray
---workers 2` with --ray), a rerun of the finished ingest (resume), and the peak memory of each.
+--workers 1` and `2` with --ray, when ray is installed), a rerun of the finished ingest (resume), and the peak memory of each.
 The merge an ingest ends with (merge/*, serial in the writer) is timed again on its own
 (`eventwire merge`), to show the ratios with and without it. Prints a Markdown table and the
 projected wall time of 200k articles.
@@ -32,6 +32,14 @@ BARE = (
     "list(nlp.pipe(texts[:4])); import time; t=time.perf_counter(); list(nlp.pipe(texts, batch_size=32)); "
     "print(time.perf_counter()-t)"
 )
+
+
+RAY1, RAY2 = "ingest --executor ray --workers 1", "ingest --executor ray --workers 2"
+
+
+def ray_installed() -> bool:
+    probe = subprocess.run([sys.executable, "-c", "import ray"], capture_output=True, check=False)
+    return probe.returncode == 0
 
 
 def write_corpus(shared: Path, n: int, folder: Path) -> None:
@@ -96,10 +104,13 @@ def main() -> None:
             ("ingest --workers 1", ["--workers", "1"]),
             ("ingest --workers 2", ["--workers", "2"]),
         ]
-        if args.ray:
-            runs.append(
-                ("ingest --executor ray --workers 2", ["--executor", "ray", "--workers", "2"])
-            )
+        if args.ray and ray_installed():
+            runs += [
+                (RAY1, ["--executor", "ray", "--workers", "1"]),
+                (RAY2, ["--executor", "ray", "--workers", "2"]),
+            ]
+        elif args.ray:
+            print("--ray: ray is not installed (pip install -e '.[ray]'); no Ray rows")
         for label, extra in runs:
             db = Path(tmp) / f"{len(rows)}.duckdb"
             wall, rss, _ = ingest(folder, db, extra, label)
@@ -157,6 +168,14 @@ def render(rows: list[tuple[str, float, float]], n: int, pairs: list[float] | No
                 + f" (median {statistics.median(pairs):.2f}x)"
             ]
             if pairs and len(pairs) > 1
+            else []
+        ),
+        *(
+            [
+                f"Ray: 2 workers / 1 worker {one[RAY1] / one[RAY2]:.2f}x; CPU seconds "
+                f"(driver and what it waited for) {CPU.get(RAY1, 0):.1f} and {CPU.get(RAY2, 0):.1f}"
+            ]
+            if RAY1 in one and RAY2 in one
             else []
         ),
         f"200k articles projected: {200_000 / (n / w2) / 3600:.1f} h on 2 workers here; "

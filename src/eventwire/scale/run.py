@@ -65,7 +65,7 @@ def run_ingest(
     writer = ShardWriter(opts.out_parquet) if opts.out_parquet else Store(opts.db)
     with writer as store:
         articles = _articles_only(items, store, tally)
-        batches = _chunks(articles, opts.settings.batch_size)
+        batches = _chunks(articles, chunk_size(opts, total))
         fresh = opts.recode or isinstance(store, ShardWriter)  # new shards: nothing to resume
         todo = _not_yet_coded(store, batches, coder, fresh, tally)
         executor = choose_executor(opts, total)
@@ -106,6 +106,22 @@ def choose_executor(opts: RunOptions, n_articles: int | None = None) -> Executor
 
         return PoolExecutor(workers)
     return get_executor("local")
+
+
+BATCHES_PER_WORKER = 4  # the least batches each worker gets, when the run is short
+
+
+def chunk_size(opts: RunOptions, total: int | None) -> int:
+    """Articles per executor batch: the settings' batch size, smaller when the run is short.
+
+    With few batches per worker the last ones leave a worker idle (150 articles in batches of
+    32 are 3 batches for one worker, 2 for the other); at least `BATCHES_PER_WORKER` each
+    evens that out. The coding does not depend on it (the parse batch is the settings').
+    """
+    size = opts.settings.batch_size
+    if total is None or opts.workers < 2:
+        return size
+    return max(1, min(size, -(-total // (BATCHES_PER_WORKER * opts.workers))))
 
 
 def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:

@@ -1,0 +1,24 @@
+"""Preloaded by the pool's fork server: the model, lexicons, KB and gazetteer, loaded once.
+
+Every worker is then forked from that warm process (copy-on-write) instead of spawning and
+loading it all again, so N workers pay one start-up, not N. Importing this module never
+raises: a failed warm-up only means each worker loads what it needs itself.
+"""
+
+from __future__ import annotations
+
+WARM_TEXT = "Government envoys met rebel leaders in Nairobi on Monday, officials said."
+
+
+def warm_up() -> bool:
+    """Code one short article with the default settings; True when that worked."""
+    try:
+        from eventwire.coding import code_articles
+        from eventwire.model import Article
+
+        return not code_articles([Article.make(WARM_TEXT)]).failures
+    except Exception:  # noqa: BLE001 - a worker that is not warm still works, only slower
+        return False
+
+
+WARM = warm_up()
