@@ -93,3 +93,55 @@ def test_a_meeting_named_dated_and_cast_differently_is_one_event(
         )
     merge_db(db)
     assert groups(db) == [["r1-meeting", "r1-met", "r1-talks", "r2-held"], ["r3-cairo"]]
+
+
+def test_a_round_of_talks_ongoing_since_sunday_is_one_event_with_its_third_day(
+    tmp_path: Path, add: Adder
+) -> None:
+    # one report: talks "went into a third day on Tuesday" in Cairo, and a delegation "has been
+    # meeting the mediators since Sunday" (dated Sunday, ongoing); the next round, a week on, stays apart
+    db = tmp_path / "round.duckdb"
+    with Store(db) as store:
+        add(
+            store,
+            "t-third-day",
+            "t",
+            "Wire C",
+            trigger_text="Talks",
+            sentence_text="Talks in Cairo on a truce went into a third day on Tuesday.",
+            date_value="2024-03-05",
+            date_source="text",
+            published="2024-03-05",
+            **CAIRO,
+            actors=(),
+        )
+        add(
+            store,
+            "t-since-sunday",
+            "t",
+            "Wire C",
+            trigger_text="meeting",
+            sentence=1,
+            sentence_text="A delegation has been meeting the mediators since Sunday.",
+            date_value="2024-03-03",
+            date_source="text",
+            status="ongoing",
+            published="2024-03-05",
+            **NOWHERE,
+            actors=(("source", "hamas"), ("target", "EGY:GOV", "EGY")),
+        )
+        add(
+            store,
+            "u-next-round",
+            "u",
+            "Wire D",
+            trigger_text="met",
+            sentence_text="The mediators met in Cairo again on Tuesday.",
+            date_value="2024-03-12",
+            date_source="text",
+            published="2024-03-12",
+            **CAIRO,
+            actors=(("source", "EGY:GOV", "EGY"),),
+        )
+    merge_db(db)
+    assert groups(db) == [["t-since-sunday", "t-third-day"], ["u-next-round"]]

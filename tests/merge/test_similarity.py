@@ -117,3 +117,21 @@ def test_a_day_or_two_between_reports_of_one_round_is_slack() -> None:
     week_on = mention("c", date_start=date(2024, 3, 11), date_end=date(2024, 3, 11))
     assert dates_apart(sunday, monday, NONE) == 0.0
     assert dates_apart(sunday, week_on, NONE) == 1.0
+
+
+def test_a_shared_context_derives_each_record_apart_even_under_one_id() -> None:
+    ctx = Context()
+    arrest, detain = mention("a", trigger="arrested"), mention("b", trigger="detained")
+    assert related_triggers(arrest, detain, ctx) == 1.0
+    other = mention("a", trigger="earthquake")  # a second record reusing the id "a"
+    assert related_triggers(other, detain, ctx) == 0.0
+
+
+def test_features_can_be_limited_to_the_scores_a_model_weighs() -> None:
+    a, b = mention("a", trigger="attacked"), mention("b", trigger="attack")
+    model = Weights(bias=0.0, weights={"similar trigger": 1.0, "same lemma": 0.0})
+    assert model.used == ("similar trigger",)
+    assert features(a, b, NONE, model.used) == {"similar trigger": 1.0}
+    assert model.probability(features(a, b, NONE, model.used)) == model.probability(
+        features(a, b, NONE)
+    )

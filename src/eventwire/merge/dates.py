@@ -13,18 +13,39 @@ _YEAR = re.compile(r"^(\d{4})$")
 
 
 REPORT_LAG_DAYS = 6  # an event dated only by its report happened that day or in the days before
+ONGOING_MAX_DAYS = 31  # an ongoing event reaches its report's day when that is at most this late
 
 
-def mention_interval(value: str | None, source: str | None = None) -> tuple[date, date] | None:
+def mention_interval(
+    value: str | None,
+    source: str | None = None,
+    status: str | None = None,
+    published: str | date | None = None,
+) -> tuple[date, date] | None:
     """The interval of a stored event date, widened back when it is only the report's date.
 
     A date the coder fell back to (`date_source` "publication") says when the report appeared,
-    not when the event happened: a meeting reported on Sunday may have been on Friday.
+    not when the event happened: a meeting reported on Sunday may have been on Friday. An
+    ongoing event's date is when it began ("has been meeting since Sunday"): it lasts at least
+    until the report, so it meets the reports dating the same round by a later day.
     """
     span = interval(value)
-    if span is None or source != "publication":
-        return span
-    return span[0] - timedelta(days=REPORT_LAG_DAYS), span[1]
+    if span is None:
+        return None
+    if source == "publication":
+        return span[0] - timedelta(days=REPORT_LAG_DAYS), span[1]
+    if status == "ongoing" and published:
+        until = published if isinstance(published, date) else _day(str(published))
+        if until is not None and span[1] < until <= span[1] + timedelta(days=ONGOING_MAX_DAYS):
+            return span[0], until
+    return span
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
 def interval(value: str | None) -> tuple[date, date] | None:

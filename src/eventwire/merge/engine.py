@@ -136,5 +136,8 @@ def score_pairs(
     ctx: Context,
     weights: Weights,
 ) -> dict[tuple[int, int], float]:
-    """Probability that each candidate pair is one event."""
-    return {(i, j): weights.probability(features(records[i], records[j], ctx)) for i, j in pairs}
+    """Probability that each candidate pair is one event (only the weighed evidence computed)."""
+    used = weights.used
+    return {
+        (i, j): weights.probability(features(records[i], records[j], ctx, used)) for i, j in pairs
+    }

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Set
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -27,6 +27,10 @@ class Context:
 
     documents: Mapping[str, Vector] = field(default_factory=dict)
     sentences: Mapping[str, Vector] = field(default_factory=dict)
+    # per-record values the scores derive (families, stems, countries), keyed by kind and the
+    # record object (held, so its id is not reused): a mention meets several others, so each
+    # is derived once, not once per pair
+    memo: dict[tuple[str, int], tuple[MentionRecord, frozenset[str]]] = field(default_factory=dict)
 
 
 Evidence = Callable[[MentionRecord, MentionRecord, Context], float | None]
@@ -127,13 +131,25 @@ def same_lemma(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
     return 1.0 if a.lemma == b.lemma else 0.0
 
 
-def similar_trigger(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+def _memo(
+    kind: str, m: MentionRecord, ctx: Context, fn: Callable[[MentionRecord], frozenset[str]]
+) -> frozenset[str]:
+    key = (kind, id(m))
+    got = ctx.memo.get(key)
+    if got is None:
+        got = ctx.memo[key] = (m, fn(m))
+    return got[1]
+
+
+def _stems(m: MentionRecord) -> frozenset[str]:
+    return frozenset({stem(m.lemma), stem(m.trigger)} - {""})
+
+
+def similar_trigger(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
     """Same stem of the trigger words or lemmas (derived forms: 'killing' and 'kill')."""
     if not (a.lemma or a.trigger) or not (b.lemma or b.trigger):
         return None
-    sa = {stem(a.lemma), stem(a.trigger)} - {""}
-    sb = {stem(b.lemma), stem(b.trigger)} - {""}
-    return 1.0 if sa & sb else 0.0
+    return 1.0 if _memo("stems", a, ctx, _stems) & _memo("stems", b, ctx, _stems) else 0.0
 
 
 @lru_cache(maxsize=1)
@@ -164,20 +180,21 @@ def _families(m: MentionRecord) -> frozenset[str]:
     return out
 
 
-def related_triggers(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+def related_triggers(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
     """The triggers share a family of the lexicon ('shooting' and 'gunfire', 'arrest' and 'detain')."""
-    fa, fb = _families(a), _families(b)
+    fa, fb = _memo("families", a, ctx, _families), _memo("families", b, ctx, _families)
     if not fa or not fb:
         return None
     return float(bool({f for f in fa & fb if not f.startswith("kind:")}))
 
 
-def both_saying(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+def both_saying(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
     """Both are speech acts: every report has some, so a shared lemma says little."""
-    return float("kind:saying" in _families(a) and "kind:saying" in _families(b))
+    fa, fb = _memo("families", a, ctx, _families), _memo("families", b, ctx, _families)
+    return float("kind:saying" in fa and "kind:saying" in fb)
 
 
-def _jaccard(a: set[str], b: set[str]) -> float | None:
+def _jaccard(a: Set[str], b: Set[str]) -> float | None:
     if not a or not b:
         return None
     return len(a & b) / len(a | b)
@@ -191,21 +208,21 @@ def actors_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | No
     return sum(_jaccard(set(a.actors[r]), set(b.actors[r])) or 0.0 for r in roles) / len(roles)
 
 
-def _countries(m: MentionRecord) -> set[str]:
+def _countries(m: MentionRecord) -> frozenset[str]:
     """Countries of the participants, and of actor ids coded `ISO:SECTOR` (any role)."""
     out = set(m.countries)
     for ids in m.actors.values():
         out |= {a[:3] for a in ids if len(a) >= 3 and a[:3].isupper() and a[3:4] in ("", ":")}
-    return out
+    return frozenset(out)
 
 
-def countries_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+def countries_overlap(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
     """Overlap of the countries involved, whatever the role: one report's host is another's guest.
 
     "Israeli and US spy chiefs met Qatar's prime minister" and "Qatar hosted the Mossad chief"
     name the same parties in other roles and at another level (a person, a service, a state).
     """
-    return _jaccard(_countries(a), _countries(b))
+    return _jaccard(_memo("countries", a, ctx, _countries), _memo("countries", b, ctx, _countries))
 
 
 def arguments_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
@@ -322,11 +339,13 @@ EVIDENCE: dict[str, Evidence] = {
 }
 
 
-def features(a: MentionRecord, b: MentionRecord, ctx: Context) -> dict[str, float]:
-    """Every evidence value of a pair; a missing one is left out."""
+def features(
+    a: MentionRecord, b: MentionRecord, ctx: Context, names: Iterable[str] | None = None
+) -> dict[str, float]:
+    """Every evidence value of a pair (or only those `names`); a missing one is left out."""
     out = {}
-    for name, fn in EVIDENCE.items():
-        value = fn(a, b, ctx)
+    for name in EVIDENCE if names is None else names:
+        value = EVIDENCE[name](a, b, ctx)
         if value is not None:
             out[name] = value
     return out
@@ -338,6 +357,11 @@ class Weights:
 
     bias: float
     weights: Mapping[str, float]
+
+    @property
+    def used(self) -> tuple[str, ...]:
+        """The evidence this model weighs: the others need not be computed."""
+        return tuple(k for k in EVIDENCE if self.weights.get(k))
 
     def probability(self, feats: Mapping[str, float]) -> float:
         z = self.bias + sum(self.weights.get(k, 0.0) * v for k, v in feats.items())

@@ -88,7 +88,9 @@ def record_of(row: dict[str, Any], actors: dict[str, tuple[str, ...]]) -> Mentio
     Built without validation (the store's columns are typed already), which keeps 100k
     records to a few hundred bytes each.
     """
-    span = mention_interval(row.get("date_value"), row.get("date_source"))
+    span = mention_interval(
+        row.get("date_value"), row.get("date_source"), row.get("status"), row.get("published")
+    )
     actors = dict(actors)
     countries = actors.pop(COUNTRIES, ())
     words = tuple(
