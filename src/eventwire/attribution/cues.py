@@ -279,6 +279,22 @@ def _document_cue(tok: Token) -> Cue | None:
     return Cue(head=tok, tokens=(tok,), sense=None, source=obj)
 
 
+_CUE_POS = frozenset({"VERB", "ADJ", "NOUN"})
+_PHRASE_DEPS = frozenset({"prep", "advcl", "pcomp"})
+_PHRASE_WORDS = frozenset({"according", "quoted"})
+
+
+def _may_head_cue(tok: Token) -> bool:
+    """What every cue finder below asks first, asked once: a verb, adjective or noun, a verb
+    tag, or a phrase head ("according", "in"). Most tokens fail it and skip five calls."""
+    return (
+        tok.pos_ in _CUE_POS
+        or tok.tag_.startswith("VB")
+        or tok.dep_ in _PHRASE_DEPS
+        or tok.lower_ in _PHRASE_WORDS
+    )
+
+
 def find_cues(sent: list[Token]) -> list[Cue]:
     """Every cue of one sentence, in text order."""
     from eventwire.attribution.idioms import idiom_cue  # both build on Cue
@@ -286,6 +302,8 @@ def find_cues(sent: list[Token]) -> list[Cue]:
 
     out: list[Cue] = []
     for tok in sent:
+        if not _may_head_cue(tok):
+            continue
         cue = (
             idiom_cue(tok)
             or participle_cue(tok)

@@ -63,6 +63,7 @@ class _Article:
         self.quotes = QuoteIndex(self.text)
         self.starts = [s.start for s in parsed.sentences]
         self.actors = sorted(actors, key=lambda a: a.start)
+        self._actor_starts = [a.start for a in self.actors]
 
     def sentence_of(self, char: int) -> int:
         """Index of the sentence holding a character offset (bisect; -1 before the first)."""
@@ -73,7 +74,8 @@ class _Article:
 
     def actor_at(self, char: int) -> ActorMention | None:
         """The narrowest actor mention covering a character offset."""
-        hits = [a for a in self.actors if a.start <= char < a.end]
+        upto = bisect_right(self._actor_starts, char)  # mentions starting after cannot cover
+        hits = [a for a in self.actors[:upto] if char < a.end]
         return min(hits, key=lambda a: a.end - a.start) if hits else None
 
 

@@ -31,8 +31,10 @@ def _names(body: str) -> set[str]:
         if word[0].islower():
             lower[word] += 1
             continue
-        before = body[: m.start()].rstrip(" \t")
-        if before and before[-1] not in _SENTENCE_END:
+        at = m.start()  # the last character before the word that is not a space or tab
+        while at > 0 and body[at - 1] in " \t":
+            at -= 1
+        if at > 0 and body[at - 1] not in _SENTENCE_END:
             upper[word] += 1
     return {w for w, n in upper.items() if n > lower[w[0].lower() + w[1:]]}
 
