@@ -51,6 +51,18 @@ def _stored(store: Store) -> dict[str, Digest]:
     return {str(aid): _ADAPTER.validate_json(str(js)) for aid, js in rows}
 
 
+def _fresh_ids(store: Store) -> set[str]:
+    """The articles whose stored digest is fresh: ids only, since refreshing needs no digest."""
+    if not _has_table(store):
+        return set()
+    rows = store.con.execute(
+        "SELECT d.article_id FROM negotiation_digests d JOIN articles a "
+        "ON a.id = d.article_id AND a.coded_at = d.coded_at WHERE d.version = ?",
+        [version()],
+    ).fetchall()
+    return {str(r[0]) for r in rows}
+
+
 def _coded_at(store: Store) -> dict[str, Any]:
     return {
         str(r[0]): r[1] for r in store.con.execute("SELECT id, coded_at FROM articles").fetchall()
@@ -59,7 +71,7 @@ def _coded_at(store: Store) -> dict[str, Any]:
 
 def refresh(store: Store) -> int:
     """Digest the articles that have no fresh stored digest; returns how many were made."""
-    have = _stored(store)
+    have = _fresh_ids(store)
     coded_at = _coded_at(store)
     todo = [a for a in coded_at if a not in have]
     made = [digest(a) for a in load_articles(store, todo)] if todo else []
@@ -67,8 +79,9 @@ def refresh(store: Store) -> int:
         store.con.execute(
             "DELETE FROM negotiation_digests WHERE article_id IN (SELECT id FROM _neg_ids)"
         )
-        store.con.executemany(
-            "INSERT INTO negotiation_digests VALUES (?,?,?,?)",
+        store.insert_rows(
+            "negotiation_digests",
+            ("article_id", "coded_at", "version", "digest"),
             [
                 [d.article_id, coded_at[d.article_id], version(), _ADAPTER.dump_json(d).decode()]
                 for d in made

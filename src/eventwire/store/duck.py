@@ -87,14 +87,14 @@ class Store:
             self.delete_articles(list(latest))
             for table, rows in tables.items():
                 cols = (*COLUMNS[table], *(RESUME_COLUMNS if table == "articles" else ()))
-                self._insert(table, cols, rows)
+                self.insert_rows(table, cols, rows)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             names = ", ".join(f"{c.article.id} ({c.article.input})" for c in latest.values())
             raise StoreError(f"articles {names}: could not be stored ({exc})") from exc
 
-    def _insert(self, table: str, cols: tuple[str, ...], rows: list[list[Any]]) -> None:
+    def insert_rows(self, table: str, cols: tuple[str, ...], rows: list[list[Any]]) -> None:
         """One INSERT for many rows, through an Arrow table (columns named, not positional)."""
         if not rows:
             return
