@@ -154,10 +154,16 @@ STATE_NOUNS = frozenset({"country", "nation"})
 
 def _country_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     """A draft for each bare "the country" / "this nation" no phrase covers: it refers back."""
+    from spacy.attrs import LOWER
+
+    wanted = {doc.vocab.strings[w] for w in STATE_NOUNS}
+    hits = [i for i, w in enumerate(doc.to_array([LOWER]).tolist()) if w in wanted]
+    if not hits:
+        return []
     covered = {i for d in drafts for i in range(d.start, d.end)}
     out: list[Draft] = []
-    for tok in doc:
-        if tok.tag_ != "NN" or tok.lower_ not in STATE_NOUNS or tok.i in covered:
+    for tok in (doc[i] for i in hits):
+        if tok.tag_ != "NN" or tok.i in covered:
             continue
         lefts = list(tok.lefts)
         if len(lefts) == 1 and lefts[0].lower_ in {"the", "this"} and lefts[0].i == tok.i - 1:
