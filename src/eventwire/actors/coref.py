@@ -61,7 +61,8 @@ def resolve_references(doc: Doc, drafts: list[Draft], kb: KB, day: date | None) 
     kept as it goes (a draft changes only when it is the one being resolved).
     """
     drafts = _expand_mediators(doc, drafts)
-    out = sorted(drafts + _pronoun_drafts(doc, drafts), key=lambda d: (d.start, d.end))
+    made = _pronoun_drafts(doc, drafts) + _country_descriptions(doc, drafts)
+    out = sorted(drafts + made, key=lambda d: (d.start, d.end))
     starts = [s.start for s in doc.sents]
     sent = [bisect_right(starts, d.start) for d in out]
     tally: Counter[str] = Counter()
@@ -105,7 +106,7 @@ def _most_common(tally: Counter[str]) -> str | None:
 
 def _refers(d: Draft) -> bool:
     """Does this draft need an antecedent (pronoun, description, short name, ...)?"""
-    if "pron" in d.extra or "group_of" in d.extra:
+    if "pron" in d.extra or "group_of" in d.extra or "the_country" in d.extra:
         return True
     if d.ref is None:
         return False
@@ -148,6 +149,40 @@ def _pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+STATE_NOUNS = frozenset({"country", "nation"})
+
+
+def _country_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
+    """A draft for each bare "the country" / "this nation" no phrase covers: it refers back."""
+    from spacy.attrs import LOWER
+
+    wanted = {doc.vocab.strings[w] for w in STATE_NOUNS}
+    hits = [i for i, w in enumerate(doc.to_array([LOWER]).tolist()) if w in wanted]
+    if not hits:
+        return []
+    covered = {i for d in drafts for i in range(d.start, d.end)}
+    out: list[Draft] = []
+    for tok in (doc[i] for i in hits):
+        if tok.tag_ != "NN" or tok.i in covered:
+            continue
+        lefts = list(tok.lefts)
+        if len(lefts) == 1 and lefts[0].lower_ in {"the", "this"} and lefts[0].i == tok.i - 1:
+            out.append(Draft(tok.i - 1, tok.i + 1, None, "the-country", extra={"the_country": "1"}))
+    return out
+
+
+def _the_country(doc: Doc, d: Draft, before: list[Draft], earlier: Earlier, kb: KB) -> None:
+    """ "the country" -> the state named last (within the window), else the article's country."""
+    for p in reversed(before):
+        named = "pron" not in p.extra and "the_country" not in p.extra
+        if named and p.ref is not None and p.ref.kind == "state" and p.ref.country in kb.countries:
+            _carry(doc, d, p, ref=state_ref(p.ref.country, kb), rule="coref-the-country")
+            return
+    if earlier.country in kb.countries:
+        d.ref = state_ref(earlier.country, kb)
+        d.rule = "coref-the-country"
+
+
 def _expletive(tok: Token) -> bool:
     """ "it is expected that ...", "do it": 'it' that names no actor."""
     if tok.lower_ != "it":
@@ -166,6 +201,8 @@ def _resolve_one(
     """Dispatch a referring draft to the rule that resolves it."""
     if "pron" in d.extra:
         _resolve_pronoun(doc, d, before, kb)
+    elif "the_country" in d.extra:
+        _the_country(doc, d, before, earlier, kb)
     elif "group_of" in d.extra:
         _member_of_named_group(doc, d, earlier)
     elif d.ref is not None and d.definite and d.rule in {"member-of", "country-role"}:

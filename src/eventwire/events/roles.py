@@ -434,13 +434,70 @@ def _fallback_targets(
             for g in c.children
             if g.dep_ == "nsubj"
         ]
+    venue = False
     if not found and trig.entry.type in PLACE_TARGETS:
         places = (place_name(t) for s, t in slots + _anchor_venues(trig) if s in VENUE_PREPS)
         found = [p for p in places if p is not None]
+        venue = bool(found)
         roles.participants = [p for p in roles.participants if p.role != "venue"]
     for tok in conjuncts(found[0])[:4] if found else []:  # "talks between A and B": both
-        roles.participants.extend(_participants("target", tok, actors, text))
+        parts = _participants("target", tok, actors, text)
+        people = venue and not _state_property(tok)
+        roles.participants.extend([_residents(p, tok) for p in parts] if people else parts)
         roles.heads.setdefault("target", []).append(tok.lemma_.lower())
+
+
+STATE_PROPERTY = frozenset(
+    "government state official presidential ministry parliament military army embassy".split()
+)
+
+
+def _state_property(place: Token) -> bool:
+    """'strike government buildings in Kyiv': what is hit there is the state's, so the place
+    stands for its government, not its people."""
+    prep = place.head
+    owner = prep.head if prep.dep_ == "prep" else None
+    if owner is None:
+        return False
+    # the place phrase may hang on the thing hit or on the verb that hits it ("shell ... in")
+    things = (
+        [owner] if owner.pos_ in ("NOUN", "PROPN") else [c for c in owner.children if c.dep_ in OBJ]
+    )
+    words = {t.lemma_.lower() for n in things for t in (*n.lefts, n)}
+    return bool(words & STATE_PROPERTY)
+
+
+COMPASS = frozenset(
+    "north south east west northern southern eastern western central northeastern northwestern "
+    "southeastern southwestern".split()
+)
+
+
+def _capital(name: str, iso: str) -> bool:
+    """Is `name` a capital of the country `iso` (the actors KB's list)?"""
+    from eventwire.actors.kb import load_kb
+
+    country = load_kb().countries.get(iso)
+    return country is not None and name.lower() in {c.lower() for c in country.capitals}
+
+
+def _residents(part: Participant, tok: Token) -> Participant:
+    """'clashed in eastern Kazakhstan', 'raided a village in western Cambodia': the region where
+    a coercive act happens is hit through its people (country + CVL); a country or its capital
+    stays the government it stands for."""
+    from eventwire.actors.refs import composite_ref
+    from eventwire.events.placenames import place_entry, proper_name
+
+    found = place_entry(proper_name(tok)) if tok.pos_ == "PROPN" else None
+    country = part.actor.country if part.actor is not None else None
+    country = country or (found[0] if found else None)
+    if country is None or len(country) != 3 or country in ("IGO", "NGO"):
+        return part
+    compass = any(c.lemma_.lower() in COMPASS for c in tok.children)
+    if not compass and (found is None or found[1] == "country" or _capital(tok.text, country)):
+        return part  # a country or its capital stays the government it stands for
+    ref = composite_ref(country, ["CVL"], "people", part.text)
+    return part.model_copy(update={"actor": ref})
 
 
 def _anchor_venues(trig: Trigger) -> list[tuple[str, Token]]:
