@@ -21,7 +21,7 @@ from eventwire.actors.match import Hit, find_hits
 from eventwire.actors.refs import composite_ref, kb_ref, state_ref, unresolved_ref
 from eventwire.actors.resolve import Draft, agent_position, doc_words, fuzzy_person
 from eventwire.model import ActorMention, Provenance
-from eventwire.nlp.parse import Parsed, doc_text
+from eventwire.nlp.parse import Parsed, doc_ents, doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -218,7 +218,7 @@ def entity_drafts(
     covered = {i for d in drafts if d.ref is not None for i in range(d.start, d.end)}
     covered |= {i for h in hits for i in range(h.start, h.end)}
     out: list[Draft] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if ent.label_ not in ENT_KINDS or covered.intersection(range(ent.start, ent.end)):
             continue
         draft = _entity_draft(ent, day, kb)

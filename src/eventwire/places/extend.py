@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from eventwire.nlp.parse import doc_ents
 from eventwire.places.gazetteer import Gazetteer, normalise
 from eventwire.places.resolve import candidates
 
@@ -67,7 +68,7 @@ def inside_longer_name(run: Span) -> bool:
         return True
     if run.end < len(doc) and doc[run.end].like_num:
         return True
-    ent = next((e for e in doc.ents if e.start <= run.start < e.end), None)
+    ent = next((e for e in doc_ents(doc) if e.start <= run.start < e.end), None)
     return ent is not None and ent.label_ != "PERSON" and core_length(ent) > len(run)
 
 
@@ -103,7 +104,7 @@ def repeated_spans(
                 words = tuple(form.split())
                 names.setdefault(words[0], set()).add(words)
     used = {t.i for s in spans for t in s}
-    ent_of = {t.i: e for e in doc.ents for t in e}
+    ent_of = {t.i: e for e in doc_ents(doc) for t in e}
     out: list[Span] = []
     for tok in doc:
         for words in names.get(tok.text, ()):

@@ -7,7 +7,7 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from eventwire.model import ActorMention, Place, Provenance
-from eventwire.nlp.parse import Parsed
+from eventwire.nlp.parse import Parsed, doc_ents
 from eventwire.places.extend import coordinated_spans, repeated_spans
 from eventwire.places.gazetteer import Entry, Gazetteer, load_gazetteer, normalise
 from eventwire.places.resolve import Mention, candidates, resolve_mentions
@@ -68,7 +68,7 @@ def is_street(span: Span) -> bool:
 
 def person_name_parts(doc: Doc) -> set[str]:
     """Tokens of multi-token PERSON entities ('Sheila', 'Williams' of 'Sheila D. Williams')."""
-    return {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    return {t.text for e in doc_ents(doc) if e.label_ == "PERSON" and len(e) > 1 for t in e}
 
 
 def is_demonym(gaz: Gazetteer, text: str) -> bool:
@@ -244,7 +244,7 @@ def qualifier_of(span: Span) -> str:
     doc = span.doc
     if span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].is_title:
         nxt = doc[span.end + 1]
-        ent = next((e for e in doc.ents if e.start == nxt.i), None)
+        ent = next((e for e in doc_ents(doc) if e.start == nxt.i), None)
         return ent.text if ent is not None else nxt.text
     return ""
 
@@ -272,7 +272,7 @@ def toponym_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
     """Entity spans that are places, plus gazetteer matches the NER missed, in text order."""
     name_parts = person_name_parts(doc)
     spans: list[Span] = []
-    for ent in doc.ents:
+    for ent in doc_ents(doc):
         if accept_entity(ent, gaz, name_parts):
             whole = trim(ent)
             inner = [] if candidates(gaz, whole.text) else embedded_spans(ent, gaz)
@@ -280,7 +280,7 @@ def toponym_spans(doc: Doc, gaz: Gazetteer) -> list[Span]:
         elif ent.label_ in ("ORG", "FAC") and len(ent) > 1:
             spans += embedded_spans(ent, gaz)
     spans = [s for s in spans if len(s) and s.text[:1].isupper()]
-    taken = {t.i for e in doc.ents for t in e}
+    taken = {t.i for e in doc_ents(doc) for t in e}
     spans += dateline_spans(doc, gaz, taken)
     taken |= {t.i for s in spans for t in s}
     spans += missed_spans(doc, gaz, taken)
