@@ -1,12 +1,28 @@
-"""Fixtures of the merge tests: a helper writing hand-made rows into a store."""
+"""Fixtures of the merge tests: a helper writing hand-made rows into a store, and one reading
+the merged events back as groups of mention ids."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
 from eventwire.store.duck import Store
+
+
+@pytest.fixture
+def groups() -> Callable[[Path], list[list[str]]]:
+    """groups(db): the mention ids of each merged event, sorted, in sorted order."""
+    return _groups
+
+
+def _groups(path: Path) -> list[list[str]]:
+    with Store(path) as store:
+        rows = store.con.execute(
+            "SELECT list(event_id ORDER BY event_id) FROM merged_mentions GROUP BY merged_id"
+        ).fetchall()
+    return sorted(r[0] for r in rows)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ from eventwire.merge.store import merge_db
 from eventwire.store.duck import Store
 
 Adder = Callable[..., Any]
+Groups = Callable[[Path], list[list[str]]]
 
 
 def snapshot(path: Path) -> list[tuple[Any, ...]]:
@@ -20,14 +21,6 @@ def snapshot(path: Path) -> list[tuple[Any, ...]]:
             "SELECT m.event_id, m.merged_id, e.n_mentions, e.n_outlets, e.date_value "
             "FROM merged_mentions m JOIN merged_events e ON e.id = m.merged_id ORDER BY 1"
         ).fetchall()
-
-
-def groups(path: Path) -> list[list[str]]:
-    with Store(path) as store:
-        rows = store.con.execute(
-            "SELECT list(event_id ORDER BY event_id) FROM merged_mentions GROUP BY merged_id"
-        ).fetchall()
-    return sorted(r[0] for r in rows)
 
 
 @pytest.fixture
@@ -56,7 +49,9 @@ def db(tmp_path: Path, add: Adder) -> Path:
     return path
 
 
-def test_a_new_report_reads_only_the_events_it_may_join(db: Path, add: Adder) -> None:
+def test_a_new_report_reads_only_the_events_it_may_join(
+    db: Path, add: Adder, groups: Groups
+) -> None:
     with Store(db) as store:
         add(store, "m4", "a4", "Outlet Five", date_value="2024-03-06")
     summary = merge_db(db, ["a4"])
@@ -106,7 +101,7 @@ def test_a_full_merge_after_incremental_ones_is_the_same_as_a_fresh_one(
 
 
 def test_a_store_merged_before_block_keys_were_kept_still_merges_new_reports(
-    db: Path, add: Adder
+    db: Path, add: Adder, groups: Groups
 ) -> None:
     with Store(db) as store:
         store.con.execute("DELETE FROM merge_keys")
@@ -115,7 +110,9 @@ def test_a_store_merged_before_block_keys_were_kept_still_merges_new_reports(
     assert ["m1", "m2", "m3", "m4"] in groups(db)
 
 
-def test_a_recoded_article_leaves_no_keys_of_its_old_events(db: Path, add: Adder) -> None:
+def test_a_recoded_article_leaves_no_keys_of_its_old_events(
+    db: Path, add: Adder, groups: Groups
+) -> None:
     with Store(db) as store:
         store.con.execute("DELETE FROM participants WHERE event_id = 'm3'")
         store.con.execute("DELETE FROM events WHERE id = 'm3'")

@@ -15,21 +15,14 @@ from eventwire.merge.store import merge_db
 from eventwire.store.duck import Store
 
 Adder = Callable[..., Any]
+Groups = Callable[[Path], list[list[str]]]
 PARIS = {"location_name": "Paris", "lat": 48.86, "lon": 2.35}
 CAIRO = {"location_name": "Cairo", "lat": 30.04, "lon": 31.24}
 NOWHERE = {"location_name": None, "lat": None, "lon": None}
 
 
-def groups(path: Path) -> list[list[str]]:
-    with Store(path) as store:
-        rows = store.con.execute(
-            "SELECT list(event_id ORDER BY event_id) FROM merged_mentions GROUP BY merged_id"
-        ).fetchall()
-    return sorted(r[0] for r in rows)
-
-
 def test_a_meeting_named_dated_and_cast_differently_is_one_event(
-    tmp_path: Path, add: Adder
+    tmp_path: Path, add: Adder, groups: Groups
 ) -> None:
     db = tmp_path / "series.duckdb"
     day = {"published": "2024-01-28", "date_value": "2024-01-28", "date_source": "text"}
@@ -96,7 +89,7 @@ def test_a_meeting_named_dated_and_cast_differently_is_one_event(
 
 
 def test_a_round_of_talks_ongoing_since_sunday_is_one_event_with_its_third_day(
-    tmp_path: Path, add: Adder
+    tmp_path: Path, add: Adder, groups: Groups
 ) -> None:
     # one report: talks "went into a third day on Tuesday" in Cairo, and a delegation "has been
     # meeting the mediators since Sunday" (dated Sunday, ongoing); the next round, a week on, stays apart

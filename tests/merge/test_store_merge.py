@@ -13,6 +13,7 @@ from eventwire.merge.views import merged_event, merged_events
 from eventwire.store.duck import Store
 
 Adder = Callable[..., Any]
+Groups = Callable[[Path], list[list[str]]]
 
 
 @pytest.fixture
@@ -27,15 +28,9 @@ def db(tmp_path: Path, add: Adder) -> Path:
     return path
 
 
-def groups(path: Path) -> list[list[str]]:
-    with Store(path) as store:
-        rows = store.con.execute(
-            "SELECT list(event_id ORDER BY event_id) FROM merged_mentions GROUP BY merged_id"
-        ).fetchall()
-    return sorted(r[0] for r in rows)
-
-
-def test_one_meeting_across_outlets_is_one_event_and_a_later_one_is_another(db: Path) -> None:
+def test_one_meeting_across_outlets_is_one_event_and_a_later_one_is_another(
+    db: Path, groups: Groups
+) -> None:
     merge_db(db)
     assert groups(db) == [["e1", "e2", "e3"], ["e4"]]
     with Store(db) as store:
@@ -63,7 +58,7 @@ def test_merging_twice_gives_the_same_rows(db: Path) -> None:
         assert merged_events(store) == first
 
 
-def test_a_new_article_joins_its_event_incrementally(db: Path, add: Adder) -> None:
+def test_a_new_article_joins_its_event_incrementally(db: Path, add: Adder, groups: Groups) -> None:
     merge_db(db)
     with Store(db) as store:
         add(store, "e5", "a5", "Outlet Four", date_value="2024-03-05")
