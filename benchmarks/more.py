@@ -3,7 +3,8 @@
 Usage: python benchmarks/more.py --shared ../shared --out BENCHMARKS.md [--only scale,merge,negotiations]
 
 Runs, each in its own process and one after the other on this machine: `scale.py` (issue 18:
-workers, resume, peak memory), `merge_scale.py` (issue 14: merging 1k and 10k stored events)
+workers, resume, peak memory), `survive.py` (issue 18: peak memory per worker on 10k articles
+with the 800 kB run-on, the work redone after a kill), `merge_scale.py` (issue 14: merging 1k and 10k stored events)
 and `negotiations_cost.py` (issue 17: building negotiations against coding the articles). Each
 script's own output goes under its heading, as it printed it; nothing here is asserted.
 """
@@ -21,6 +22,11 @@ HERE = Path(__file__).resolve().parent
 
 SECTIONS = {  # key -> (heading, script, extra arguments)
     "scale": ("Scale: workers, resume and memory (issue 18)", "scale.py", ["--articles", "300"]),
+    "survive": (
+        "Memory per worker on 10k articles of mixed sizes, and a kill mid-batch (issue 18)",
+        "survive.py",
+        ["--articles", "10000", "--kill-articles", "2000"],
+    ),
     "merge": ("Merging event mentions across reports (issue 14)", "merge_scale.py", ["--json"]),
     "negotiations": (
         "Building negotiations against coding the articles (issue 17)",
