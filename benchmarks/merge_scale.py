@@ -4,6 +4,13 @@ second run must change nothing).
 
 Synthetic stores mix PLOVER types, actors, places and dates like a news feed: each real-world
 event is reported by 1-5 outlets (date and place sometimes differ), three events per article.
+A store is a stretch of one feed at a fixed rate (`EVENTS_PER_DAY`, 137 events a day: 100k
+events span two years), so a bigger store spans more days, as a real feed's does. Until this
+version every size spanned the same two years with the same actors: the 100k store was then
+ten times denser per day than the 10k one, its type-and-actor blocks ten times fuller, and the
+pairs scored per event grew with the size (3.1 at 10k, 5.7 at 100k) though only the world had
+changed, not the merge. `--span-days 730` still builds that fixed world, to see how the merge
+copes with a denser feed (the 100k store is the same in both).
 Each size runs in its own process, and the stores are built in child processes, so peak memory
 (ru_maxrss) is that size's merge. `b3_f1` scores the full merge against the real events the
 generator drew (B-cubed), so a faster merge that clusters worse shows.
@@ -62,10 +69,24 @@ EVENT_COLUMNS = (
 )
 
 
+EVENTS_PER_DAY = 100_000 / 730  # the feed's rate: 100k events over two years
+
+
+def span_days(n_events: int) -> int:
+    """Days a store of `n_events` spans at the feed's rate (at least a week)."""
+    return max(7, round(n_events / EVENTS_PER_DAY))
+
+
 def build(
-    path: Path, n_events: int, seed: int = 7, prefix: str = "", truth: dict[str, int] | None = None
+    path: Path,
+    n_events: int,
+    seed: int = 7,
+    prefix: str = "",
+    truth: dict[str, int] | None = None,
+    days: int | None = None,
 ) -> list[str]:
-    """Write a synthetic store; returns its article ids (`truth` gets event id -> real event)."""
+    """Write a synthetic store over `days` (default: `span_days`); returns its article ids
+    (`truth` gets event id -> real event)."""
     from eventwire.store.duck import Store
 
     rng = random.Random(seed)
@@ -79,7 +100,7 @@ def build(
         real = rng.randrange(n_real)
         r = random.Random(real * 7919 + seed)
         etype = r.choice(list(TYPES))
-        day = start + timedelta(days=r.randrange(730))
+        day = start + timedelta(days=r.randrange(days or span_days(n_events)))
         src, tgt = r.sample(actors, 2)
         place = r.choice(places)
         for _ in range(rng.randint(1, 5)):
@@ -136,9 +157,11 @@ def build(
     return sorted(articles)
 
 
-def _build_apart(db: Path, n: int, seed: int, prefix: str) -> tuple[list[str], dict[str, int]]:
+def _build_apart(
+    db: Path, n: int, seed: int, prefix: str, days: int
+) -> tuple[list[str], dict[str, int]]:
     """Build in a child process, so this process's peak memory is the merge's alone."""
-    cmd = [sys.executable, __file__, "--build", str(db), str(n), str(seed), prefix]
+    cmd = [sys.executable, __file__, "--build", str(db), str(n), str(seed), prefix, str(days)]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     data = json.loads(out.stdout.strip().splitlines()[-1])
     return data["articles"], data["truth"]
@@ -168,28 +191,55 @@ def _b_cubed(db: Path, truth: dict[str, int]) -> float:
     return b_cubed([frozenset(k) for k in key.values()], [frozenset(g) for g in got.values()]).f1
 
 
-def one(n: int) -> dict[str, float | bool]:
+def _cpu() -> float:
+    """CPU seconds of this process (user + system): the machine is shared, wall time is noisy."""
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def _count_pairs() -> list[int]:
+    """Count the candidate pairs each merge scores (wraps the engine's scorer; no copy kept)."""
+    from eventwire.merge import engine
+
+    counts: list[int] = []
+    score = engine.score_pairs
+
+    def counted(records, pairs, ctx, weights):  # type: ignore[no-untyped-def]
+        counts.append(len(pairs))
+        return score(records, pairs, ctx, weights)
+
+    engine.score_pairs = counted
+    return counts
+
+
+def one(n: int, days: int | None = None) -> dict[str, float | bool]:
     from eventwire.merge.store import merge_db
 
+    scored = _count_pairs()
+    days = days or span_days(n)
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "bench.duckdb"
-        _, truth = _build_apart(db, n, 7, "")
-        t, c = time.perf_counter(), time.process_time()
+        _, truth = _build_apart(db, n, 7, "", days)
+        t, c = time.perf_counter(), _cpu()
         full = merge_db(db)
-        t_full, c_full = time.perf_counter() - t, time.process_time() - c
+        t_full, c_full = time.perf_counter() - t, _cpu() - c
+        pairs = scored[-1] if scored else 0
         b3 = _b_cubed(db, truth)
-        new, _ = _build_apart(db, 300, 11, "new-")  # 100 articles, 3 events each
-        t, c = time.perf_counter(), time.process_time()
+        # 100 articles (3 events each) over the same days
+        new, _ = _build_apart(db, 300, 11, "new-", days)
+        t, c = time.perf_counter(), _cpu()
         merge_db(db, new)
-        t_inc, c_inc = time.perf_counter() - t, time.process_time() - c
+        t_inc, c_inc = time.perf_counter() - t, _cpu() - c
         before = _snapshot(db)
         merge_db(db, new)  # as a second `eventwire ingest` of the same articles does
         again = _snapshot(db) == before
     return {
         "events": n,
+        "days": days,
         "merged_events": full.merged_events,
         "merge_s": round(t_full, 2),
         "merge_cpu_s": round(c_full, 2),
+        "pairs_per_event": round(pairs / n, 2),
         "add_100_articles_s": round(t_inc, 2),
         "add_100_articles_cpu_s": round(c_inc, 2),
         "idempotent": again,
@@ -202,36 +252,42 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--one", type=int, help=argparse.SUPPRESS)
-    ap.add_argument("--build", nargs=4, help=argparse.SUPPRESS)
+    ap.add_argument("--build", nargs=5, help=argparse.SUPPRESS)
+    ap.add_argument(
+        "--span-days",
+        type=int,
+        help="days every store spans, whatever its size (default: the feed's rate sets them)",
+    )
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if args.build:
-        path, n, seed, prefix = args.build
+        path, n, seed, prefix, days = args.build
         truth: dict[str, int] = {}
-        articles = build(Path(path), int(n), int(seed), prefix, truth)
+        articles = build(Path(path), int(n), int(seed), prefix, truth, int(days))
         print(json.dumps({"articles": articles, "truth": truth}))
         return
     if args.one:
-        print(json.dumps(one(args.one)))
+        print(json.dumps(one(args.one, args.span_days)))
         return
     rows = []
     for n in args.sizes:
-        out = subprocess.run(
-            [sys.executable, __file__, "--one", str(n)], capture_output=True, text=True, check=True
-        )
+        cmd = [sys.executable, __file__, "--one", str(n)]
+        if args.span_days:
+            cmd += ["--span-days", str(args.span_days)]
+        out = subprocess.run(cmd, capture_output=True, text=True, check=True)
         rows.append(json.loads(out.stdout.strip().splitlines()[-1]))
     if args.json:
         print(json.dumps(rows))
         return
     print(
-        "| events | merged events | merge (s) | merge CPU (s) | add 100 articles (s) "
-        "| idempotent | B-cubed F1 | peak RSS (MiB) |"
+        "| events | days | merged events | merge (s) | merge CPU (s) | pairs per event "
+        "| add 100 articles (s) | idempotent | B-cubed F1 | peak RSS (MiB) |"
     )
-    print("|---:|---:|---:|---:|---:|---|---:|---:|")
+    print("|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|")
     for r in rows:
         print(
-            f"| {r['events']} | {r['merged_events']} | {r['merge_s']} | {r['merge_cpu_s']} | "
-            f"{r['add_100_articles_s']} | {r['idempotent']} | {r['b3_f1']} | {r['peak_rss_mib']} |"
+            f"| {r['events']} | {r['days']} | {r['merged_events']} | {r['merge_s']} | {r['merge_cpu_s']} | "
+            f"{r['pairs_per_event']} | {r['add_100_articles_s']} | {r['idempotent']} | {r['b3_f1']} | {r['peak_rss_mib']} |"
         )
 
 
