@@ -44,3 +44,25 @@ def test_noun_of_another_type_in_an_in_phrase_stays(parse: Parse) -> None:
 def test_an_earlier_act_after_a_preposition_of_time_stays(parse: Parse) -> None:
     evs = events_of(parse, "The army retook the town after heavy fighting with the rebels.")
     assert len([e for e in evs if e.plover.type == "ASSAULT"]) == 2, view(evs)
+
+
+def test_meeting_at_a_summit_is_one_meeting(parse: Parse) -> None:
+    evs = events_of(parse, "The foreign ministers met at a summit organised by the regional bloc.")
+    assert [e.plover.type for e in evs].count("CONSULT") == 1, view(evs)
+
+
+def test_participle_of_the_place_of_a_meeting_restates_it(parse: Parse) -> None:
+    text = "The envoys held talks with the premier at a dinner hosted by the ambassador."
+    evs = events_of(parse, text)
+    assert [e.plover.type for e in evs].count("CONSULT") == 1, view(evs)
+
+
+def test_receiving_a_thing_is_no_visit(parse: Parse) -> None:
+    text = "Dozens of children received medical treatment after the shelling of the camp."
+    evs = events_of(parse, text)
+    assert "CONSULT" not in [e.plover.type for e in evs], view(evs)
+
+
+def test_receiving_a_visitor_is_a_visit(parse: Parse) -> None:
+    evs = events_of(parse, "The king received the ambassador at the palace on Monday.")
+    assert "CONSULT" in [e.plover.type for e in evs], view(evs)

@@ -71,9 +71,10 @@ def _object_events(drafts: list[Draft]) -> dict[int, Draft]:
     return out
 
 
-# "killed 46 civilians in an attack": the noun in an 'in' phrase of a verb of its own type
-# names the same act (its frame), not a second one ("after fierce fighting" is another).
-SAME_ACT_PREPS = frozenset({"in"})
+# "killed 46 civilians in an attack", "met at a summit", "died during clashes": the noun in an
+# in/at/during phrase of a verb of its own type names the same act (its frame), not a second
+# one ("after fierce fighting" is another).
+SAME_ACT_PREPS = frozenset({"in", "at", "during"})
 
 
 def _same_act_noun(d: Draft, by_head: dict[int, Draft]) -> bool:
@@ -199,6 +200,29 @@ def _clause_span(tok: Token) -> Span:
     return Span(text=doc_text(tok.doc)[first.idx : end], start=first.idx, end=end)
 
 
+def _same_act_participle(d: Draft, by_head: dict[int, Draft]) -> bool:
+    """'an attack carried out by militants', 'a meeting at a lunch hosted by X': a participle
+    describing an act of its own type (or the place of one) restates it.
+
+    The described noun's event takes the participle's source when it has no participant.
+    """
+    head = d.trigger.head
+    if head.pos_ != "VERB" or head.dep_ != "acl" or head.tag_ != "VBN":
+        return False
+    noun = head.head
+    own = by_head.get(noun.i)
+    if own is not None and own is not d and own.type == d.type:
+        if not own.roles.participants:  # 'talks hosted by X' where X is already a mediator
+            own.roles.participants.extend(p for p in d.roles.participants if p.role == "source")
+        return True
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        host = noun.head.head  # the parser may hang the phrase on the verb's object
+        for gov in (by_head.get(host.i), by_head.get(host.head.i)):
+            if gov is not None and gov is not d and gov.type == d.type:
+                return True
+    return False
+
+
 def merge_restatements(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts that restate another draft's action; the restating clause becomes its theme."""
     by_head = {d.trigger.head.i: d for d in drafts}
@@ -211,6 +235,8 @@ def merge_restatements(drafts: list[Draft]) -> list[Draft]:
                 gov.roles.theme = d.roles.theme or _clause_span(d.trigger.head)
             continue
         if _effort_theme(d) or _ceased_theme(d) or _same_act_noun(d, by_head):
+            continue
+        if _same_act_participle(d, by_head):
             continue
         if _unreal_theme(d, by_head):
             continue
