@@ -199,6 +199,24 @@ def label_events(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str) ->
     return out
 
 
+# Verbs that host a visitor only when what they take is a party: "received the envoy" is a
+# visit (CONSULT 043); "received medical treatment", "received reports", "received an award"
+# are not events (goods received are AID, refined by theme before this).
+HOSTING_ONLY_WITH_PARTY = frozenset({"receive"})
+
+
+def _received_thing(d: Draft) -> bool:
+    """'Many children received treatment': a hosting verb whose object is no party."""
+    return (
+        d.type == "CONSULT"
+        and d.cameo == "043"
+        and d.trigger.kind == "verb"
+        and d.trigger.entry.lemma in HOSTING_ONLY_WITH_PARTY
+        and d.roles.theme is not None
+        and not any(p.role == "target" for p in d.roles.participants)
+    )
+
+
 def _keep(d: Draft, others: bool) -> bool:
     """Drop statements when the sentence has other events, bare nouns, anonymity requests."""
     trig = d.trigger
@@ -208,6 +226,8 @@ def _keep(d: Draft, others: bool) -> bool:
         if trig.kind == "light":
             return True  # an explicit speech act: "delivered remarks", "issued a statement"
         return not others or d.modality.status == "negated"
+    if _received_thing(d):
+        return False
     if d.type == "REQUEST" and any(
         c.dep_ == "xcomp" and c.lemma_.lower() in ANONYMITY for c in trig.head.children
     ):

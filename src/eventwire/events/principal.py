@@ -28,7 +28,9 @@ def principal_event(events: Iterable[Event]) -> Event | None:
     """Pick the event a one-label gold item is about: main-clause, by rule confidence.
 
     Acts that happened beat reporting statements ("X said"), which beat acts that are only
-    planned, hypothetical or negated; among equals the earliest event wins.
+    planned, hypothetical or negated; among equals the earliest event wins. A promise stays
+    the event ("X will send aid" is AGREE beside a planned AID): PLOVER's AGREE holds CAMEO's
+    intents (03), so the promised act does not take the promise's place (issue 13).
     """
     items = list(events)
     return max(items, key=principal_key) if items else None

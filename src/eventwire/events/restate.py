@@ -5,7 +5,9 @@ and the condition of another act ("if a deal is not reached") did not happen: no
 
 "X met with mediators in Cairo to discuss a ceasefire, his first visit to the capital" is one
 meeting: the purpose clause ("to discuss a ceasefire") gives its theme and the apposition ("his
-first visit") restates it. "Efforts to secure a ceasefire" make the ceasefire a theme of the
+first visit") restates it; so does a purpose clause of an eventive object ("started a hunger
+strike to protest the arrests") and a noun of the same type framing a verb ("killed 46 civilians
+in an attack"). "Efforts to secure a ceasefire" make the ceasefire a theme of the
 effort, not an event of its own; "a pause in the bombing" makes the bombing what paused.
 """
 
@@ -39,8 +41,12 @@ def _is_purpose(verb: Token) -> bool:
     )
 
 
-def _governor(d: Draft, by_head: dict[int, Draft]) -> Draft | None:
-    """The draft of the same type that `d` restates (purpose clause or apposition), if any."""
+def _governor(d: Draft, by_head: dict[int, Draft], by_verb: dict[int, Draft]) -> Draft | None:
+    """The draft of the same type that `d` restates (purpose clause or apposition), if any.
+
+    The host is the verb the clause hangs from, or the eventive noun that verb takes as its
+    object: "started a hunger strike to protest the arrests" is one protest, the strike.
+    """
     head = d.trigger.head
     if _is_purpose(head):
         hosts = [head.head]
@@ -49,10 +55,45 @@ def _governor(d: Draft, by_head: dict[int, Draft]) -> Draft | None:
     else:
         return None
     for host in hosts:
-        gov = by_head.get(host.i)
-        if gov is not None and gov is not d and gov.type == d.type:
-            return gov
+        for gov in (by_head.get(host.i), by_verb.get(host.i)):
+            if gov is not None and gov is not d and gov.type == d.type:
+                return gov
     return None
+
+
+def _object_events(drafts: list[Draft]) -> dict[int, Draft]:
+    """Noun events by the verb they are the object of ('started a hunger strike' -> started)."""
+    out: dict[int, Draft] = {}
+    for d in drafts:
+        head = d.trigger.head
+        if head.pos_ != "VERB" and head.dep_ in ("dobj", "obj") and head.head.pos_ == "VERB":
+            out.setdefault(head.head.i, d)
+    return out
+
+
+# "killed 46 civilians in an attack", "met at a summit", "died during clashes": the noun in an
+# in/at/during phrase of a verb of its own type names the same act (its frame), not a second
+# one ("after fierce fighting" is another).
+SAME_ACT_PREPS = frozenset({"in", "at", "during"})
+
+
+def _same_act_noun(d: Draft, by_head: dict[int, Draft]) -> bool:
+    """'killed 46 civilians in an attack': the attack is the killing, not another event.
+
+    The verb's event keeps what the noun said of the act: its theme and targets, if it had none.
+    """
+    head = d.trigger.head
+    if head.pos_ == "VERB" or head.dep_ != "pobj" or head.head.lower_ not in SAME_ACT_PREPS:
+        return False
+    verb = head.head.head
+    gov = by_head.get(verb.i)
+    if gov is None or gov is d or verb.pos_ != "VERB" or gov.type != d.type:
+        return False
+    if gov.roles.theme is None:
+        gov.roles.theme = d.roles.theme
+    if not any(p.role == "target" for p in gov.roles.participants):
+        gov.roles.participants.extend(p for p in d.roles.participants if p.role == "target")
+    return True
 
 
 def _effort_theme(d: Draft) -> bool:
@@ -159,17 +200,43 @@ def _clause_span(tok: Token) -> Span:
     return Span(text=doc_text(tok.doc)[first.idx : end], start=first.idx, end=end)
 
 
+def _same_act_participle(d: Draft, by_head: dict[int, Draft]) -> bool:
+    """'an attack carried out by militants', 'a meeting at a lunch hosted by X': a participle
+    describing an act of its own type (or the place of one) restates it.
+
+    The described noun's event takes the participle's source when it has no participant.
+    """
+    head = d.trigger.head
+    if head.pos_ != "VERB" or head.dep_ != "acl" or head.tag_ != "VBN":
+        return False
+    noun = head.head
+    own = by_head.get(noun.i)
+    if own is not None and own is not d and own.type == d.type:
+        if not own.roles.participants:  # 'talks hosted by X' where X is already a mediator
+            own.roles.participants.extend(p for p in d.roles.participants if p.role == "source")
+        return True
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        host = noun.head.head  # the parser may hang the phrase on the verb's object
+        for gov in (by_head.get(host.i), by_head.get(host.head.i)):
+            if gov is not None and gov is not d and gov.type == d.type:
+                return True
+    return False
+
+
 def merge_restatements(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts that restate another draft's action; the restating clause becomes its theme."""
     by_head = {d.trigger.head.i: d for d in drafts}
+    by_verb = _object_events(drafts)
     out: list[Draft] = []
     for d in drafts:
-        gov = _governor(d, by_head)
+        gov = _governor(d, by_head, by_verb)
         if gov is not None:
             if gov.roles.theme is None and d.trigger.head.pos_ == "VERB":
                 gov.roles.theme = d.roles.theme or _clause_span(d.trigger.head)
             continue
-        if _effort_theme(d) or _ceased_theme(d):
+        if _effort_theme(d) or _ceased_theme(d) or _same_act_noun(d, by_head):
+            continue
+        if _same_act_participle(d, by_head):
             continue
         if _unreal_theme(d, by_head):
             continue
