@@ -9,14 +9,11 @@ import pytest
 from eventwire.attribution.tagger import (
     CUE_MODEL,
     ROLE_MODEL,
-    RULE_DOUBT,
-    _Tagging,
     load_tagger,
     runs,
     tag_attributions,
 )
 from eventwire.errors import ModelNotFoundError
-from eventwire.model import Attribution, Provenance, SourceKind, Span
 from eventwire.nlp.parse import Parsed
 
 Parse = Callable[..., Parsed]
@@ -66,26 +63,3 @@ def test_tagger_keeps_an_anonymous_source_kind(parse: Parse) -> None:
 
 def test_tagger_sentence_with_no_report_has_no_attribution(parse: Parse) -> None:
     assert tag_attributions(parse("The river rose by two metres overnight."), []) == []
-
-
-def _rule(parsed: Parsed, cue: str, kind: SourceKind) -> Attribution:
-    text = parsed.article.text
-    start = text.index(cue)
-    return Attribution(
-        article_id=parsed.article.id,
-        kind=kind,
-        cue=Span(text=cue, start=start, end=start + len(cue)),
-        provenance=Provenance(stage="attribution", rule="test"),
-    )
-
-
-def test_tagger_doubts_a_rule_cue_the_crf_sees_no_cue_in(parse: Parse) -> None:
-    parsed = parse("The harbour master said that the ferry would sail. The river rose again.")
-    tagging = _Tagging(parsed, [], [])
-    tagging.cues()
-    said = next(t.i for t in parsed.doc if t.text == "said")
-    rose = next(t.i for t in parsed.doc if t.text == "rose")
-    assert tagging.p_cue[said] >= RULE_DOUBT > tagging.p_cue[rose]
-    assert not tagging.doubted(_rule(parsed, "said", "named"))
-    assert tagging.doubted(_rule(parsed, "rose", "named"))
-    assert not tagging.doubted(_rule(parsed, "rose", "anonymous"))  # never doubted

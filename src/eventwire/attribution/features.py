@@ -12,7 +12,6 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
 from spacy.tokens import Doc, Token
 
 from eventwire.attribution.quotes import QuoteIndex
@@ -40,61 +39,45 @@ class Columns:
     """
 
     def __init__(self, doc: Doc) -> None:
-        n_toks = len(doc)
-        table = doc.to_array(_ATTRS).tolist() if n_toks else []
-        cols = list(zip(*table, strict=True)) if table else [()] * len(_ATTRS)
-        strings = doc.vocab.strings
-
-        def words(col: tuple[int, ...]) -> list[str]:
-            names = {h: strings[h] for h in set(col)}
-            return [names[h] for h in col]
-
-        self.text = words(cols[0])
-        self.lower = words(cols[1])
-        lemmas = {h: strings[h].lower() for h in set(cols[2])}
-        self.lemma = [lemmas[h] for h in cols[2]]
-        self.pos = words(cols[3])
-        self.tag = words(cols[4])
-        self.dep = words(cols[5])
-        self.ent = words(cols[6])
-        self.idx = list(cols[7])
-        # HEAD is the head's offset from the token, stored unsigned: wrap it back
-        self.head = [n + (h - _WRAP if h >= _WRAP // 2 else h) for n, h in enumerate(cols[8])]
-        self.children: list[list[int]] = [[] for _ in range(n_toks)]
+        toks = list(doc)
+        self.text = [t.text for t in toks]
+        self.lower = [t.lower_ for t in toks]
+        self.lemma = [t.lemma_.lower() for t in toks]
+        self.pos = [t.pos_ for t in toks]
+        self.tag = [t.tag_ for t in toks]
+        self.dep = [t.dep_ for t in toks]
+        self.ent = [t.ent_type_ for t in toks]
+        self.idx = [t.idx for t in toks]
+        self.head = [t.head.i for t in toks]
+        self.children: list[list[int]] = [[] for _ in toks]
         for n, h in enumerate(self.head):
             if h != n:
                 self.children[h].append(n)
-        self.sents = [(s.start, s.end) for s in doc.sents] if n_toks else []
-
-
-_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, IDX, HEAD]
-_WRAP = 1 << 64
-
-
-def covered(cols: Columns, start: int, end: int) -> range:
-    """Indices of the tokens overlapping the characters [start, end)."""
-    starts = cols.idx
-    lo = max(bisect_right(starts, start) - 1, 0)
-    if lo < len(starts) and starts[lo] + len(cols.text[lo]) <= start:
-        lo += 1
-    hi = bisect_right(starts, end - 1)
-    return range(lo, hi)
+        self.sents = [(s.start, s.end) for s in doc.sents] if toks else []
 
 
 def rule_marks(cols: Columns, rules: list[Attribution]) -> RuleMarks:
     """Token-level marks of the rule attributions of one article."""
     marks = RuleMarks()
+    starts = cols.idx
+
+    def covered(start: int, end: int) -> range:
+        lo = max(bisect_right(starts, start) - 1, 0)
+        if lo < len(starts) and starts[lo] + len(cols.text[lo]) <= start:
+            lo += 1
+        hi = bisect_right(starts, end - 1)
+        return range(lo, hi)
 
     for a in rules:
         if a.cue is not None:
-            ids = list(covered(cols, a.cue.start, a.cue.end))
+            ids = list(covered(a.cue.start, a.cue.end))
             for n, i in enumerate(ids):
                 marks.cue.setdefault(i, "B" if n == 0 else "I")
                 marks.by_cue.setdefault(i, a)
         if a.speaker is not None:
-            marks.source.update(covered(cols, a.speaker.start, a.speaker.end))
+            marks.source.update(covered(a.speaker.start, a.speaker.end))
         for c in a.content:
-            marks.content.update(covered(cols, c.start, c.end))
+            marks.content.update(covered(c.start, c.end))
     return marks
 
 

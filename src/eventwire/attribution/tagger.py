@@ -22,7 +22,6 @@ from eventwire.attribution.features import (
     Columns,
     RuleMarks,
     base_features,
-    covered,
     cue_features,
     role_features,
     rule_marks,
@@ -38,7 +37,6 @@ from eventwire.nlp.parse import Parsed
 CUE_MODEL = "cue_crf.crfsuite"
 ROLE_MODEL = "role_crf.crfsuite"
 CUE_MARGINAL = 0.4
-RULE_DOUBT = 0.1
 
 
 def role_window(doc: Doc, cue: list[Token]) -> list[Token]:
@@ -70,20 +68,16 @@ def runs(tags: list[str], label: str) -> list[tuple[int, int]]:
     return out
 
 
-def _likely(tagger: pycrfsuite.Tagger, tags: list[str]) -> tuple[list[str], list[float]]:
+def _likely(tagger: pycrfsuite.Tagger, tags: list[str]) -> list[str]:
     """The best path, with a token made a cue where its cue marginal reaches CUE_MARGINAL
-    (more cues found for fewer wrong ones than the best path alone, on polnear dev tune),
-    and each token's cue marginal."""
+    (more cues found for fewer wrong ones than the best path alone, on polnear dev tune)."""
     out = list(tags)
-    probs = []
     for i, tag in enumerate(tags):
-        p_cue = 1.0 - tagger.marginal("O", i)
-        probs.append(p_cue)
-        if tag != "O" or p_cue < CUE_MARGINAL:
+        if tag != "O" or 1.0 - tagger.marginal("O", i) < CUE_MARGINAL:
             continue  # the labels are B-CUE, I-CUE and O: one marginal call settles most
         begin, inside = tagger.marginal("B-CUE", i), tagger.marginal("I-CUE", i)
         out[i] = "B-CUE" if begin >= inside else "I-CUE"
-    return out, probs
+    return out
 
 
 def _chars(toks: list[Token], first: int, last: int) -> tuple[int, int]:
@@ -102,7 +96,6 @@ class _Tagging:
         self.cols = Columns(self.doc)
         self.marks: RuleMarks = rule_marks(self.cols, rules)
         self.base = base_features(self.cols, self.quotes)
-        self.p_cue: dict[int, float] = {}  # token -> the cue CRF's marginal, set by `cues`
 
     def span(self, start: int, end: int) -> Span:
         return Span(text=self.text[start:end], start=start, end=end)
@@ -115,19 +108,11 @@ class _Tagging:
             if all(self.cols.text[i].isspace() for i in range(start, end)):
                 continue
             tags = tagger.tag(cue_features(start, end, self.cols, self.base, self.marks))
-            likely, probs = _likely(tagger, tags)
-            self.p_cue.update(zip(range(start, end), probs, strict=True))
-            out += [list(self.doc[start + a : start + b + 1]) for a, b in runs(likely, "CUE")]
+            out += [
+                list(self.doc[start + a : start + b + 1])
+                for a, b in runs(_likely(tagger, tags), "CUE")
+            ]
         return out
-
-    def doubted(self, rule: Attribution) -> bool:
-        """Whether the cue CRF gives every token of a rule attribution's cue a probability
-        below RULE_DOUBT of being a cue (called after `cues`). Anonymous and agency sources,
-        which PolNeAR's articles hardly hold, are never doubted."""
-        if rule.cue is None or rule.kind in ("anonymous", "agency"):
-            return False
-        ids = covered(self.cols, rule.cue.start, rule.cue.end)
-        return bool(ids) and max(self.p_cue.get(i, 1.0) for i in ids) < RULE_DOUBT
 
     def attribution(self, cue: list[Token]) -> Attribution | None:
         """Source and content of one cue, or None when the role tagger finds no content."""
@@ -198,9 +183,9 @@ def _with_cue(rule: Attribution, cues: list[list[Token]], tagging: _Tagging) -> 
 
 
 def tag_attributions(parsed: Parsed, actors: list[ActorMention]) -> list[Attribution]:
-    """Every attribution of an article: the rules' ones (with the CRF's cue extent; those
-    whose cue the CRF gives a probability below RULE_DOUBT are dropped), plus one for each
-    cue the CRF finds where the rules found none, its source and content from the role CRF.
+    """Every attribution of an article: the rules' ones (with the CRF's cue extent), plus one
+    for each cue the CRF finds where the rules found none, its source and content from the
+    role CRF.
 
     Measured on polnear dev (tune), keeping the rules' source and content where both found
     a cue beats replacing them by the CRF's: the rules follow quotations over sentences,
@@ -217,5 +202,5 @@ def tag_attributions(parsed: Parsed, actors: list[ActorMention]) -> list[Attribu
         if not any(_overlaps(cue, r.cue) for r in rules)
         and (a := tagging.attribution(cue)) is not None
     ]
-    kept = [_with_cue(r, cues, tagging) for r in rules if not tagging.doubted(r)]
+    kept = [_with_cue(r, cues, tagging) for r in rules]
     return sorted([*kept, *extra], key=lambda a: a.cue.start if a.cue else 0)
