@@ -7,6 +7,7 @@ weights): the cue tagger (BIO over each sentence) and the role tagger (source an
 BIO over the window of each gold cue).
 
 Usage: .venv/bin/python scripts/train_attribution.py [--train PATH] [--out DIR] [--cache FILE]
+       [--only cue|role]
 """
 
 from __future__ import annotations
@@ -152,12 +153,17 @@ def main() -> None:
     ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
     ap.add_argument("--out", type=Path, default=DEFAULT_OUT)
     ap.add_argument("--cache", type=Path, default=None, help="pickle of the parsed articles")
+    ap.add_argument(
+        "--only", choices=("cue", "role"), default=None, help="rebuild one of the two models"
+    )
     args = ap.parse_args()
     t0 = time.perf_counter()
     data = load_cached(args.train, args.cache)
     t1 = time.perf_counter()
     print(f"prepared {len(data)} articles in {t1 - t0:.0f}s")
     for name, build in ((CUE_MODEL, cue_examples), (ROLE_MODEL, role_examples)):
+        if args.only is not None and not name.startswith(args.only):
+            continue
         xs, ys = build(data)
         t2 = time.perf_counter()
         fit(xs, ys, args.out / name)

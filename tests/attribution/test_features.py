@@ -45,3 +45,16 @@ def test_features_mark_quoted_tokens_and_the_rules_cue(parse: Parse) -> None:
     cue = cue_features(start, end, cols, feats, marks)
     assert "rc=B" in cue[said - start]
     assert all("rc=O" in f for f in cue[: said - start] if "inq" in f)
+
+
+def test_features_columns_keep_heads_before_and_after_and_entities(parse: Parse) -> None:
+    doc = parse('In Lagos, "we will stay," the union leader told Reuters on Friday.').doc
+    cols = Columns(doc)
+    assert cols.text == [t.text for t in doc]
+    assert cols.idx == [t.idx for t in doc]
+    assert cols.ent == [t.ent_type_ for t in doc]
+    assert cols.dep == [t.dep_ for t in doc] and cols.tag == [t.tag_ for t in doc]
+    assert any(h < n for n, h in enumerate(cols.head))  # heads to the left ...
+    assert any(h > n for n, h in enumerate(cols.head))  # ... and to the right
+    assert "GPE" in cols.ent or "ORG" in cols.ent
+    assert Columns(parse("").doc).head == []
