@@ -55,6 +55,13 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The army launched a clampdown on the opposition.", "COERCE", None),
         # RETREAT: a halt to hostilities
         ("A cessation of hostilities took effect at midnight.", "RETREAT", "ceasefire"),
+        ("The two sides started a ceasefire on Monday.", "RETREAT", "ceasefire"),
+        ("The rebels ended their insurgency after twenty years.", "RETREAT", "ceasefire"),
+        ("The militia put down its weapons at the border.", "RETREAT", "disarm"),
+        # COERCE: putting down a revolt is repression, not disarming
+        ("The army put down the rebellion within days.", "COERCE", None),
+        # ACCUSE: taking over an inquiry is not a seizure
+        ("The federal police took over the investigation into the fire.", "ACCUSE", "investigate"),
         # MOBILIZE: strengthening forces in place
         ("The navy bolstered its presence in the strait.", "MOBILIZE", "troops"),
         # ACCUSE: verbal attack, official inquiry

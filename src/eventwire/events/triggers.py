@@ -43,7 +43,7 @@ IRREGULAR_PAST = {
 # Modifiers that make a light verb's noun another type of act ("joint exercises").
 OWN_TYPE_MODIFIERS = frozenset({"joint"})
 # Particles that can change what a light verb's object means ('call off', 'pull out of').
-PARTICLES = frozenset({"off", "out", "back", "down", "up"})
+PARTICLES = frozenset({"off", "out", "back", "down", "up", "over"})
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
 
