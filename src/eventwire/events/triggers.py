@@ -12,11 +12,14 @@ from eventwire.events.morph import known_lemma
 from eventwire.events.syntax import OBJ, PASS_SUBJ
 
 LIGHT_OBJ_DEPS = OBJ | PASS_SUBJ | {"oprd", "attr", "nsubj"}
-# Light verbs whose noun comes through a preposition: "participate in talks", "go on strike".
-PREP_LIGHT = {
-    "participate": "in", "engage": "in", "go": "on", "take": "to", "enter": "into",
-    "join": "in", "open": "on", "step": "up", "withdraw": "from",
-    "speak": "in", "come": "under",
+# Light verbs whose noun comes through a preposition: "participate in talks", "go on strike",
+# "spoke by phone" / "talked over the telephone" (issue 13).
+PREP_LIGHT: dict[str, frozenset[str]] = {
+    "participate": frozenset({"in"}), "engage": frozenset({"in"}), "go": frozenset({"on"}),
+    "take": frozenset({"to"}), "enter": frozenset({"into"}), "join": frozenset({"in"}),
+    "open": frozenset({"on"}), "step": frozenset({"up"}), "withdraw": frozenset({"from"}),
+    "speak": frozenset({"in", "by", "over"}), "come": frozenset({"under"}),
+    "talk": frozenset({"by", "over"}), "confer": frozenset({"by", "over"}),
 }  # fmt: skip
 QUANTITY = frozenset(
     "dozen hundred thousand million score number group handful lot couple more some several".split()
@@ -40,7 +43,7 @@ IRREGULAR_PAST = {
 # Modifiers that make a light verb's noun another type of act ("joint exercises").
 OWN_TYPE_MODIFIERS = frozenset({"joint"})
 # Particles that can change what a light verb's object means ('call off', 'pull out of').
-PARTICLES = frozenset({"off", "out", "back", "down", "up"})
+PARTICLES = frozenset({"off", "out", "back", "down", "up", "over"})
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
 
@@ -92,13 +95,21 @@ def _light_objects(verb: Token) -> list[Token]:
     for c in verb.children:
         if c.dep_ in LIGHT_OBJ_DEPS and (c.dep_ != "nsubj" or verb.lemma_ == "be"):
             out.extend(_quantified(c))
-        elif c.dep_ == "prep" and PREP_LIGHT.get(verb.lemma_.lower()) == c.lower_:
+        elif c.dep_ in ("prep", "agent") and c.lower_ in PREP_LIGHT.get(verb.lemma_.lower(), ()):
             out.extend(p for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "prt":
             out.extend(p for p in c.children if p.dep_ == "pobj")
         elif c.dep_ == "xcomp" and c.tag_ == "VBG":  # 'stopped attacking' = 'stopped attacks'
             out.append(c)
+        elif c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ":  # 'found them guilty'
+            out.append(c)
     return out
+
+
+def _compound(lex: Lexicon, head: str, modifier: Token) -> Entry | None:
+    """A multiword noun by its modifier's lemma or, failing that, its written form: the
+    lemmatizer reads plural-only modifiers as singulars ('media blackout' -> 'medium')."""
+    return lex.nouns.get((head, _lemma(modifier))) or lex.nouns.get((head, modifier.lower_))
 
 
 def _specific(entry: Entry, noun: Token, lex: Lexicon) -> Entry:
@@ -110,7 +121,7 @@ def _specific(entry: Entry, noun: Token, lex: Lexicon) -> Entry:
     """
     for c in noun.children:
         if c.dep_ in ("compound", "amod"):
-            found = lex.nouns.get((_lemma(noun), _lemma(c)))
+            found = _compound(lex, _lemma(noun), c)
             if found is not None and found.type == entry.type:
                 return replace(entry, mode=found.mode or entry.mode, cameo=found.cameo)
             if found is not None and c.lower_ in OWN_TYPE_MODIFIERS:
@@ -243,7 +254,7 @@ def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(noun)
     for c in noun.children:
         if c.dep_ in ("compound", "amod"):
-            entry = lex.nouns.get((lemma, _lemma(c)))
+            entry = _compound(lex, lemma, c)
             if entry is not None:
                 return Trigger(entry, noun, (c, noun), noun=noun)
     entry = lex.nouns.get((lemma, "")) or lex.nouns.get((noun.lower_, ""))
