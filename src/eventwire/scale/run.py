@@ -16,9 +16,10 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.model import Article, Batch, Failure
-from eventwire.scale.base import Executor, code_batch, get_executor
+from eventwire.scale.base import Executor, code_for_store, get_executor
 from eventwire.store.duck import Store
 from eventwire.store.resume import already_coded, coder_version
+from eventwire.store.rows import StoreRows, store_rows
 from eventwire.store.shards import ShardWriter
 
 
@@ -69,16 +70,29 @@ def run_ingest(
         fresh = opts.recode or isinstance(store, ShardWriter)  # new shards: nothing to resume
         todo = _not_yet_coded(store, batches, coder, fresh, tally)
         executor = choose_executor(opts, total)
-        results = executor.map_batches(partial(code_batch, settings=opts.settings), todo)
-        for batch in _progress(results, total, tally, opts.progress):
-            store.write_many(batch.coded, coder)
-            for f in batch.failures:
+        work = partial(
+            code_for_store,
+            settings=opts.settings,
+            coder=coder,
+            digests=isinstance(store, Store),  # shards hold no digests: load_parquet makes them
+        )
+        for result in _progress(executor.map_batches(work, todo), total, tally, opts.progress):
+            rows = _as_rows(result, coder)
+            store.write_rows(rows)
+            for f in rows.failures:
                 store.write_failure(f)
-            tally.articles += len(batch.coded)
-            tally.written.extend(c.article.id for c in batch.coded)
-            tally.events += sum(len(c.events) for c in batch.coded)
-            tally.failures.extend(batch.failures)
+            tally.articles += len(rows.coded)
+            tally.written.extend(rows.coded)
+            tally.events += rows.events
+            tally.failures.extend(rows.failures)
     return tally
+
+
+def _as_rows(result: StoreRows | Batch, coder: str) -> StoreRows:
+    """A worker's rows as they are; a `Batch` (a worker that died: failures) made into rows."""
+    if isinstance(result, StoreRows):
+        return result
+    return store_rows(result.coded, coder, failures=result.failures)
 
 
 def _articles_only(
@@ -154,8 +168,8 @@ def _not_yet_coded(
 
 
 def _progress(
-    results: Iterator[Batch], total: int | None, tally: RunTally, show: bool
-) -> Iterator[Batch]:
+    results: Iterator[StoreRows | Batch], total: int | None, tally: RunTally, show: bool
+) -> Iterator[StoreRows | Batch]:
     """Pass results through, with a bar showing articles/s and the time left."""
     if not show:
         yield from results
@@ -181,7 +195,7 @@ def _progress(
         task = bar.add_task("coding articles", total=total, rate="-")
         for batch in results:
             yield batch
-            done += len(batch.coded) + len(batch.failures)
+            done += len(batch.coded) + len(batch.failures)  # both kinds have these
             rate = done / max(time.perf_counter() - start, 1e-9)
             finished = done + tally.skipped
             bar.update(task, completed=finished, rate=f"{rate:.1f}")
