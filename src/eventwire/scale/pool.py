@@ -22,7 +22,7 @@ class PoolExecutor:
 
     def __init__(self, workers: int = 2, in_flight: int | None = None) -> None:
         self.workers = max(1, workers)
-        self.in_flight = in_flight or 2 * self.workers
+        self.in_flight = in_flight or 4 * self.workers
 
     def map_batches(
         self, fn: Callable[[list[Article]], R], batches: Iterable[list[Article]]

@@ -66,7 +66,7 @@ def run_ingest(
     writer = ShardWriter(opts.out_parquet) if opts.out_parquet else Store(opts.db)
     with writer as store:
         articles = _articles_only(items, store, tally)
-        batches = _chunks(articles, chunk_size(opts, total))
+        batches = _chunks(articles, chunk_sizes(opts, total))
         fresh = opts.recode or isinstance(store, ShardWriter)  # new shards: nothing to resume
         todo = _not_yet_coded(store, batches, coder, fresh, tally)
         executor = choose_executor(opts, total)
@@ -138,13 +138,37 @@ def chunk_size(opts: RunOptions, total: int | None) -> int:
     return max(1, min(size, -(-total // (BATCHES_PER_WORKER * opts.workers))))
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+TAIL_CHUNK = 4  # the least articles a batch of a run's tail holds
+
+
+def chunk_sizes(opts: RunOptions, total: int | None) -> Iterator[int]:
+    """The size of each batch in turn: `chunk_size`, shrinking over the run's tail.
+
+    The workers finish together only if the last batches are small: a worker given a full
+    batch last keeps the run going alone for up to that batch's time while the others idle.
+    So once fewer than two batches per worker are left (of the `total` estimate), each batch
+    takes a share of what is left (guided scheduling), down to `TAIL_CHUNK` articles.
+    """
+    size = chunk_size(opts, total)
+    if total is None or opts.workers < 2:
+        while True:
+            yield size
+    left = total
+    while True:
+        step = min(size, max(TAIL_CHUNK, -(-left // (2 * opts.workers))))
+        yield step
+        left -= step
+
+
+def _chunks(items: Iterable[Article], sizes: Iterator[int]) -> Iterator[list[Article]]:
     batch: list[Article] = []
+    size = next(sizes)
     for item in items:
         batch.append(item)
         if len(batch) == size:
             yield batch
             batch = []
+            size = next(sizes)
     if batch:
         yield batch
 
