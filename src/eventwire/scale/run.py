@@ -3,6 +3,8 @@
 One writer (this process) stores each batch in one transaction as it comes back, in input
 order, so a killed run loses at most the batches in flight and a rerun codes only those
 (`store.resume`): articles stored from the same content by the same coder are skipped.
+The workers hand back ready rows (`scale.base.code_for_store`: Arrow tables and negotiation
+digests), so the writer only inserts, and the end of the run (`finish_store`) only merges.
 """
 
 from __future__ import annotations
@@ -230,7 +232,9 @@ def _progress(
 def finish_store(store: Store, written: Iterable[str]) -> None:
     """What a store needs once its articles are in: the merge and the negotiation digests.
 
-    Merges the articles just written and those a killed run stored but never merged.
+    Merges the articles just written and those a killed run stored but never merged. The
+    digests came with the batches, so `refresh` only makes those of articles stored without
+    one (by `Store.write_many`, an older coder, or shards).
     """
     from eventwire.merge.store import merge_store
     from eventwire.negotiations.store import refresh
