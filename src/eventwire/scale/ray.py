@@ -76,7 +76,7 @@ class RayExecutor:
             CoderActor,
             fn_constructor_kwargs={"fn": fn},
             batch_size=_batch_size(fn),
-            concurrency=self.num_workers,
+            compute=self._ray.data.ActorPoolStrategy(size=self.num_workers),
             num_cpus=1,
         )
         for block in dataset.iter_batches(batch_size=None, batch_format="numpy"):
