@@ -7,8 +7,10 @@ times: a bare spaCy parse, `eventwire code` on one article (the start-up every r
 on all of them, `eventwire ingest --workers 1` and `--workers 2` (and `--executor ray
 --workers 1` and `2` with --ray, when ray is installed), a rerun of the finished ingest (resume), and the peak memory of each.
 The merge an ingest ends with (merge/*, serial in the writer) is timed again on its own
-(`eventwire merge`), to show the ratios with and without it. Prints a Markdown table and the
-projected wall time of 200k articles.
+(`eventwire merge`), to show the ratios with and without it. Two more ingests (1 and 2
+workers) time the parent's CPU per phase (`PHASES`): the serial end (merge, negotiation
+digests) and the coding phase per article. Prints a Markdown table and the projected wall time
+of 200k articles.
 """
 
 from __future__ import annotations
@@ -34,6 +36,40 @@ BARE = (
 )
 
 
+# An in-process ingest that times its phases by this process's CPU (the workers' is not in it):
+# the parent's CPU while the batches come back, and the serial end (merge, negotiation digests).
+PHASES = """
+import json, sys, time
+import eventwire.merge.store as ms, eventwire.negotiations.store as ns, eventwire.scale.run as run
+cpu = {}
+def timed(name, fn):
+    def wrap(*a, **k):
+        t = time.process_time()
+        try:
+            return fn(*a, **k)
+        finally:
+            cpu[name] = cpu.get(name, 0.0) + time.process_time() - t
+    return wrap
+run.run_ingest = timed("coding", run.run_ingest)
+ms.merge_store = timed("merge", ms.merge_store)
+ns.refresh = timed("digests", ns.refresh)
+from eventwire.coding import ingest_paths
+s = ingest_paths([sys.argv[1]], db=sys.argv[2], workers=int(sys.argv[3]), progress=True)
+print(json.dumps({**cpu, "articles": s.articles}))
+"""
+
+
+def phases(folder: Path, db: Path, workers: int) -> dict[str, float]:
+    """CPU seconds of the parent per phase of an ingest (see PHASES)."""
+    out = subprocess.run(
+        [sys.executable, "-c", PHASES, str(folder), str(db), str(workers)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return dict(json.loads(out.stdout.strip().splitlines()[-1]))
+
+
 RAY1, RAY2 = "ingest --executor ray --workers 1", "ingest --executor ray --workers 2"
 
 
@@ -51,6 +87,7 @@ def write_corpus(shared: Path, n: int, folder: Path) -> None:
 
 
 CPU: dict[str, float] = {}  # label -> user+sys seconds of the run's processes
+PHASE_CPU: dict[int, dict[str, float]] = {}  # workers -> the parent's CPU seconds per phase
 
 
 def _cpu() -> float:
@@ -121,6 +158,8 @@ def main() -> None:
         wall, rss, _ = ingest(folder, db, ["--workers", "1"], "resume")
         rows.append(("rerun of a finished ingest (resume)", wall, rss))
         pairs = [rows_ratio(rows)]
+        for w in (1, 2):
+            PHASE_CPU[w] = phases(folder, Path(tmp) / f"phases{w}.duckdb", w)
         for k in range(args.repeat - 1):  # more back-to-back pairs, each into a fresh store
             w1 = ingest(folder, Path(tmp) / f"r{k}a.duckdb", ["--workers", "1"], "r1")[0]
             w2 = ingest(folder, Path(tmp) / f"r{k}b.duckdb", ["--workers", "2"], "r2")[0]
@@ -176,6 +215,20 @@ def render(rows: list[tuple[str, float, float]], n: int, pairs: list[float] | No
                 f"(driver and what it waited for) {CPU.get(RAY1, 0):.1f} and {CPU.get(RAY2, 0):.1f}"
             ]
             if RAY1 in one and RAY2 in one
+            else []
+        ),
+        *(
+            [
+                "the parent's CPU seconds (serial end: merge, digests; coding: reading, "
+                "writing, and with 1 worker the coding itself): "
+                + "; ".join(
+                    f"{w} worker{'s' if w > 1 else ''}: merge {p.get('merge', 0):.2f}, digests "
+                    f"{p.get('digests', 0):.2f}, coding {p.get('coding', 0):.1f} "
+                    f"({1000 * p.get('coding', 0) / max(p.get('articles', 1), 1):.1f} ms/article)"
+                    for w, p in sorted(PHASE_CPU.items())
+                )
+            ]
+            if PHASE_CPU
             else []
         ),
         f"200k articles projected: {200_000 / (n / w2) / 3600:.1f} h on 2 workers here; "

@@ -22,11 +22,11 @@ from eventwire.coding import ingest_paths
 from eventwire.config import Settings
 from eventwire.store.duck import Store
 
-write_many = Store.write_many
-def announce(self, batch, coder=""):
-    write_many(self, batch, coder)
+write_rows = Store.write_rows
+def announce(self, batch):
+    write_rows(self, batch)
     print("committed", flush=True)
-Store.write_many = announce
+Store.write_rows = announce
 ingest_paths([sys.argv[1]], db=sys.argv[2], settings=Settings(batch_size=4))
 """
 

@@ -52,3 +52,25 @@ def test_pool_short_runs_give_every_worker_several_batches():
     assert chunk_size(two, None) == 32  # no estimate: no change
     assert chunk_size(RunOptions(settings=Settings(batch_size=32), workers=1), 150) == 32
     assert chunk_size(two, 3) == 1
+
+
+def test_pool_batches_shrink_over_the_tail_so_the_workers_finish_together():
+    from itertools import islice
+
+    from eventwire.config import Settings
+    from eventwire.scale.run import TAIL_CHUNK, RunOptions, chunk_size, chunk_sizes
+
+    two = RunOptions(settings=Settings(batch_size=32), workers=2)
+    sizes, left = [], 300
+    for size in chunk_sizes(two, 300):
+        sizes.append(min(size, left))
+        left -= size
+        if left <= 0:
+            break
+    assert sum(sizes) == 300 and max(sizes) == chunk_size(two, 300) == 32
+    assert sizes[:6] == [32] * 6  # the bulk keeps the settings' batch
+    assert sizes[-4:-1] == [TAIL_CHUNK] * 3 and sizes[-1] <= TAIL_CHUNK
+    assert sizes == sorted(sizes, reverse=True)
+    one = RunOptions(settings=Settings(batch_size=32), workers=1)
+    assert list(islice(chunk_sizes(one, 300), 12)) == [32] * 12  # one worker: nothing to even out
+    assert list(islice(chunk_sizes(two, None), 12)) == [32] * 12  # no estimate: no change

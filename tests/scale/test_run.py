@@ -157,3 +157,31 @@ def test_run_ingest_on_ray_stores_what_one_process_stores(tmp_path, nlp):
         [folder], db=ray_db, executor="ray", workers=2, settings=Settings(batch_size=2)
     )
     assert on_ray.articles == 5 and _rows(ray_db) == _rows(local_db)
+
+
+def test_run_ingest_stores_the_digests_made_where_the_batches_were_coded(tmp_path, nlp):
+    from eventwire.negotiations.store import refresh
+    from eventwire.scale.run import RunOptions, run_ingest
+
+    db = tmp_path / "s.duckdb"
+    articles = [Article.make(t, input=f"{n}.txt") for n, t in enumerate(TEXTS)]
+    tally = run_ingest(articles, RunOptions(db=db, settings=Settings(batch_size=2)))
+    with Store(db) as store:  # before the ingest's end (finish_store): already there
+        n = store.con.execute("SELECT count(*) FROM negotiation_digests").fetchone()
+        assert tally.articles == 5 and n == (5,)
+        assert refresh(store) == 0
+
+
+def test_run_code_for_store_on_the_pool_gives_the_rows_of_one_process(nlp):
+    from eventwire.scale import code_for_store
+
+    articles = [Article.make(t) for t in TEXTS]
+    batches = [articles[:2], articles[2:]]
+    local = list(get_executor("local").map_batches(code_for_store, batches))
+    pooled = list(get_executor("pool", workers=2).map_batches(code_for_store, batches))
+    assert [r.ids for r in pooled] == [r.ids for r in local]  # type: ignore[union-attr]
+    assert [r.digests for r in pooled] == [r.digests for r in local]  # type: ignore[union-attr]
+    assert [r.tables["events"].to_pylist() for r in pooled] == [  # type: ignore[union-attr]
+        r.tables["events"].to_pylist()  # type: ignore[union-attr]
+        for r in local
+    ]

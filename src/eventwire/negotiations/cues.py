@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from eventwire.errors import EventwireError
@@ -86,17 +86,22 @@ def _index(
     )
 
 
+@lru_cache(maxsize=1 << 16)
+def _candidates(group: str, word: str) -> tuple[Cue, ...]:
+    """The group's cues that may start at `word`, longest first (exact ones first on a tie)."""
+    exact, prefix = _index(group)
+    cands = list(exact.get(word, ()))
+    cands += [c for p, cs in prefix if word.startswith(p) for c in cs]
+    cands.sort(key=lambda c: -len(c.words))
+    return tuple(cands)
+
+
 def find(toks: list[Token], group: str) -> list[Hit]:
     """Every cue of the group in the tokens, longest first at each position, no overlaps."""
-    exact, prefix = _index(group)
     hits: list[Hit] = []
     i = 0
     while i < len(toks):
-        word = toks[i].text
-        cands = list(exact.get(word, ()))
-        cands += [c for p, cs in prefix if word.startswith(p) for c in cs]
-        cands.sort(key=lambda c: -len(c.words))
-        for c in cands:
+        for c in _candidates(group, toks[i].text):
             n = len(c.words)
             if i + n <= len(toks) and all(
                 _word_ok(p, toks[i + k].text) for k, p in enumerate(c.words)

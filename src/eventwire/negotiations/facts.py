@@ -6,12 +6,14 @@ Everything comes from the DuckDB store (never a spaCy Doc), so the tracker runs 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from eventwire.negotiations.cues import Token, tokens
 from eventwire.store.duck import Store
+from eventwire.store.rows import COLUMNS
 
 # sectors of actors who can negotiate or mediate (not hostages, prisoners, refugees, media)
 POLITICAL = {"GOV", "MIL", "SPY", "COP", "REB", "OPP", "PTY", "IGO", "MED", "UAF", "LEG", "JUD"}
@@ -101,7 +103,10 @@ def article_ids(store: Store) -> list[str]:
 def load_articles(store: Store, ids: list[str] | None = None) -> list[ArticleFacts]:
     """The facts of the given articles (all when None), in publication order."""
     ids = article_ids(store) if ids is None else ids
-    # a temporary id table: a hash join, where a list parameter would be scanned per row
+    # a temporary id table: a hash join, where a list parameter would be scanned per row.
+    # Ties (two actors of one mention share its start) keep the order they were stored in
+    # (rowid), the coding's order: DuckDB leaves ties in any order, which `facts_of_rows` and
+    # a digest made on another day could not match.
     store.con.execute(
         "CREATE OR REPLACE TEMP TABLE _neg_ids AS SELECT unnest(?::VARCHAR[]) AS id", [ids]
     )
@@ -119,27 +124,43 @@ def load_articles(store: Store, ids: list[str] | None = None) -> list[ArticleFac
         store,
         'SELECT article_id, sentence, "start", "end", text, actor_id, actor_name, country, sector, '
         "kind, anonymous FROM actor_mentions WHERE article_id IN (SELECT id FROM _neg_ids) "
-        'ORDER BY article_id, "start"',
+        'ORDER BY article_id, "start", rowid',
         ids,
     )
     places = _by_article(
         store,
         'SELECT article_id, sentence, "start", "end", name, country, admin_level, lat, lon '
-        'FROM places WHERE article_id IN (SELECT id FROM _neg_ids) ORDER BY article_id, "start"',
+        'FROM places WHERE article_id IN (SELECT id FROM _neg_ids) ORDER BY article_id, "start", rowid',
         ids,
     )
     times = _by_article(
         store,
         "SELECT article_id, sentence, \"start\", value FROM timexes WHERE type = 'DATE' "
-        'AND article_id IN (SELECT id FROM _neg_ids) ORDER BY article_id, "start"',
+        'AND article_id IN (SELECT id FROM _neg_ids) ORDER BY article_id, "start", rowid',
         ids,
     )
     grades = _by_article(
         store,
         "SELECT article_id, sentence, attribution_kind FROM events "
-        "WHERE attribution_kind IS NOT NULL AND article_id IN (SELECT id FROM _neg_ids)",
+        "WHERE attribution_kind IS NOT NULL AND article_id IN (SELECT id FROM _neg_ids) "
+        "ORDER BY article_id, rowid",
         ids,
     )
+    return _build(heads, sents, acts, places, times, grades)
+
+
+Tuples = dict[str, list[tuple[Any, ...]]]
+
+
+def _build(
+    heads: list[tuple[Any, ...]],
+    sents: Tuples,
+    acts: Tuples,
+    places: Tuples,
+    times: Tuples,
+    grades: Tuples,
+) -> list[ArticleFacts]:
+    """Articles' facts from their rows as the queries of `load_articles` return them."""
     out = []
     for aid, published, title, source in heads:
         aid = str(aid)
@@ -153,6 +174,82 @@ def load_articles(store: Store, ids: list[str] | None = None) -> list[ArticleFac
         )
         out.append(ArticleFacts(aid, published, str(title), str(source), list(by_idx.values())))
     return out
+
+
+def facts_of_rows(tables: Mapping[str, Sequence[Sequence[Any]]]) -> list[ArticleFacts]:
+    """The facts `load_articles` would read back of these store rows (`store.rows.rows_of`),
+    built without a store: the same columns, filters and orders, for the articles of `tables`.
+
+    Lets the process that coded a batch digest it too (`negotiations.store.digest_rows`).
+    """
+
+    def pick(table: str, names: tuple[str, ...]) -> list[tuple[Any, ...]]:
+        cols = COLUMNS[table]
+        at = [cols.index(n) for n in names]
+        return [tuple(row[i] for i in at) for row in tables.get(table, [])]
+
+    def by_article(rows: list[tuple[Any, ...]], order: int | None) -> Tuples:
+        out: Tuples = defaultdict(list)
+        for row in rows:
+            out[str(row[0])].append(tuple(row[1:]))
+        if order is not None:  # ORDER BY article_id, <column>; a stable sort keeps ties in order
+            for rows_of_one in out.values():
+                rows_of_one.sort(key=lambda r: r[order])
+        return out
+
+    heads = [
+        (aid, published, title or "", source or "")
+        for aid, published, title, source in pick(
+            "articles", ("id", "published", "title", "source")
+        )
+    ]
+    sents = by_article(pick("sentences", ("article_id", "idx", "start", "text")), 0)
+    acts = by_article(
+        pick(
+            "actor_mentions",
+            (
+                "article_id", "sentence", "start", "end", "text", "actor_id", "actor_name",
+                "country", "sector", "kind", "anonymous",
+            ),
+        ),
+        1,
+    )  # fmt: skip
+    places = by_article(
+        pick(
+            "places",
+            (
+                "article_id",
+                "sentence",
+                "start",
+                "end",
+                "name",
+                "country",
+                "admin_level",
+                "lat",
+                "lon",
+            ),
+        ),
+        1,
+    )
+    times = by_article(
+        [
+            (aid, sent, start, value)
+            for aid, sent, start, value, kind in pick(
+                "timexes", ("article_id", "sentence", "start", "value", "type")
+            )
+            if kind == "DATE"
+        ],
+        1,
+    )
+    grades = by_article(
+        [
+            r
+            for r in pick("events", ("article_id", "sentence", "attribution_kind"))
+            if r[2] is not None
+        ],
+        None,
+    )
+    return _build(heads, sents, acts, places, times, grades)
 
 
 def _attach(

@@ -8,6 +8,7 @@ stale when its article was re-coded or the cue lists changed (`version`).
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping, Sequence
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -17,7 +18,7 @@ from pydantic import TypeAdapter
 
 from eventwire.negotiations.build import assemble
 from eventwire.negotiations.digest import READING, Digest, digest
-from eventwire.negotiations.facts import load_articles
+from eventwire.negotiations.facts import ArticleFacts, facts_of_rows, load_articles
 from eventwire.negotiations.model import Negotiation
 from eventwire.store.duck import Store
 
@@ -88,6 +89,28 @@ def refresh(store: Store) -> int:
             ],
         )
     return len(made)
+
+
+def digest_rows(tables: Mapping[str, Sequence[Sequence[Any]]]) -> list[tuple[str, str]]:
+    """(article id, digest JSON) of the articles of these store rows, as `refresh` stores them.
+
+    Run where the batch was coded (a worker), so the ingest's writer only inserts them and
+    `refresh` at the end finds them fresh. An article whose digest fails is left out: `refresh`
+    digests it from the store, as it would have anyway.
+    """
+    out = []
+    for facts in facts_of_rows(tables):
+        made = _digest_or_none(facts)
+        if made is not None:
+            out.append((made.article_id, _ADAPTER.dump_json(made).decode()))
+    return out
+
+
+def _digest_or_none(facts: ArticleFacts) -> Digest | None:
+    try:
+        return digest(facts)
+    except Exception:  # noqa: BLE001 - refresh digests it again, and reports what fails
+        return None
 
 
 def load_or_build(store: Store) -> list[Negotiation]:

@@ -3,20 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from eventwire.config import Settings
 from eventwire.model import Article, Batch
 
+if TYPE_CHECKING:
+    from eventwire.store.rows import StoreRows
+
+R = TypeVar("R")
+
 
 class Executor(Protocol):
-    """Maps a batch function over batches of articles, yielding results in order."""
+    """Maps a batch function over batches of articles, yielding results in order.
+
+    A batch whose worker died comes back as a `Batch` of failures, whatever `fn` returns.
+    """
 
     name: str
 
     def map_batches(
-        self, fn: Callable[[list[Article]], Batch], batches: Iterable[list[Article]]
-    ) -> Iterator[Batch]: ...
+        self, fn: Callable[[list[Article]], R], batches: Iterable[list[Article]]
+    ) -> Iterator[R | Batch]: ...
 
 
 def code_batch(articles: list[Article], settings: Settings | None = None) -> Batch:
@@ -24,6 +32,27 @@ def code_batch(articles: list[Article], settings: Settings | None = None) -> Bat
     from eventwire.coding import code_articles
 
     return code_articles(articles, settings)
+
+
+def code_for_store(
+    articles: list[Article], settings: Settings | None = None, coder: str = "", digests: bool = True
+) -> StoreRows:
+    """Code one batch and make what the store writes of it, where it was coded (a worker).
+
+    The rows (Arrow tables) and the negotiation digests are built here, in parallel, so the
+    one writer only inserts them and the ingest's end has no digests left to make.
+    """
+    from eventwire.negotiations.store import digest_rows, version
+    from eventwire.store.rows import store_rows
+
+    batch = code_batch(articles, settings)
+    return store_rows(
+        batch.coded,
+        coder,
+        failures=batch.failures,
+        digester=digest_rows if digests else None,
+        digest_version=version() if digests else "",
+    )
 
 
 def available_executors() -> list[str]:

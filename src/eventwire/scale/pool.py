@@ -10,8 +10,11 @@ import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TypeVar
 
 from eventwire.model import Article, Batch, Failure
+
+R = TypeVar("R")
 
 
 class PoolExecutor:
@@ -19,22 +22,24 @@ class PoolExecutor:
 
     def __init__(self, workers: int = 2, in_flight: int | None = None) -> None:
         self.workers = max(1, workers)
-        self.in_flight = in_flight or 2 * self.workers
+        self.in_flight = in_flight or 4 * self.workers
 
     def map_batches(
-        self, fn: Callable[[list[Article]], Batch], batches: Iterable[list[Article]]
-    ) -> Iterator[Batch]:
+        self, fn: Callable[[list[Article]], R], batches: Iterable[list[Article]]
+    ) -> Iterator[R | Batch]:
         """`fn` over batches in worker processes, forked from a warm fork server."""
         context = pool_context()
         try:
             with ProcessPoolExecutor(self.workers, mp_context=context) as pool:
-                pending: deque[tuple[list[Article], Future[Batch]]] = deque()
+                pending: deque[tuple[list[Article], Future[R]]] = deque()
                 for batch in batches:
                     pending.append((batch, pool.submit(fn, batch)))
                     if len(pending) >= self.in_flight:
-                        yield _result(*pending.popleft())
+                        out = _result(*pending.popleft())
+                        yield out
                 while pending:
-                    yield _result(*pending.popleft())
+                    out = _result(*pending.popleft())
+                    yield out
         finally:
             stop_fork_server(context)
 
@@ -73,7 +78,7 @@ def stop_fork_server(context: multiprocessing.context.BaseContext) -> None:
         stop()
 
 
-def _result(batch: list[Article], future: Future[Batch]) -> Batch:
+def _result(batch: list[Article], future: Future[R]) -> R | Batch:
     """The batch's records; a worker that died fails its articles, not the run."""
     try:
         return future.result()

@@ -2,7 +2,8 @@
 
 The run streams: Ray Data pulls blocks through the actors with back-pressure, so only a few
 batches are in flight whatever the input size, and `preserve_order` gives the one writer
-the results in input order. Records cross as JSON strings (Docs never leave a worker).
+the results in input order. Each batch's result crosses pickled (Docs never leave a worker):
+for an ingest, the rows the writer inserts (`scale.base.code_for_store`).
 
 Ray is an extra (`pip install eventwire[ray]`) imported only here.
 """
@@ -10,27 +11,30 @@ Ray is an extra (`pip install eventwire[ray]`) imported only here.
 from __future__ import annotations
 
 import logging
+import pickle
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from eventwire.model import Article, Batch, Coded, Failure
+from eventwire.model import Article, Batch
 
-CODED, FAILED = "coded", "failure"
+R = TypeVar("R")
 WINDOW_BATCHES_PER_WORKER = 64  # an actor pool (and its model load) per window: ~1% of it
 
 
-class CoderActor:
+class CoderActor(Generic[R]):
     """One Ray actor: keeps the batch function (and so the loaded model) between batches."""
 
-    def __init__(self, fn: Callable[[list[Article]], Batch]) -> None:
+    def __init__(self, fn: Callable[[list[Article]], R]) -> None:
         self.fn = fn
 
-    def __call__(self, rows: dict[str, Any]) -> dict[str, list[str]]:
-        batch = self.fn([Article.model_validate_json(str(s)) for s in rows["article"]])
-        kinds = [CODED] * len(batch.coded) + [FAILED] * len(batch.failures)
-        records = [r.model_dump_json() for r in (*batch.coded, *batch.failures)]
-        return {"kind": kinds, "record": records}
+    def __call__(self, rows: dict[str, Any]) -> dict[str, Any]:
+        import numpy as np
+
+        result = self.fn([Article.model_validate_json(str(s)) for s in rows["article"]])
+        out = np.empty(1, dtype=object)  # one row per batch: its result, pickled
+        out[0] = pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL)
+        return {"result": out}
 
 
 class RayExecutor:
@@ -50,8 +54,8 @@ class RayExecutor:
         self.num_workers = max(1, num_workers)
 
     def map_batches(
-        self, fn: Callable[[list[Article]], Batch], batches: Iterable[list[Article]]
-    ) -> Iterator[Batch]:
+        self, fn: Callable[[list[Article]], R], batches: Iterable[list[Article]]
+    ) -> Iterator[R | Batch]:
         """`fn` over the articles of `batches` on `num_workers` actors, results in order.
 
         The input is taken a window of `window` batches at a time, so a 100k-article run
@@ -66,32 +70,20 @@ class RayExecutor:
         while chunk := list(islice(pending, window)):
             yield from self._run(fn, chunk)
 
-    def _run(
-        self, fn: Callable[[list[Article]], Batch], chunk: list[list[Article]]
-    ) -> Iterator[Batch]:
+    def _run(self, fn: Callable[[list[Article]], R], chunk: list[list[Article]]) -> Iterator[R]:
         items = [{"article": a.model_dump_json()} for b in chunk for a in b]
         dataset = self._ray.data.from_items(items).map_batches(
             CoderActor,
             fn_constructor_kwargs={"fn": fn},
             batch_size=_batch_size(fn),
-            concurrency=self.num_workers,
+            compute=self._ray.data.ActorPoolStrategy(size=self.num_workers),
             num_cpus=1,
         )
         for block in dataset.iter_batches(batch_size=None, batch_format="numpy"):
-            yield _batch(block)
+            for result in block["result"]:
+                yield pickle.loads(result)  # noqa: S301 - pickled by our own actors
 
 
-def _batch_size(fn: Callable[[list[Article]], Batch]) -> int:
+def _batch_size(fn: Callable[[list[Article]], Any]) -> int:
     settings = getattr(fn, "keywords", {}).get("settings")
     return int(getattr(settings, "batch_size", 32))
-
-
-def _batch(block: dict[str, Any]) -> Batch:
-    coded: list[Coded] = []
-    failures: list[Failure] = []
-    for kind, record in zip(block["kind"], block["record"], strict=True):
-        if str(kind) == CODED:
-            coded.append(Coded.model_validate_json(str(record)))
-        else:
-            failures.append(Failure.model_validate_json(str(record)))
-    return Batch(coded=coded, failures=failures)

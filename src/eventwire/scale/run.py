@@ -3,6 +3,8 @@
 One writer (this process) stores each batch in one transaction as it comes back, in input
 order, so a killed run loses at most the batches in flight and a rerun codes only those
 (`store.resume`): articles stored from the same content by the same coder are skipped.
+The workers hand back ready rows (`scale.base.code_for_store`: Arrow tables and negotiation
+digests), so the writer only inserts, and the end of the run (`finish_store`) only merges.
 """
 
 from __future__ import annotations
@@ -16,9 +18,10 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.model import Article, Batch, Failure
-from eventwire.scale.base import Executor, code_batch, get_executor
+from eventwire.scale.base import Executor, code_for_store, get_executor
 from eventwire.store.duck import Store
 from eventwire.store.resume import already_coded, coder_version
+from eventwire.store.rows import StoreRows, store_rows
 from eventwire.store.shards import ShardWriter
 
 
@@ -65,20 +68,33 @@ def run_ingest(
     writer = ShardWriter(opts.out_parquet) if opts.out_parquet else Store(opts.db)
     with writer as store:
         articles = _articles_only(items, store, tally)
-        batches = _chunks(articles, chunk_size(opts, total))
+        batches = _chunks(articles, chunk_sizes(opts, total))
         fresh = opts.recode or isinstance(store, ShardWriter)  # new shards: nothing to resume
         todo = _not_yet_coded(store, batches, coder, fresh, tally)
         executor = choose_executor(opts, total)
-        results = executor.map_batches(partial(code_batch, settings=opts.settings), todo)
-        for batch in _progress(results, total, tally, opts.progress):
-            store.write_many(batch.coded, coder)
-            for f in batch.failures:
+        work = partial(
+            code_for_store,
+            settings=opts.settings,
+            coder=coder,
+            digests=isinstance(store, Store),  # shards hold no digests: load_parquet makes them
+        )
+        for result in _progress(executor.map_batches(work, todo), total, tally, opts.progress):
+            rows = _as_rows(result, coder)
+            store.write_rows(rows)
+            for f in rows.failures:
                 store.write_failure(f)
-            tally.articles += len(batch.coded)
-            tally.written.extend(c.article.id for c in batch.coded)
-            tally.events += sum(len(c.events) for c in batch.coded)
-            tally.failures.extend(batch.failures)
+            tally.articles += len(rows.coded)
+            tally.written.extend(rows.coded)
+            tally.events += rows.events
+            tally.failures.extend(rows.failures)
     return tally
+
+
+def _as_rows(result: StoreRows | Batch, coder: str) -> StoreRows:
+    """A worker's rows as they are; a `Batch` (a worker that died: failures) made into rows."""
+    if isinstance(result, StoreRows):
+        return result
+    return store_rows(result.coded, coder, failures=result.failures)
 
 
 def _articles_only(
@@ -124,13 +140,37 @@ def chunk_size(opts: RunOptions, total: int | None) -> int:
     return max(1, min(size, -(-total // (BATCHES_PER_WORKER * opts.workers))))
 
 
-def _chunks(items: Iterable[Article], size: int) -> Iterator[list[Article]]:
+TAIL_CHUNK = 4  # the least articles a batch of a run's tail holds
+
+
+def chunk_sizes(opts: RunOptions, total: int | None) -> Iterator[int]:
+    """The size of each batch in turn: `chunk_size`, shrinking over the run's tail.
+
+    The workers finish together only if the last batches are small: a worker given a full
+    batch last keeps the run going alone for up to that batch's time while the others idle.
+    So once fewer than two batches per worker are left (of the `total` estimate), each batch
+    takes a share of what is left (guided scheduling), down to `TAIL_CHUNK` articles.
+    """
+    size = chunk_size(opts, total)
+    if total is None or opts.workers < 2:
+        while True:
+            yield size
+    left = total
+    while True:
+        step = min(size, max(TAIL_CHUNK, -(-left // (2 * opts.workers))))
+        yield step
+        left -= step
+
+
+def _chunks(items: Iterable[Article], sizes: Iterator[int]) -> Iterator[list[Article]]:
     batch: list[Article] = []
+    size = next(sizes)
     for item in items:
         batch.append(item)
         if len(batch) == size:
             yield batch
             batch = []
+            size = next(sizes)
     if batch:
         yield batch
 
@@ -154,8 +194,8 @@ def _not_yet_coded(
 
 
 def _progress(
-    results: Iterator[Batch], total: int | None, tally: RunTally, show: bool
-) -> Iterator[Batch]:
+    results: Iterator[StoreRows | Batch], total: int | None, tally: RunTally, show: bool
+) -> Iterator[StoreRows | Batch]:
     """Pass results through, with a bar showing articles/s and the time left."""
     if not show:
         yield from results
@@ -181,7 +221,7 @@ def _progress(
         task = bar.add_task("coding articles", total=total, rate="-")
         for batch in results:
             yield batch
-            done += len(batch.coded) + len(batch.failures)
+            done += len(batch.coded) + len(batch.failures)  # both kinds have these
             rate = done / max(time.perf_counter() - start, 1e-9)
             finished = done + tally.skipped
             bar.update(task, completed=finished, rate=f"{rate:.1f}")
@@ -192,7 +232,9 @@ def _progress(
 def finish_store(store: Store, written: Iterable[str]) -> None:
     """What a store needs once its articles are in: the merge and the negotiation digests.
 
-    Merges the articles just written and those a killed run stored but never merged.
+    Merges the articles just written and those a killed run stored but never merged. The
+    digests came with the batches, so `refresh` only makes those of articles stored without
+    one (by `Store.write_many`, an older coder, or shards).
     """
     from eventwire.merge.store import merge_store
     from eventwire.negotiations.store import refresh

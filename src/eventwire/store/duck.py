@@ -11,9 +11,15 @@ import duckdb
 
 from eventwire.errors import StoreError
 from eventwire.model import Coded, Failure
-from eventwire.store.rows import CHILD_TABLES, COLUMNS, rows_of
+from eventwire.store.rows import (
+    CHILD_TABLES,
+    RESUME_COLUMNS,
+    StoreRows,
+    arrow_table,
+    store_rows,
+)
 
-RESUME_COLUMNS = ("content_hash", "coder")
+__all__ = ["RESUME_COLUMNS", "Store"]
 
 
 class Store:
@@ -71,39 +77,58 @@ class Store:
         comes twice), so re-ingesting never duplicates. `coder` (and each article's content
         hash) let a later run skip what is already coded (`store.resume`).
         """
-        from eventwire.store.resume import content_hash
+        self.write_rows(store_rows(batch, coder))
 
-        latest = {c.article.id: c for c in batch}
-        if not latest:
+    def write_rows(self, batch: StoreRows) -> None:
+        """Store a batch's prepared rows (`store.rows.store_rows`) in one transaction.
+
+        As `write_many`; the batch's negotiation digests, when it has them, go in with their
+        articles (stamped with the article's `coded_at`), so `negotiations.store.refresh`
+        finds them fresh. Failures are the caller's to write.
+        """
+        if not batch.ids:
             return
-        tables: dict[str, list[list[Any]]] = {t: [] for t in COLUMNS}
-        for c in latest.values():
-            for table, rows in rows_of(c).items():
-                tables[table].extend(rows)
-        for row, c in zip(tables["articles"], latest.values(), strict=True):
-            row.extend([content_hash(c.article), coder])
         self.con.execute("BEGIN TRANSACTION")
         try:
-            self.delete_articles(list(latest))
-            for table, rows in tables.items():
-                cols = (*COLUMNS[table], *(RESUME_COLUMNS if table == "articles" else ()))
-                self.insert_rows(table, cols, rows)
+            self.delete_articles(batch.ids)
+            for table, data in batch.tables.items():
+                self.insert_arrow(table, data)
+            if batch.digests:
+                self._insert_digests(batch)
             self.con.execute("COMMIT")
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
-            names = ", ".join(f"{c.article.id} ({c.article.input})" for c in latest.values())
-            raise StoreError(f"articles {names}: could not be stored ({exc})") from exc
+            raise StoreError(
+                f"articles {', '.join(batch.ids)}: could not be stored ({exc})"
+            ) from exc
+
+    def _insert_digests(self, batch: StoreRows) -> None:
+        ids = [d[0] for d in batch.digests]
+        self.con.execute(
+            "DELETE FROM negotiation_digests WHERE article_id IN (SELECT unnest(?))", [ids]
+        )
+        data = arrow_table(
+            ("article_id", "version", "digest"),
+            [[aid, batch.digest_version, js] for aid, js in batch.digests],
+        )
+        self.con.register("_eventwire_digests", data)
+        try:
+            self.con.execute(
+                "INSERT INTO negotiation_digests (article_id, coded_at, version, digest) "
+                "SELECT d.article_id, a.coded_at, d.version, d.digest FROM _eventwire_digests d "
+                "JOIN articles a ON a.id = d.article_id"
+            )
+        finally:
+            self.con.unregister("_eventwire_digests")
 
     def insert_rows(self, table: str, cols: tuple[str, ...], rows: list[list[Any]]) -> None:
         """One INSERT for many rows, through an Arrow table (columns named, not positional)."""
-        if not rows:
-            return
-        import pyarrow as pa
+        if rows:
+            self.insert_arrow(table, arrow_table(cols, rows))
 
-        data = pa.table(
-            {c: pa.array(list(v)) for c, v in zip(cols, zip(*rows, strict=True), strict=True)}
-        )
-        quoted = ", ".join(f'"{c}"' for c in cols)
+    def insert_arrow(self, table: str, data: Any) -> None:
+        """One INSERT of an Arrow table's columns, by name."""
+        quoted = ", ".join(f'"{c}"' for c in data.column_names)
         self.con.register("_eventwire_rows", data)
         try:
             self.con.execute(f"INSERT INTO {table} ({quoted}) SELECT {quoted} FROM _eventwire_rows")

@@ -6,12 +6,15 @@ batch) instead of row by row, and so the column lists are named once.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
-from eventwire.model import ActorRef, Coded, Event
+from eventwire.model import ActorRef, Coded, Event, Failure
 from eventwire.store.export import event_jsonl
 
 Row = list[Any]
+RESUME_COLUMNS = ("content_hash", "coder")  # articles' columns a later run's resume reads
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": (
@@ -49,6 +52,79 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 CHILD_TABLES = tuple(t for t in COLUMNS if t != "articles")
+
+
+def table_columns(table: str) -> tuple[str, ...]:
+    """The columns a write fills in `table` (articles also get their resume columns)."""
+    return (*COLUMNS[table], *(RESUME_COLUMNS if table == "articles" else ()))
+
+
+def batch_rows(batch: Iterable[Coded], coder: str = "") -> tuple[list[str], dict[str, list[Row]]]:
+    """The articles of a batch (each once: the last coding wins) and their rows by table."""
+    from eventwire.store.resume import content_hash
+
+    latest = {c.article.id: c for c in batch}
+    tables: dict[str, list[Row]] = {t: [] for t in COLUMNS}
+    for c in latest.values():
+        for table, rows in rows_of(c).items():
+            tables[table].extend(rows)
+    for row, c in zip(tables["articles"], latest.values(), strict=True):
+        row.extend([content_hash(c.article), coder])
+    return list(latest), tables
+
+
+def arrow_table(cols: tuple[str, ...], rows: list[Row]) -> Any:
+    """Rows as an Arrow table with these column names (the types Arrow infers per column)."""
+    import pyarrow as pa
+
+    return pa.table(
+        {c: pa.array(list(v)) for c, v in zip(cols, zip(*rows, strict=True), strict=True)}
+    )
+
+
+Digester = Callable[[dict[str, list[Row]]], list[tuple[str, str]]]
+
+
+@dataclass
+class StoreRows:
+    """One batch ready for the writer's transaction, built where the batch was coded.
+
+    `tables` holds one Arrow table per non-empty table (`table_columns`): they pickle as
+    buffers, so a worker hands the one writer rows to insert, not records to flatten.
+    `digests` are (article id, negotiation digest JSON) of version `digest_version`.
+    """
+
+    ids: list[str]  # the articles stored, each once
+    tables: dict[str, Any]
+    coder: str = ""
+    coded: list[str] = field(default_factory=list)  # ids of every coded article, in order
+    events: int = 0
+    digests: list[tuple[str, str]] = field(default_factory=list)
+    digest_version: str = ""
+    failures: list[Failure] = field(default_factory=list)
+
+
+def store_rows(
+    batch: list[Coded],
+    coder: str = "",
+    *,
+    failures: Iterable[Failure] = (),
+    digester: Digester | None = None,
+    digest_version: str = "",
+) -> StoreRows:
+    """A coded batch as `StoreRows`; `digester` makes its negotiation digests from the rows."""
+    ids, tables = batch_rows(batch, coder)
+    digests = digester(tables) if digester and ids else []
+    return StoreRows(
+        ids=ids,
+        coder=coder,
+        tables={t: arrow_table(table_columns(t), rows) for t, rows in tables.items() if rows},
+        coded=[c.article.id for c in batch],
+        events=sum(len(c.events) for c in batch),
+        digests=digests,
+        digest_version=digest_version if digests else "",
+        failures=list(failures),
+    )
 
 
 def rows_of(coded: Coded) -> dict[str, list[Row]]:

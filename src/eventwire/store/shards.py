@@ -12,6 +12,7 @@ A shard holds exactly the rows the store would: each batch goes through the stor
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +21,7 @@ import duckdb
 from eventwire.errors import StoreError
 from eventwire.model import SCHEMA_VERSION, Coded, Failure
 from eventwire.store.duck import RESUME_COLUMNS, Store
-from eventwire.store.rows import COLUMNS
+from eventwire.store.rows import COLUMNS, StoreRows
 
 MANIFEST = "manifest.json"
 TABLES = (*COLUMNS, "failures")
@@ -56,6 +57,12 @@ class ShardWriter:
     def write_many(self, batch: list[Coded], coder: str = "") -> None:
         self.coder = coder or self.coder
         self.buffer.write_many(batch, coder)
+        self._flush(COLUMNS)
+
+    def write_rows(self, batch: StoreRows) -> None:
+        """A prepared batch's rows; its digests are not shards (`load_parquet` makes them)."""
+        self.coder = batch.coder or self.coder
+        self.buffer.write_rows(replace(batch, digests=[], digest_version=""))
         self._flush(COLUMNS)
 
     def write_failure(self, failure: Failure) -> None:
