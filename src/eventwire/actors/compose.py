@@ -33,12 +33,28 @@ SETTLEMENTS = frozenset({"town", "city", "village"})  # not "capital": a governm
 def compose(phrase: Span, hits: list[Hit], kb: KB, day: date | None, words: Words) -> list[Draft]:
     """Drafts for one phrase: a KB person, a group or its member, a country role, a state."""
     roles = find_roles(phrase, hits, kb, words)
-    drafts = _compose(phrase, hits, roles, kb, day)
+    drafts = _compose(phrase, hits, roles, kb, day) or _collective_name(phrase, hits)
+    if any({"mod", "nocountry"} <= r.role.flags for r in roles):
+        for d in drafts:  # "Western governments", "foreign troops": of no one country
+            if d.ref is not None and d.ref.country is None:
+                d.extra["nocountry"] = "1"
     if any(w in FORMER for w in words[0][phrase.start : phrase.end]):
         for d in drafts:  # "former president Carlos Menem": an elite, no longer government
             if d.ref is not None and d.ref.kind in {"person", "people"}:
                 d.ref = d.ref.model_copy(update={"sector": ["ELI"]})
     return drafts
+
+
+COLLECTIVE_NAMES = {"West": "the West"}  # a bloc of states, no one country's government
+
+
+def _collective_name(phrase: Span, hits: list[Hit]) -> list[Draft]:
+    """ "the West condemned ...": a bloc of states named as one, with no country of its own."""
+    root = phrase.root
+    if hits or root.pos_ != "PROPN" or root.text not in COLLECTIVE_NAMES or len(phrase) > 2:
+        return []
+    ref = composite_ref(None, ["GOV"], "organisation", COLLECTIVE_NAMES[root.text])
+    return [Draft(phrase.start, phrase.end, ref, "collective-name", extra={"nocountry": "1"})]
 
 
 def _compose(

@@ -153,7 +153,7 @@ def _pp_countries(doc: Doc, drafts: list[Draft], hits_at: dict[int, Hit]) -> lis
     or from the noun they are coordinated with ("Chinese warships and aircraft")."""
     by_token = {i: d for d in drafts for i in range(d.start, d.end)}
     for d in drafts:
-        if d.ref is None or d.ref.country is not None or d.rule != "role":
+        if d.ref is None or d.ref.country is not None or d.rule != "role" or "nocountry" in d.extra:
             continue
         head = doc[d.end - 1]
         scopes = [

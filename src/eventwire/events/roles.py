@@ -308,6 +308,7 @@ def _role_of(slot: str, tok: Token, trig: Trigger, frame: dict[str, str]) -> str
 def _participants(role: str, head: Token, actors: ActorIndex, text: str) -> list[Participant]:
     """One participant per actor mention in the phrase (or per conjoined nationality)."""
     start, end = np_bounds(head)
+    end = _before_clause(head, end)
     inside = actors.inside(start, end)
     if len(inside) >= 2:
         return [
@@ -323,6 +324,16 @@ def _participants(role: str, head: Token, actors: ActorIndex, text: str) -> list
         ]
     actor = mention.actor if mention is not None else None
     return [Participant(role=role, text=text[start:end], start=start, end=end, actor=actor)]
+
+
+def _before_clause(head: Token, end: int) -> int:
+    """ "accused by rights groups of killing civilians": an 'of' phrase holding a verb is what
+    the head did or is charged with, not part of who it is; the phrase ends before it."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children):
+            last = head.doc[c.i - 1]
+            return min(end, last.idx + len(last.text))
+    return end
 
 
 def _argument_venues(slots: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
@@ -347,9 +358,13 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
     seen: set[int] = set()
     if trig.entry.type == "CONSULT":
         slots = slots + _argument_venues(slots)
+    reciprocal = False
     for slot, filler in slots:
         role = _role_of(slot, filler, trig, frame)
         if role is None:
+            continue
+        if role == "target" and is_reciprocal(filler):
+            reciprocal = True  # "accused each other": the sources are each other's targets
             continue
         for tok in conjuncts(quantity_head(filler)):
             if (
@@ -373,12 +388,29 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
             roles.participants.extend(_participants(role, tok, actors, text))
             roles.heads.setdefault(role, []).append(tok.lemma_.lower())
     _between_source(roles, slots)
+    if reciprocal:
+        _reciprocal_targets(roles)
     if roles.theme is None and trig.noun is not None and trig.kind == "light":
         start, end = np_bounds(trig.noun)  # "holding more than 100 hostages" -> the hostages
         roles.theme = Span(text=text[start:end], start=start, end=end)
     if not roles.heads.get("target"):
         _fallback_targets(trig, roles, slots, actors, text)
     return roles
+
+
+def is_reciprocal(tok: Token) -> bool:
+    """ "each other", "one another" (the parser heads them on 'other' or on 'one')."""
+    word, dets = tok.lower_, {c.lower_ for c in tok.children if c.dep_ == "det"}
+    return (word == "other" and "each" in dets) or (word == "one" and "another" in dets)
+
+
+def _reciprocal_targets(roles: Roles) -> None:
+    """ "Russia and Ukraine accused each other": every source is also a target."""
+    sources = [p for p in roles.participants if p.role == "source"]
+    if len(sources) < 2:
+        return
+    roles.participants += [p.model_copy(update={"role": "target"}) for p in sources]
+    roles.heads.setdefault("target", []).extend(roles.heads.get("source", []))
 
 
 def _group_modifier(tok: Token, actors: ActorIndex) -> bool:

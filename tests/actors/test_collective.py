@@ -1,0 +1,87 @@
+"""Collective and paired actors (issue 13): "the two countries", "both sides", "the
+international community", "Western governments", "the West"."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventwire.actors import actor_code, find_actors
+
+
+def codes(parse, text: str, phrase: str) -> list[str]:  # type: ignore[no-untyped-def]
+    found = [m for m in find_actors(parse(text)) if m.text == phrase]
+    return sorted(actor_code(m.actor) for m in found if m.actor)
+
+
+@pytest.mark.parametrize(
+    "text, phrase, expected",
+    [
+        # a state pair named just before
+        (
+            "Chile and Peru signed a border accord, and the two countries will open the crossing.",
+            "the two countries",
+            ["CHL", "PER"],
+        ),
+        # a state named by its officials is still that state
+        (
+            "Officials from Ghana and Togo met on Monday. Both countries pledged to cooperate.",
+            "Both countries",
+            ["GHA", "TGO"],
+        ),
+        # sides may be a state and an armed group
+        (
+            "Colombia and the ELN resumed talks in Havana. Both sides agreed to a truce.",
+            "Both sides",
+            ["COL", "COLREB"],
+        ),
+        # the coordinated subject pair wins over a later pair of brokers
+        (
+            "Israel and Hamas agreed to a truce brokered by Egypt and Qatar. "
+            "The two sides exchanged prisoners.",
+            "The two sides",
+            ["ISR", "PSEREBPTY"],
+        ),
+        # an adjective between the number and the noun
+        (
+            "Eritrea and Ethiopia fought a border war. The two neighbouring countries made peace.",
+            "The two neighbouring countries",
+            ["ERI", "ETH"],
+        ),
+    ],
+)
+def test_pair_references_resolve_to_both_parties(parse, text, phrase, expected) -> None:  # type: ignore[no-untyped-def]
+    assert codes(parse, text, phrase) == expected
+
+
+def test_pair_without_two_parties_stays_unresolved(parse) -> None:  # type: ignore[no-untyped-def]
+    assert codes(parse, "Both sides said the talks went well.", "Both sides") == []
+
+
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        (
+            "The international community condemned the coup in Niger.",
+            "The international community",
+            "---IGO",
+        ),
+        ("Western governments imposed sanctions on Iran.", "Western governments", "---GOV"),
+        ("World powers urged Iran to return to the talks.", "World powers", "---GOV"),
+        ("Foreign troops withdrew from Mali last year.", "Foreign troops", "---MIL"),
+        ("The West condemned the attack on the embassy.", "The West", "---GOV"),
+    ],
+)
+def test_collectives_take_no_country_from_context(parse, text, phrase, code) -> None:  # type: ignore[no-untyped-def]
+    assert codes(parse, text, phrase) == [code]
+
+
+def test_compass_word_is_not_a_province(parse) -> None:  # type: ignore[no-untyped-def]
+    # "West" and "Western" are provinces somewhere in the gazetteer; here they are directions
+    got = codes(parse, "The West condemned the attack on the embassy.", "the embassy")
+    assert got == ["---GOV"]
+
+
+def test_inner_plural_of_a_role_phrase(parse) -> None:  # type: ignore[no-untyped-def]
+    # "rights groups" is the role "rights group"; it takes no country from the sentence
+    text = "The Sudanese army was accused by rights groups of abuses."
+    assert codes(parse, text, "rights groups") == ["---NGO"]
