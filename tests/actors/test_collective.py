@@ -85,3 +85,35 @@ def test_inner_plural_of_a_role_phrase(parse) -> None:  # type: ignore[no-untype
     # "rights groups" is the role "rights group"; it takes no country from the sentence
     text = "The Sudanese army was accused by rights groups of abuses."
     assert codes(parse, text, "rights groups") == ["---NGO"]
+
+
+@pytest.mark.parametrize(
+    "text, phrase, code",
+    [
+        # an unknown name takes its apposition's sectors, in either order
+        ("Omar Farid, a spokesman for the ministry, denied it.", "Omar Farid", "---GOV"),
+        (
+            "The rebel commander, Hassan bin Ali al-Mahdi, rejected the offer.",
+            "Hassan bin Ali al-Mahdi",
+            "---REB",
+        ),
+        # a description of a state named just before
+        (
+            "Nauru signed the accord. The small Pacific nation will get aid.",
+            "The small Pacific nation",
+            "NRU",
+        ),
+        ("Bahrain hosted the talks. The Gulf kingdom urged calm.", "The Gulf kingdom", "BHR"),
+    ],
+)
+def test_unknown_names_and_descriptions(parse, text, phrase, code) -> None:  # type: ignore[no-untyped-def]
+    assert codes(parse, text, phrase) == [code]
+
+
+def test_local_roles_take_the_country_where_it_happens(parse) -> None:  # type: ignore[no-untyped-def]
+    # gunmen attacking foreign soldiers are of the place named, not of the soldiers' country
+    text = "Turkish soldiers were attacked by gunmen near Kirkuk."
+    assert codes(parse, text, "gunmen") == ["IRQREB"]
+    # a meeting's venue is not where a party lives
+    text = "Sudanese officials and rebels held talks in Nairobi."
+    assert "KENREB" not in codes(parse, text, "rebels")

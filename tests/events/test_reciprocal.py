@@ -41,3 +41,30 @@ def test_gerund_clause_of_an_agent_is_not_a_source(code: Code) -> None:
     sources = [p.text for p in ev.participants if p.role == "source"]
     assert sources == ["rights groups"]
     assert countries(ev, "target") == {"TCD"}
+
+
+def test_a_split_name_is_one_target(code: Code) -> None:
+    ev = event(code("Iraqi officials met Faisal al-Rashid on Monday."), "met")
+    targets = [p.text for p in ev.participants if p.role == "target"]
+    assert targets == ["Faisal al-Rashid"]
+    assert countries(ev, "target") == {None}  # a person's name, though Rashid is a town
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("A roadside bomb near the town of Baqubah killed three policemen.", "IRQ"),
+        ("An explosion at a market in Peshawar killed ten people.", "PAK"),
+    ],
+)
+def test_a_bomb_with_no_one_named_is_unidentified_attackers(
+    code: Code, text: str, country: str
+) -> None:
+    ev = event(code(text), "killed")
+    sources = [p.actor for p in ev.participants if p.role == "source" and p.actor]
+    assert [(a.country, a.sector) for a in sources] == [(country, ["UAF"])]
+
+
+def test_an_attack_noun_names_its_attacker(code: Code) -> None:
+    ev = event(code("A Russian missile strike killed four people in Odesa."), "killed")
+    assert countries(ev, "source") == {"RUS"}

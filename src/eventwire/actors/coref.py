@@ -149,7 +149,7 @@ def _pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-STATE_NOUNS = frozenset({"country", "nation"})
+STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "emirate"})
 
 
 def _country_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -166,8 +166,17 @@ def _country_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if tok.tag_ != "NN" or tok.i in covered:
             continue
         lefts = list(tok.lefts)
-        if len(lefts) == 1 and lefts[0].lower_ in {"the", "this"} and lefts[0].i == tok.i - 1:
-            out.append(Draft(tok.i - 1, tok.i + 1, None, "the-country", extra={"the_country": "1"}))
+        if not lefts or lefts[0].lower_ not in {"the", "this"} or tok.i - lefts[0].i > 3:
+            continue
+        # "the country", "the island nation", "the small Gulf kingdom" (a description, no name)
+        mods = lefts[1:]
+        if all(
+            m.dep_ in {"amod", "compound"}
+            and (m.pos_ in {"ADJ", "NOUN"} and not m.ent_type_ or m.ent_type_ == "LOC")
+            for m in mods
+        ) and all(t.i - lefts[0].i == k for k, t in enumerate([*lefts, tok])):
+            start = lefts[0].i
+            out.append(Draft(start, tok.i + 1, None, "the-country", extra={"the_country": "1"}))
     return out
 
 
@@ -364,7 +373,10 @@ def _definite_role(
         if group is not None and group.ref is not None:
             _carry(doc, d, group, rule="coref-group")
             return
-    iso = _context_country(local, kb) or earlier.country
+    iso = None
+    if set(d.ref.sector) & LOCAL_SECTORS:  # "gunmen" attacking "Israeli forces" "near Jenin"
+        iso = _venue_country(doc, d, local, kb)
+    iso = iso or _context_country(local, kb) or earlier.country
     if iso and d.ref.sector:
         if (
             d.rule == "role-named"
@@ -375,6 +387,38 @@ def _definite_role(
                 iso, list(d.ref.sector), d.ref.kind, d.ref.name, anonymous=d.ref.anonymous
             )
         d.rule = "role-article-country"
+
+
+# Sectors of people who act where they live (not forces or envoys sent abroad): such a role
+# with no country of its own is of the country where its sentence says things happen.
+LOCAL_SECTORS = frozenset({"CVL", "REB", "COP", "OPP", "UAF", "CRM", "LAB", "EDU", "HLH", "REF"})
+LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "throughout"})
+GATHERINGS = frozenset(
+    {"talk", "meeting", "summit", "conference", "negotiation", "meet", "hold", "host", "visit"}
+)
+
+
+def _venue_country(doc: Doc, d: Draft, local: list[Draft], kb: KB) -> str | None:
+    """The country of the places the draft's sentence names with a locative preposition ("near
+    Jenin", "in Nairobi"), a meeting's venue aside ("talks in Jeddah" is not where rebels live)."""
+    from eventwire.actors.context import gazetteer_country
+
+    by_token = {i: p for p in local for i in range(p.start, p.end)}
+    counts: Counter[str] = Counter()
+    for tok in doc[d.start].sent:
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        prep = top.head
+        if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE or tok.i in range(d.start, d.end):
+            continue
+        if prep.head.lemma_.lower() in GATHERINGS:
+            continue
+        p = by_token.get(tok.i)
+        iso = p.ref.country if p is not None and p.ref is not None else gazetteer_country(tok)
+        if iso in kb.countries:
+            counts[str(iso)] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _context_country(context: Sequence[Draft], kb: KB) -> str | None:

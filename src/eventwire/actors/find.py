@@ -127,10 +127,16 @@ def _appositions(doc: Doc, drafts: list[Draft]) -> None:
         ):
             continue
         root = doc[d.start : d.end].root
-        for appos in (c for c in root.rights if c.dep_ == "appos"):
-            other = by_token.get(appos.i)
-            if other is not None and other.ref is not None and other.ref.country:
-                update = {"country": other.ref.country, "sector": d.ref.sector or other.ref.sector}
+        # "Kenzo Oshima, the UN coordinator" and "the rebel leader, Hassan al-Mahdi"
+        others = [by_token.get(c.i) for c in root.rights if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            others.append(by_token.get(root.head.i))
+        for other in others:
+            if other is None or other is d or other.ref is None or other.ref.kind == "state":
+                continue
+            if other.ref.country or other.ref.sector:
+                country = other.ref.country or d.ref.country
+                update = {"country": country, "sector": d.ref.sector or other.ref.sector}
                 d.ref = d.ref.model_copy(update={**update, "kind": "person"})
                 d.rule = "apposition"
                 break

@@ -323,6 +323,8 @@ def _participants(role: str, head: Token, actors: ActorIndex, text: str) -> list
             for a in conjuncts(adjs[0])
         ]
     actor = mention.actor if mention is not None else None
+    if mention is not None and mention.start <= head.idx < mention.end:
+        start, end = min(start, mention.start), max(end, mention.end)  # the whole name
     return [Participant(role=role, text=text[start:end], start=start, end=end, actor=actor)]
 
 
@@ -374,7 +376,11 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
             ):
                 continue
             seen.add(tok.i)
-            actorlike = actors.covering(tok) is not None or is_actorlike(tok)
+            covering = actors.covering(tok)
+            if covering is not None:
+                # "met Faisal al-Rashid": the parser may split one name into several objects
+                seen.update(t.i for t in tok.doc.char_span(covering.start, covering.end) or ())
+            actorlike = covering is not None or is_actorlike(tok)
             actorlike = actorlike or (role == "source" and _group_modifier(tok, actors))
             if role == "theme" or (role == "target" and not actorlike):
                 if roles.theme is None and tok.ent_type_ not in ("DATE", "TIME"):
@@ -384,6 +390,8 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
                 if not (role == "target" and is_place_target(trig, tok)):
                     continue
             if role == "source" and not actorlike:
+                if trig.entry.type == "ASSAULT":
+                    roles.participants.extend(_unknown_attackers(tok, actors, text))
                 continue
             roles.participants.extend(_participants(role, tok, actors, text))
             roles.heads.setdefault(role, []).append(tok.lemma_.lower())
@@ -396,6 +404,37 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
     if not roles.heads.get("target"):
         _fallback_targets(trig, roles, slots, actors, text)
     return roles
+
+
+DEVICES = frozenset(
+    "bomb bombing blast explosion explosive ied landmine mine grenade device ambush".split()
+)
+STRIKES = DEVICES | frozenset(
+    "airstrike strike raid attack shelling missile rocket drone offensive bombardment".split()
+)
+
+
+def _unknown_attackers(tok: Token, actors: ActorIndex, text: str) -> list[Participant]:
+    """ "A roadside bomb near Baqubah killed three policemen": no one is named, so the source is
+    unidentified attackers (UAF) of the country where it went off, when a place says so;
+    "an Israeli airstrike killed": the attack's national modifier is the source."""
+    if tok.lemma_.lower() not in STRIKES or tok.pos_ != "NOUN":
+        return []
+    start, end = np_bounds(tok)
+    named = [m for m in actors.inside(tok.left_edge.idx, tok.idx) if m.actor is not None]
+    if named:  # "an Israeli airstrike killed", "a Hamas rocket hit": the modifier's actor
+        return [
+            Participant(role="source", text=m.text, start=m.start, end=m.end, actor=m.actor)
+            for m in named
+        ]
+    if tok.lemma_.lower() not in DEVICES:
+        return []
+    from eventwire.actors.context import gazetteer_country
+    from eventwire.actors.refs import composite_ref
+
+    iso = next((c for t in tok.subtree if (c := gazetteer_country(t)) is not None), None)
+    ref = composite_ref(iso, ["UAF"], "people", text[start:end])
+    return [Participant(role="source", text=text[start:end], start=start, end=end, actor=ref)]
 
 
 def is_reciprocal(tok: Token) -> bool:

@@ -120,9 +120,12 @@ def participant_actor(
     doc: Doc, p: Participant, index: ActorIndex, memo: PlaceMemo
 ) -> ActorRef | None:
     """An actor for a participant without one: a mention inside it, its place, the place it refers to."""
-    inside = [m for m in index.inside(p.start, p.end) if m.actor and m.actor.country]
+    mentions = index.inside(p.start, p.end)
+    inside = [m for m in mentions if m.actor and m.actor.country]
     if inside:
         return inside[0].actor
+    if any(m.actor and m.actor.kind in ("person", "PERSON") for m in mentions):
+        return None  # "Faisal al-Rashid": a person's name, though Rashid is also a town
     ref = _named_place_inside(doc, p)  # proper nouns only: "Police" is also a Polish town
     if ref is not None:
         return ref
