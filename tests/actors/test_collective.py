@@ -117,3 +117,8 @@ def test_local_roles_take_the_country_where_it_happens(parse) -> None:  # type: 
     # a meeting's venue is not where a party lives
     text = "Sudanese officials and rebels held talks in Nairobi."
     assert "KENREB" not in codes(parse, text, "rebels")
+
+
+def test_a_role_noun_possessor_is_a_mention(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Nurses in Lagos rejected the government's latest offer."
+    assert codes(parse, text, "the government") == ["NGAGOV"]

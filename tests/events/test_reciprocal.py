@@ -68,3 +68,9 @@ def test_a_bomb_with_no_one_named_is_unidentified_attackers(
 def test_an_attack_noun_names_its_attacker(code: Code) -> None:
     ev = event(code("A Russian missile strike killed four people in Odesa."), "killed")
     assert countries(ev, "source") == {"RUS"}
+
+
+def test_engaged_in_an_attack_noun_makes_the_object_its_target(code: Code) -> None:
+    ev = event(code("Libyan rebels engaged Chadian troops in a firefight near Kufra."), "firefight")
+    assert countries(ev, "source") == {"LBY"}
+    assert countries(ev, "target") == {"TCD"}

@@ -19,7 +19,7 @@ from eventwire.actors.coref import resolve_references
 from eventwire.actors.kb import KB, KB_VERSION, load_kb
 from eventwire.actors.match import Hit, find_hits
 from eventwire.actors.refs import composite_ref, kb_ref, state_ref, unresolved_ref
-from eventwire.actors.resolve import Draft, agent_position, doc_words, fuzzy_person
+from eventwire.actors.resolve import Draft, Words, agent_position, doc_words, fuzzy_person
 from eventwire.model import ActorMention, Provenance
 from eventwire.nlp.parse import Parsed, doc_ents, doc_text
 
@@ -110,9 +110,23 @@ def phrase_drafts(doc: Doc, hits: list[Hit], kb: KB, day: date | None) -> list[D
         inside = [hits_at[i] for i in range(phrase.start, phrase.end) if i in hits_at]
         made = compose(phrase, list(dict.fromkeys(inside)), kb, day, words)
         if not made and not inside:
-            made = _fuzzy_state(tok, kb)
+            made = _fuzzy_state(tok, kb) or _role_possessors(tok, phrase, kb, day, words)
         drafts += made
     return _pp_countries(doc, drafts, hits_at)
+
+
+def _role_possessors(
+    head: Token, phrase: Span, kb: KB, day: date | None, words: Words
+) -> list[Draft]:
+    """ "the government's offer", "the rebels' demands": a role noun owning a thing that is no
+    actor is an actor mention of its own."""
+    out: list[Draft] = []
+    for c in head.lefts:
+        if c.dep_ != "poss" or c.pos_ not in NOMINAL or c.left_edge.i < phrase.start:
+            continue
+        own = head.doc[c.left_edge.i : c.i + 1]
+        out += [d for d in compose(own, [], kb, day, words) if d.ref is not None]
+    return out
 
 
 def _appositions(doc: Doc, drafts: list[Draft]) -> None:

@@ -328,6 +328,15 @@ def _participants(role: str, head: Token, actors: ActorIndex, text: str) -> list
     return [Participant(role=role, text=text[start:end], start=start, end=end, actor=actor)]
 
 
+def _engaged_objects(noun: Token) -> list[tuple[str, Token]]:
+    """ "engaged Chadian troops in a firefight", "killed 20 rebels in an ambush": the object of
+    the verb an attack noun hangs on through 'in' is whom the attack hit."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
+        return []
+    return [("obj", c) for c in prep.head.children if c.dep_ == "dobj"]
+
+
 def _before_clause(head: Token, end: int) -> int:
     """ "accused by rights groups of killing civilians": an 'of' phrase holding a verb is what
     the head did or is charged with, not part of who it is; the phrase ends before it."""
@@ -360,6 +369,8 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
     seen: set[int] = set()
     if trig.entry.type == "CONSULT":
         slots = slots + _argument_venues(slots)
+    if trig.head.pos_ == "NOUN" and trig.entry.type in ("ASSAULT", "COERCE"):
+        slots = slots + _engaged_objects(trig.head)
     reciprocal = False
     for slot, filler in slots:
         role = _role_of(slot, filler, trig, frame)
