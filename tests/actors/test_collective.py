@@ -122,3 +122,15 @@ def test_local_roles_take_the_country_where_it_happens(parse) -> None:  # type: 
 def test_a_role_noun_possessor_is_a_mention(parse) -> None:  # type: ignore[no-untyped-def]
     text = "Nurses in Lagos rejected the government's latest offer."
     assert codes(parse, text, "the government") == ["NGAGOV"]
+
+
+def test_a_title_adds_its_sector_to_a_known_person(parse) -> None:  # type: ignore[no-untyped-def]
+    got = codes(parse, "General Michel Aoun banned the newspaper.", "General Michel Aoun")
+    assert got and "MIL" in got[0]
+    # a lower-case modifier is no title
+    assert codes(parse, "President Vladimir Putin spoke.", "President Vladimir Putin") == ["RUSGOV"]
+
+
+def test_an_unknown_extremist_organisation_is_typed_by_its_modifiers(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Spain banned the Basque separatist organization in Bilbao."
+    assert codes(parse, text, "the Basque separatist organization") == ["ESPREB"]

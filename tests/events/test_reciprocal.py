@@ -74,3 +74,9 @@ def test_engaged_in_an_attack_noun_makes_the_object_its_target(code: Code) -> No
     ev = event(code("Libyan rebels engaged Chadian troops in a firefight near Kufra."), "firefight")
     assert countries(ev, "source") == {"LBY"}
     assert countries(ev, "target") == {"TCD"}
+
+
+def test_a_banned_organisation_is_the_target(code: Code) -> None:
+    ev = event(code("Spain outlawed the Basque separatist organization in Bilbao."), "outlawed")
+    targets = [p.text for p in ev.participants if p.role == "target"]
+    assert targets == ["the Basque separatist organization"]

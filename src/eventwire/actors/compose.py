@@ -85,7 +85,7 @@ def _compose(
         ]
     person = next(((h, a) for h, a in actors if a.kind == "person"), None)
     if person is not None:
-        return _with_person(phrase, person[0], person[1], head, kb, day)
+        return _with_person(phrase, person[0], person[1], head, kb, day, roles)
     if actors:
         return [_with_org(phrase, actors[-1][1], head, roles, hits, kb, day)]
     countries = [h for h in hits if h.country and not _backer(phrase.doc, h)]
@@ -106,13 +106,25 @@ def _compose(
 
 
 def _with_person(
-    phrase: Span, hit: Hit, actor: Actor, head: RoleMatch | None, kb: KB, day: date | None
+    phrase: Span,
+    hit: Hit,
+    actor: Actor,
+    head: RoleMatch | None,
+    kb: KB,
+    day: date | None,
+    roles: list[RoleMatch],
 ) -> list[Draft]:
     """ "Hamas leader Ismail Haniyeh" is the person; "Obama's aides" and "the Bush
     administration" are a role of his country; "Netanyahu's visit" has him as a modifier."""
     ref = kb_ref(actor, day, kb)
     rest = phrase.doc[hit.end : phrase.end]
     if hit.start <= phrase.root.i < hit.end or all(t.pos_ == "PROPN" for t in rest):
+        title = next((r for r in roles if r.end == hit.start and _titled(r, phrase)), None)
+        if title is not None:
+            # "General Michel Aoun", "candidate Alassane Ouattara": the title the report gives
+            # is what the person acts as then, beside the offices the KB knows
+            sectors = list(dict.fromkeys([*title.role.sectors, *ref.sector]))
+            ref = ref.model_copy(update={"sector": sectors})
         return [_draft(phrase, ref, "kb-person", head, group=_org_of(actor, kb, day))]
     if head is not None and "mod" not in head.role.flags:
         sectors = list(ref.sector) if "weak" in head.role.flags else list(head.role.sectors)
@@ -122,6 +134,15 @@ def _with_person(
             _draft(phrase, composite_ref(actor.country, sectors, kind, phrase.text), rule, head)
         ]
     return [Draft(hit.start, hit.end, ref, "kb-modifier")]
+
+
+def _titled(role: RoleMatch, phrase: Span) -> bool:
+    """A title of its own sector ("General", "candidate"), not a weak one ("leader"); a
+    modifier role counts only capitalised before the name ("General", not "general strike")."""
+    flags = role.role.flags
+    if not role.role.sectors or flags & {"weak", "place", "self", "type"}:
+        return False
+    return "mod" not in flags or phrase.doc[role.start].is_title
 
 
 def _kind(phrase: Span, head: RoleMatch) -> str:
@@ -379,7 +400,7 @@ def _role_only(
         return _draft(phrase, kb_ref(person, day, load_kb()), "kb-person-fuzzy", head)
     if "self" in head.role.flags and any(t.pos_ == "PROPN" for t in phrase):
         # "UnitedHealth Group", "the Communist Party": an unknown name, typed by its head noun
-        ref = unresolved_ref(phrase.text, "ORG", None, list(dict.fromkeys(head.role.sectors)))
+        ref = unresolved_ref(phrase.text, "ORG", None, sectors)  # "the Tamil extremist group": REB
         return _draft(phrase, ref, "unresolved", head)
     if name:
         return _draft(phrase, unresolved_ref(name, "person", None, sectors), "role-named", head)

@@ -328,6 +328,15 @@ def _participants(role: str, head: Token, actors: ActorIndex, text: str) -> list
     return [Participant(role=role, text=text[start:end], start=start, end=end, actor=actor)]
 
 
+def _banned_actor(trig: Trigger, slot: str, mention: ActorMention | None) -> bool:
+    """Is the object of a ban or a sanction ("banned X", "suspended X") an actor? Then it is
+    the target, not the thing banned ("banned protests")."""
+    if trig.entry.type not in ("COERCE", "SANCTION") or slot != "obj" or mention is None:
+        return False
+    actor = mention.actor
+    return actor is not None and bool(actor.sector or actor.country)
+
+
 def _engaged_objects(noun: Token) -> list[tuple[str, Token]]:
     """ "engaged Chadian troops in a firefight", "killed 20 rebels in an ambush": the object of
     the verb an attack noun hangs on through 'in' is whom the attack hit."""
@@ -392,6 +401,8 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
                 # "met Faisal al-Rashid": the parser may split one name into several objects
                 seen.update(t.i for t in tok.doc.char_span(covering.start, covering.end) or ())
             actorlike = covering is not None or is_actorlike(tok)
+            if role == "theme" and _banned_actor(trig, slot, covering):
+                role = "target"  # "outlawed the extremist organization", "banned the newspaper"
             actorlike = actorlike or (role == "source" and _group_modifier(tok, actors))
             if role == "theme" or (role == "target" and not actorlike):
                 if roles.theme is None and tok.ent_type_ not in ("DATE", "TIME"):
