@@ -134,3 +134,27 @@ def test_a_title_adds_its_sector_to_a_known_person(parse) -> None:  # type: igno
 def test_an_unknown_extremist_organisation_is_typed_by_its_modifiers(parse) -> None:  # type: ignore[no-untyped-def]
     text = "Spain banned the Basque separatist organization in Bilbao."
     assert codes(parse, text, "the Basque separatist organization") == ["ESPREB"]
+
+
+def test_a_plural_role_of_coordinated_countries_is_one_actor_each(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Uganda held talks with the presidents of Kenya and Rwanda."
+    assert codes(parse, text, "the presidents") == ["KENGOV", "RWAGOV"]
+    # a singular role keeps the first country only
+    text = "Uganda held talks with the president of Kenya and Rwanda's envoy."
+    assert codes(parse, text, "the president") == ["KENGOV"]
+
+
+def test_a_possessive_belongs_to_its_clause_subject(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Ghana refused to send troops to Mali and urged its citizens to leave."
+    assert codes(parse, text, "its citizens") == ["GHACVL"]
+
+
+def test_an_unknown_name_takes_an_organisation_role_from_its_apposition(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Takeshi Sato, the United Nations refugee envoy, spoke on Monday."
+    assert codes(parse, text, "Takeshi Sato") == ["IGOREF"]
+
+
+def test_soldiers_in_a_country_are_not_its_soldiers(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Ghana refused to deploy troops in Mali."
+    assert codes(parse, text, "troops") == ["GHAMIL"]
+    assert codes(parse, "Police in Lagos arrested ten men.", "Police") == ["NGACOP"]

@@ -267,11 +267,31 @@ def _reported_subject(pron: Token, before: list[Draft]) -> Draft | None:
     return next((p for p in reversed(before) if p.start <= subj.i < p.end), None)
 
 
+def _clause_subject(pron: Token, before: list[Draft]) -> Draft | None:
+    """ "Pakistan refused ... and urged its citizens": a possessive in a clause belongs to the
+    clause's subject (through coordination and control) before the last thing named."""
+    from eventwire.events.syntax import governor_subject
+
+    node = pron.head
+    for _ in range(6):  # up from the possessed noun through prepositions to its verb
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            break
+        node = node.head
+    if node.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = governor_subject(node)
+    if subj is None or subj.i > pron.i:
+        return None
+    return next((p for p in reversed(before) if p.start <= subj.i < p.end), None)
+
+
 def _resolve_pronoun(doc: Doc, d: Draft, before: list[Draft], kb: KB) -> None:
     """Pronouns and possessive phrases: "he", "its close ally", "his group", "their forces"."""
     pron = doc[int(d.extra["pron"])]
     kind = PERSONAL[pron.lower_]
     ante = _reported_subject(pron, before)
+    if ante is None or _pronoun_antecedent(kind, [ante]) is None:
+        ante = _clause_subject(pron, before) if pron.dep_ == "poss" else None
     if ante is None or _pronoun_antecedent(kind, [ante]) is None:
         ante = _pronoun_antecedent(kind, before)
     if ante is None or ante.ref is None:

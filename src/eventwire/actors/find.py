@@ -134,11 +134,10 @@ def _appositions(doc: Doc, drafts: list[Draft]) -> None:
     from its apposition."""
     by_token = {i: d for d in drafts for i in range(d.start, d.end)}
     for d in drafts:
-        if (
-            d.ref is None
-            or not d.ref.id.startswith("unresolved:")
-            or d.ref.kind not in {"PERSON", "person"}
-        ):
+        if d.ref is None or not d.ref.id.startswith("unresolved:"):
+            continue
+        named = d.ref.kind in {"PERSON", "person"}
+        if not named and d.ref.kind not in {"GPE", "NORP", "ORG", "LOC"}:
             continue
         root = doc[d.start : d.end].root
         # "Kenzo Oshima, the UN coordinator" and "the rebel leader, Hassan al-Mahdi"
@@ -148,6 +147,8 @@ def _appositions(doc: Doc, drafts: list[Draft]) -> None:
         for other in others:
             if other is None or other is d or other.ref is None or other.ref.kind == "state":
                 continue
+            if not named and other.ref.kind != "person":
+                continue  # a mistagged name is a person when its apposition is one's role
             if other.ref.country or other.ref.sector:
                 country = other.ref.country or d.ref.country
                 update = {"country": country, "sector": d.ref.sector or other.ref.sector}
@@ -172,6 +173,7 @@ def _pp_countries(doc: Doc, drafts: list[Draft], hits_at: dict[int, Hit]) -> lis
     """Role phrases without a country take one from their of/in/from phrase ("rebels in Darfur")
     or from the noun they are coordinated with ("Chinese warships and aircraft")."""
     by_token = {i: d for d in drafts for i in range(d.start, d.end)}
+    more: list[Draft] = []
     for d in drafts:
         if d.ref is None or d.ref.country is not None or d.rule != "role" or "nocountry" in d.extra:
             continue
@@ -182,6 +184,8 @@ def _pp_countries(doc: Doc, drafts: list[Draft], hits_at: dict[int, Hit]) -> lis
         if head.dep_ == "conj":
             scopes.insert(0, head.head)
         for scope in scopes:
+            if scope.lower_ == "in" and _sent_abroad(d):
+                continue  # "deploy troops in Iraq": where they are, not whose they are
             tokens = [scope] if scope.i < head.i else list(scope.subtree)
             iso, sectors = _country_in(tokens, by_token, hits_at)
             member = d.head_role is not None and "member" in d.head_role.flags
@@ -199,8 +203,36 @@ def _pp_countries(doc: Doc, drafts: list[Draft], hits_at: dict[int, Hit]) -> lis
             secs = sectors if member and sectors else list(d.ref.sector)
             d.ref = composite_ref(iso, secs, d.ref.kind, d.ref.name, anonymous=d.ref.anonymous)
             d.rule = "role-pp-country"
+            if head.tag_ == "NNS" and scope.i > head.i:
+                more += _coordinated_countries(d, scope, iso, by_token, hits_at)
             break
-    return drafts
+    return sorted(drafts + more, key=lambda d: (d.start, d.end)) if more else drafts
+
+
+def _sent_abroad(d: Draft) -> bool:
+    """Soldiers are often sent abroad ("troops in Iraq"); police, rebels, officials and
+    institutions are of the place they are in ("police in Lagos", "the army in Sudan")."""
+    assert d.ref is not None
+    return d.ref.kind in {"people", "person"} and "MIL" in d.ref.sector
+
+
+def _coordinated_countries(
+    d: Draft, scope: Token, first: str, by_token: dict[int, Draft], hits_at: dict[int, Hit]
+) -> list[Draft]:
+    """ "the presidents of Kenya and Rwanda": one more draft on the same span for each further
+    country coordinated in the of-phrase (as "American and Egyptian mediators" are several)."""
+    assert d.ref is not None
+    objs = [c for c in scope.children if c.dep_ == "pobj"]
+    out: list[Draft] = []
+    seen = {first}
+    for conj in (t for o in objs for t in o.conjuncts if t.i > o.i):
+        iso, _ = _country_in([conj], by_token, hits_at)
+        if iso is None or iso in seen:
+            continue
+        seen.add(iso)
+        ref = composite_ref(iso, list(d.ref.sector), d.ref.kind, d.ref.name)
+        out.append(Draft(d.start, d.end, ref, "role-pp-country", head_role=d.head_role))
+    return out
 
 
 def _org_sectors(tokens: list[Token], by_token: dict[int, Draft]) -> list[str]:
