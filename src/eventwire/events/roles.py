@@ -57,7 +57,9 @@ FALLBACK_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
     "SANCTION MOBILIZE COERCE ASSAULT".split()
 )
-PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"})
+PLACE_TARGETS = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION", "AID"}
+)  # AID: "deployed peacekeepers in Iraq", "delivered food in Gaza" aid the place
 THEME_PREPS = frozenset({"of", "from", "to", "with", "for", "against", "on", "by", "in", "between"})
 PRONOUN_POSS = frozenset({"its", "his", "her", "their", "our", "my", "your", "it"})
 

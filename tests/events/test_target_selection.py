@@ -1,4 +1,5 @@
-"""Target selection: reciprocal objects ("each other") and clauses inside a noun phrase (issue 13)."""
+"""Target selection (issue 13): reciprocal objects, clauses inside a noun phrase, split names,
+unnamed attackers, objects of "engaged ... in", banned actors, places aided."""
 
 from __future__ import annotations
 
@@ -80,3 +81,8 @@ def test_a_banned_organisation_is_the_target(code: Code) -> None:
     ev = event(code("Spain outlawed the Basque separatist organization in Bilbao."), "outlawed")
     targets = [p.text for p in ev.participants if p.role == "target"]
     assert targets == ["the Basque separatist organization"]
+
+
+def test_the_place_aid_goes_to_is_its_target(code: Code) -> None:
+    ev = event(code("Ghana refused to deploy peacekeepers in Mali."), "deploy")
+    assert countries(ev, "target") == {"MLI"}
