@@ -158,3 +158,10 @@ def test_soldiers_in_a_country_are_not_its_soldiers(parse) -> None:  # type: ign
     text = "Ghana refused to deploy troops in Mali."
     assert codes(parse, text, "troops") == ["GHAMIL"]
     assert codes(parse, "Police in Lagos arrested ten men.", "Police") == ["NGACOP"]
+
+
+def test_the_countries_of_a_region_are_no_pair(parse) -> None:  # type: ignore[no-untyped-def]
+    text = "Chile and Peru met on Monday. The countries of the region welcomed the accord."
+    assert codes(parse, text, "The countries") == []
+    text = "Chile and Peru met on Monday. The countries agreed to open the border."
+    assert codes(parse, text, "The countries") == ["CHL", "PER"]

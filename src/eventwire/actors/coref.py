@@ -507,7 +507,10 @@ def pair_head(tok: Token) -> bool:
     words = {c.lower_ for c in lefts}
     if not ("two" in words or "both" in words):
         # "the countries agreed": a bare definite plural of a state noun
-        return tok.lemma_.lower() in {"country", "nation"} and [c.lower_ for c in lefts] == ["the"]
+        # ("the countries of the region", "the nations that signed" are others)
+        bare = not any(c.dep_ in {"prep", "relcl", "acl"} for c in tok.rights)
+        state = tok.lemma_.lower() in {"country", "nation"}
+        return state and bare and [c.lower_ for c in lefts] == ["the"]
     others = [c for c in lefts if c.lower_ not in {"the", "two", "both", "these", "those"}]
     # "the two neighbouring countries", "both warring sides"; not "the two Gulf states' envoys"
     return all(
