@@ -33,12 +33,28 @@ SETTLEMENTS = frozenset({"town", "city", "village"})  # not "capital": a governm
 def compose(phrase: Span, hits: list[Hit], kb: KB, day: date | None, words: Words) -> list[Draft]:
     """Drafts for one phrase: a KB person, a group or its member, a country role, a state."""
     roles = find_roles(phrase, hits, kb, words)
-    drafts = _compose(phrase, hits, roles, kb, day)
+    drafts = _compose(phrase, hits, roles, kb, day) or _collective_name(phrase, hits)
+    if any({"mod", "nocountry"} <= r.role.flags for r in roles):
+        for d in drafts:  # "Western governments", "foreign troops": of no one country
+            if d.ref is not None and d.ref.country is None:
+                d.extra["nocountry"] = "1"
     if any(w in FORMER for w in words[0][phrase.start : phrase.end]):
         for d in drafts:  # "former president Carlos Menem": an elite, no longer government
             if d.ref is not None and d.ref.kind in {"person", "people"}:
                 d.ref = d.ref.model_copy(update={"sector": ["ELI"]})
     return drafts
+
+
+COLLECTIVE_NAMES = {"West": "the West"}  # a bloc of states, no one country's government
+
+
+def _collective_name(phrase: Span, hits: list[Hit]) -> list[Draft]:
+    """ "the West condemned ...": a bloc of states named as one, with no country of its own."""
+    root = phrase.root
+    if hits or root.pos_ != "PROPN" or root.text not in COLLECTIVE_NAMES or len(phrase) > 2:
+        return []
+    ref = composite_ref(None, ["GOV"], "organisation", COLLECTIVE_NAMES[root.text])
+    return [Draft(phrase.start, phrase.end, ref, "collective-name", extra={"nocountry": "1"})]
 
 
 def _compose(
@@ -69,7 +85,7 @@ def _compose(
         ]
     person = next(((h, a) for h, a in actors if a.kind == "person"), None)
     if person is not None:
-        return _with_person(phrase, person[0], person[1], head, kb, day)
+        return _with_person(phrase, person[0], person[1], head, kb, day, roles)
     if actors:
         return [_with_org(phrase, actors[-1][1], head, roles, hits, kb, day)]
     countries = [h for h in hits if h.country and not _backer(phrase.doc, h)]
@@ -90,13 +106,25 @@ def _compose(
 
 
 def _with_person(
-    phrase: Span, hit: Hit, actor: Actor, head: RoleMatch | None, kb: KB, day: date | None
+    phrase: Span,
+    hit: Hit,
+    actor: Actor,
+    head: RoleMatch | None,
+    kb: KB,
+    day: date | None,
+    roles: list[RoleMatch],
 ) -> list[Draft]:
     """ "Hamas leader Ismail Haniyeh" is the person; "Obama's aides" and "the Bush
     administration" are a role of his country; "Netanyahu's visit" has him as a modifier."""
     ref = kb_ref(actor, day, kb)
     rest = phrase.doc[hit.end : phrase.end]
     if hit.start <= phrase.root.i < hit.end or all(t.pos_ == "PROPN" for t in rest):
+        title = next((r for r in roles if r.end == hit.start and _titled(r, phrase)), None)
+        if title is not None:
+            # "General Michel Aoun", "candidate Alassane Ouattara": the title the report gives
+            # is what the person acts as then, beside the offices the KB knows
+            sectors = list(dict.fromkeys([*title.role.sectors, *ref.sector]))
+            ref = ref.model_copy(update={"sector": sectors})
         return [_draft(phrase, ref, "kb-person", head, group=_org_of(actor, kb, day))]
     if head is not None and "mod" not in head.role.flags:
         sectors = list(ref.sector) if "weak" in head.role.flags else list(head.role.sectors)
@@ -106,6 +134,15 @@ def _with_person(
             _draft(phrase, composite_ref(actor.country, sectors, kind, phrase.text), rule, head)
         ]
     return [Draft(hit.start, hit.end, ref, "kb-modifier")]
+
+
+def _titled(role: RoleMatch, phrase: Span) -> bool:
+    """A title of its own sector ("General", "candidate"), not a weak one ("leader"); a
+    modifier role counts only capitalised before the name ("General", not "general strike")."""
+    flags = role.role.flags
+    if not role.role.sectors or flags & {"weak", "place", "self", "type"}:
+        return False
+    return "mod" not in flags or phrase.doc[role.start].is_title
 
 
 def _kind(phrase: Span, head: RoleMatch) -> str:
@@ -363,7 +400,7 @@ def _role_only(
         return _draft(phrase, kb_ref(person, day, load_kb()), "kb-person-fuzzy", head)
     if "self" in head.role.flags and any(t.pos_ == "PROPN" for t in phrase):
         # "UnitedHealth Group", "the Communist Party": an unknown name, typed by its head noun
-        ref = unresolved_ref(phrase.text, "ORG", None, list(dict.fromkeys(head.role.sectors)))
+        ref = unresolved_ref(phrase.text, "ORG", None, sectors)  # "the Tamil extremist group": REB
         return _draft(phrase, ref, "unresolved", head)
     if name:
         return _draft(phrase, unresolved_ref(name, "person", None, sectors), "role-named", head)

@@ -47,7 +47,8 @@ def _named_places(doc: Doc, drafts: list[Draft], kb: KB) -> None:
         ):
             continue  # "Kenzo Oshima, the UN coordinator": part of a person's name
         name = span.text
-        found = place_entry(name[4:] if name.lower().startswith("the ") else name)
+        bare = name[4:] if name.lower().startswith("the ") else name
+        found = None if generic_place(bare) else place_entry(bare)
         if found is None or found[1] not in AREA_LEVELS or found[0] not in kb.countries:
             continue
         d.ref = town_ref(name, found[0], found[1]) or state_ref(found[0], kb)
@@ -111,6 +112,19 @@ def _led_forces(doc: Doc, drafts: list[Draft]) -> None:
         d.rule = "led-by-country"
 
 
+COMPASS_NAMES = frozenset(
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern middle".split()
+)
+
+
+def generic_place(name: str) -> bool:
+    """A compass word alone ("West", "Western", "Central"): the gazetteer has provinces so named
+    in some country, but in news the word is a direction or a bloc, never that province."""
+    words = name.lower().split()
+    return bool(words) and all(w in COMPASS_NAMES or w == "the" for w in words)
+
+
 def gazetteer_country(tok: Token) -> str | None:
     """ISO-3 country of a town, province or region the token names (the gazetteer's best entry)."""
     from eventwire.events.placenames import AREA_LEVELS, place_entry, proper_name
@@ -119,7 +133,10 @@ def gazetteer_country(tok: Token) -> str | None:
         return None
     if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
         return None  # looked up whole at the name's last word
-    entry = place_entry(proper_name(tok))
+    name = proper_name(tok)
+    if generic_place(name):
+        return None
+    entry = place_entry(name)
     return entry[0] if entry is not None and entry[1] in AREA_LEVELS else None
 
 
@@ -162,7 +179,7 @@ def place_countries(doc: Doc, drafts: list[Draft]) -> list[Draft]:
 
 def _wants_country(d: Draft) -> bool:
     """A role phrase with sectors and no country, which may take one from its context."""
-    if d.ref is None or d.ref.country is not None or not d.ref.sector:
+    if d.ref is None or d.ref.country is not None or not d.ref.sector or "nocountry" in d.extra:
         return False
     if d.rule not in {"role", "role-named", "role-pp-org"} or "MED" in d.ref.sector:
         return False

@@ -76,7 +76,7 @@ def resolve_references(doc: Doc, drafts: list[Draft], kb: KB, day: date | None) 
             _resolve_one(doc, d, before, earlier, kb, local)
         if _counts_for_country(d, kb):
             tally[d.ref.country] += 1  # type: ignore[union-attr,index]
-    return out
+    return _pairs(doc, out, sent, kb)
 
 
 class Earlier(Sequence[Draft]):
@@ -149,7 +149,7 @@ def _pronoun_drafts(doc: Doc, drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-STATE_NOUNS = frozenset({"country", "nation"})
+STATE_NOUNS = frozenset({"country", "nation", "kingdom", "republic", "emirate"})
 
 
 def _country_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
@@ -166,8 +166,17 @@ def _country_descriptions(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         if tok.tag_ != "NN" or tok.i in covered:
             continue
         lefts = list(tok.lefts)
-        if len(lefts) == 1 and lefts[0].lower_ in {"the", "this"} and lefts[0].i == tok.i - 1:
-            out.append(Draft(tok.i - 1, tok.i + 1, None, "the-country", extra={"the_country": "1"}))
+        if not lefts or lefts[0].lower_ not in {"the", "this"} or tok.i - lefts[0].i > 3:
+            continue
+        # "the country", "the island nation", "the small Gulf kingdom" (a description, no name)
+        mods = lefts[1:]
+        if all(
+            m.dep_ in {"amod", "compound"}
+            and (m.pos_ in {"ADJ", "NOUN"} and not m.ent_type_ or m.ent_type_ == "LOC")
+            for m in mods
+        ) and all(t.i - lefts[0].i == k for k, t in enumerate([*lefts, tok])):
+            start = lefts[0].i
+            out.append(Draft(start, tok.i + 1, None, "the-country", extra={"the_country": "1"}))
     return out
 
 
@@ -258,11 +267,31 @@ def _reported_subject(pron: Token, before: list[Draft]) -> Draft | None:
     return next((p for p in reversed(before) if p.start <= subj.i < p.end), None)
 
 
+def _clause_subject(pron: Token, before: list[Draft]) -> Draft | None:
+    """ "Pakistan refused ... and urged its citizens": a possessive in a clause belongs to the
+    clause's subject (through coordination and control) before the last thing named."""
+    from eventwire.events.syntax import governor_subject
+
+    node = pron.head
+    for _ in range(6):  # up from the possessed noun through prepositions to its verb
+        if node.pos_ in {"VERB", "AUX"} or node.head.i == node.i:
+            break
+        node = node.head
+    if node.pos_ not in {"VERB", "AUX"}:
+        return None
+    subj = governor_subject(node)
+    if subj is None or subj.i > pron.i:
+        return None
+    return next((p for p in reversed(before) if p.start <= subj.i < p.end), None)
+
+
 def _resolve_pronoun(doc: Doc, d: Draft, before: list[Draft], kb: KB) -> None:
     """Pronouns and possessive phrases: "he", "its close ally", "his group", "their forces"."""
     pron = doc[int(d.extra["pron"])]
     kind = PERSONAL[pron.lower_]
     ante = _reported_subject(pron, before)
+    if ante is None or _pronoun_antecedent(kind, [ante]) is None:
+        ante = _clause_subject(pron, before) if pron.dep_ == "poss" else None
     if ante is None or _pronoun_antecedent(kind, [ante]) is None:
         ante = _pronoun_antecedent(kind, before)
     if ante is None or ante.ref is None:
@@ -357,14 +386,17 @@ def _definite_role(
     """ "the group" -> last armed group; "the army"/"police" -> that role of the article's country."""
     assert d.ref is not None
     role = d.head_role
-    if role is None or "MED" in d.ref.sector or "nocountry" in role.flags:
+    if role is None or "MED" in d.ref.sector or "nocountry" in role.flags or "nocountry" in d.extra:
         return
     if d.definite and d.rule == "role" and ("self" in role.flags or "REB" in role.sectors):
         group = next((p for p in reversed(before) if p.ref and p.ref.kind == "group"), None)
         if group is not None and group.ref is not None:
             _carry(doc, d, group, rule="coref-group")
             return
-    iso = _context_country(local, kb) or earlier.country
+    iso = None
+    if set(d.ref.sector) & LOCAL_SECTORS:  # "gunmen" attacking "Israeli forces" "near Jenin"
+        iso = _venue_country(doc, d, local, kb)
+    iso = iso or _context_country(local, kb) or earlier.country
     if iso and d.ref.sector:
         if (
             d.rule == "role-named"
@@ -375,6 +407,38 @@ def _definite_role(
                 iso, list(d.ref.sector), d.ref.kind, d.ref.name, anonymous=d.ref.anonymous
             )
         d.rule = "role-article-country"
+
+
+# Sectors of people who act where they live (not forces or envoys sent abroad): such a role
+# with no country of its own is of the country where its sentence says things happen.
+LOCAL_SECTORS = frozenset({"CVL", "REB", "COP", "OPP", "UAF", "CRM", "LAB", "EDU", "HLH", "REF"})
+LOCATIVE = frozenset({"in", "near", "at", "outside", "around", "inside", "across", "throughout"})
+GATHERINGS = frozenset(
+    {"talk", "meeting", "summit", "conference", "negotiation", "meet", "hold", "host", "visit"}
+)
+
+
+def _venue_country(doc: Doc, d: Draft, local: list[Draft], kb: KB) -> str | None:
+    """The country of the places the draft's sentence names with a locative preposition ("near
+    Jenin", "in Nairobi"), a meeting's venue aside ("talks in Jeddah" is not where rebels live)."""
+    from eventwire.actors.context import gazetteer_country
+
+    by_token = {i: p for p in local for i in range(p.start, p.end)}
+    counts: Counter[str] = Counter()
+    for tok in doc[d.start].sent:
+        top = tok
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        prep = top.head
+        if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE or tok.i in range(d.start, d.end):
+            continue
+        if prep.head.lemma_.lower() in GATHERINGS:
+            continue
+        p = by_token.get(tok.i)
+        iso = p.ref.country if p is not None and p.ref is not None else gazetteer_country(tok)
+        if iso in kb.countries:
+            counts[str(iso)] += 1
+    return counts.most_common(1)[0][0] if counts else None
 
 
 def _context_country(context: Sequence[Draft], kb: KB) -> str | None:
@@ -422,3 +486,152 @@ def _expand_mediators(doc: Doc, drafts: list[Draft]) -> list[Draft]:
         else:
             out.append(d)
     return out
+
+
+# "the two countries", "both sides", "the two warring parties": the pair of actors named before.
+PAIR_STATES = frozenset({"country", "nation", "state", "neighbour", "neighbor", "capital"})
+PAIR_SIDES = frozenset(
+    {"side", "party", "rival", "foe", "enemy", "adversary", "camp", "faction", "belligerent"}
+)
+PAIR_ROLES = frozenset({"government", "leader", "army", "military", "delegation", "president"})
+PAIR_NOUNS = PAIR_STATES | PAIR_SIDES | PAIR_ROLES
+# sectors of a state's own institutions: "Israel" and "Israeli troops" are one side
+STATE_SECTORS = frozenset({"GOV", "MIL", "SPY", "COP", "JUD", "LEG"})
+
+
+def pair_head(tok: Token) -> bool:
+    """Is `tok` the head of "the two countries" / "both sides" / "the two warring parties"?"""
+    if tok.tag_ != "NNS" or tok.lemma_.lower() not in PAIR_NOUNS:
+        return False
+    lefts = list(tok.lefts)
+    words = {c.lower_ for c in lefts}
+    if not ("two" in words or "both" in words):
+        # "the countries agreed": a bare definite plural of a state noun
+        # ("the countries of the region", "the nations that signed" are others)
+        bare = not any(c.dep_ in {"prep", "relcl", "acl"} for c in tok.rights)
+        state = tok.lemma_.lower() in {"country", "nation"}
+        return state and bare and [c.lower_ for c in lefts] == ["the"]
+    others = [c for c in lefts if c.lower_ not in {"the", "two", "both", "these", "those"}]
+    # "the two neighbouring countries", "both warring sides"; not "the two Gulf states' envoys"
+    return all(
+        c.dep_ in {"amod", "compound"} and c.pos_ in {"ADJ", "VERB", "NOUN"} and not c.ent_type_
+        for c in others
+    )
+
+
+def _pairs(doc: Doc, out: list[Draft], sent: list[int], kb: KB) -> list[Draft]:
+    """Each "the two countries" / "both sides" becomes two drafts on its span, one per party
+    of the pair the article named just before (the latest coordinated pair, else the last two
+    distinct parties), as bare "mediators" become one draft per mediating state."""
+    from spacy.attrs import LOWER
+
+    wanted = {doc.vocab.strings[w] for w in ("two", "both", "the")}
+    if not any(w in wanted for w in doc.to_array([LOWER]).tolist()):
+        return out
+    heads = [t for t in doc if t.tag_ == "NNS" and pair_head(t)]
+    if not heads:
+        return out
+    starts = [s.start for s in doc.sents]
+    by_head = {d.end - 1: d for d in out}
+    result = list(out)
+    for head in heads:
+        own = by_head.get(head.i)
+        start = min([c.left_edge.i for c in head.lefts] + [head.i])
+        here = bisect_right(starts, start)
+        lo = bisect_left(sent, here - WINDOW)
+        states = head.lemma_.lower() in PAIR_STATES
+        cands = [
+            p
+            for p in out[lo:]
+            if p.end <= start and p is not own and _pair_party(p, kb, states=states)
+        ]
+        pair = _choose_pair(doc, cands)
+        if pair is None:
+            continue
+        role = own.head_role if own is not None and head.lemma_.lower() in PAIR_ROLES else None
+        made = []
+        for ante in pair:
+            assert ante.ref is not None
+            ref = ante.ref
+            if states and ref.country in kb.countries:
+                ref = state_ref(str(ref.country), kb)
+            elif role is not None and role.sectors and ref.country:
+                text = doc[start : head.i + 1].text
+                ref = composite_ref(
+                    ref.country,
+                    list(role.sectors),
+                    own.ref.kind if own and own.ref else "people",
+                    text,
+                )
+            made.append(
+                Draft(
+                    start,
+                    head.i + 1,
+                    ref,
+                    "coref-pair",
+                    antecedent=_span(doc, ante),
+                    group=ante.group,
+                )
+            )
+        if own is not None:
+            result.remove(own)
+        result += made
+    return sorted(result, key=lambda d: (d.start, d.end))
+
+
+def _pair_party(p: Draft, kb: KB, *, states: bool) -> bool:
+    """Can this earlier draft be one of "the two countries" (a state) / "both sides" (any party)?"""
+    ref = p.ref
+    if ref is None or ref.anonymous or "MED" in ref.sector or p.rule in {"backer", "coref-pair"}:
+        return False
+    if "pron" in p.extra or "the_country" in p.extra:
+        return False  # the named mention stands for it
+    if states:
+        return ref.country in kb.countries and (
+            ref.kind == "state" or set(ref.sector) <= STATE_SECTORS
+        )
+    return bool(ref.country) or ref.kind in {"group", "organisation"}
+
+
+def _side_key(p: Draft) -> str:
+    """One key per side: a state and its institutions are one side, its rebels another."""
+    ref = p.ref
+    assert ref is not None
+    if ref.country is None:
+        return ref.id
+    own = [s for s in ref.sector if s not in STATE_SECTORS]
+    return ref.country + ("" if ref.kind == "state" or not own else ":" + "+".join(own))
+
+
+def _choose_pair(doc: Doc, cands: list[Draft]) -> tuple[Draft, Draft] | None:
+    """The latest coordinated pair ("Armenia and Azerbaijan", "between Kenya and Somalia"),
+    a subject pair first; else the last two distinct parties."""
+    by_root: dict[int, Draft] = {}
+    for p in cands:
+        by_root.setdefault(doc[p.start : p.end].root.i, p)
+    best: tuple[int, int, Draft, Draft] | None = None
+    for q in cands:
+        root = doc[q.start : q.end].root
+        if root.dep_ != "conj":
+            continue
+        first = root.head
+        while first.dep_ == "conj" and first.head.i != first.i:
+            first = first.head
+        lead = by_root.get(first.i)
+        if lead is None or _side_key(lead) == _side_key(q):
+            continue
+        subject = first.dep_ in {"nsubj", "nsubjpass"} or (
+            first.dep_ == "pobj" and first.head.lower_ == "between"
+        )
+        score = (int(subject), q.start)
+        if best is None or score > best[:2]:
+            best = (score[0], score[1], lead, q)
+    if best is not None:
+        return best[2], best[3]
+    seen: dict[str, Draft] = {}
+    for p in reversed(cands):
+        seen.setdefault(_side_key(p), p)
+        if len(seen) == 2:
+            later, earlier = list(seen.values())
+            return earlier, later
+    return None

@@ -19,7 +19,7 @@ from eventwire.actors.coref import resolve_references
 from eventwire.actors.kb import KB, KB_VERSION, load_kb
 from eventwire.actors.match import Hit, find_hits
 from eventwire.actors.refs import composite_ref, kb_ref, state_ref, unresolved_ref
-from eventwire.actors.resolve import Draft, agent_position, doc_words, fuzzy_person
+from eventwire.actors.resolve import Draft, Words, agent_position, doc_words, fuzzy_person
 from eventwire.model import ActorMention, Provenance
 from eventwire.nlp.parse import Parsed, doc_ents, doc_text
 
@@ -110,9 +110,23 @@ def phrase_drafts(doc: Doc, hits: list[Hit], kb: KB, day: date | None) -> list[D
         inside = [hits_at[i] for i in range(phrase.start, phrase.end) if i in hits_at]
         made = compose(phrase, list(dict.fromkeys(inside)), kb, day, words)
         if not made and not inside:
-            made = _fuzzy_state(tok, kb)
+            made = _fuzzy_state(tok, kb) or _role_possessors(tok, phrase, kb, day, words)
         drafts += made
     return _pp_countries(doc, drafts, hits_at)
+
+
+def _role_possessors(
+    head: Token, phrase: Span, kb: KB, day: date | None, words: Words
+) -> list[Draft]:
+    """ "the government's offer", "the rebels' demands": a role noun owning a thing that is no
+    actor is an actor mention of its own."""
+    out: list[Draft] = []
+    for c in head.lefts:
+        if c.dep_ != "poss" or c.pos_ not in NOMINAL or c.left_edge.i < phrase.start:
+            continue
+        own = head.doc[c.left_edge.i : c.i + 1]
+        out += [d for d in compose(own, [], kb, day, words) if d.ref is not None]
+    return out
 
 
 def _appositions(doc: Doc, drafts: list[Draft]) -> None:
@@ -120,17 +134,24 @@ def _appositions(doc: Doc, drafts: list[Draft]) -> None:
     from its apposition."""
     by_token = {i: d for d in drafts for i in range(d.start, d.end)}
     for d in drafts:
-        if (
-            d.ref is None
-            or not d.ref.id.startswith("unresolved:")
-            or d.ref.kind not in {"PERSON", "person"}
-        ):
+        if d.ref is None or not d.ref.id.startswith("unresolved:"):
+            continue
+        named = d.ref.kind in {"PERSON", "person"}
+        if not named and d.ref.kind not in {"GPE", "NORP", "ORG", "LOC"}:
             continue
         root = doc[d.start : d.end].root
-        for appos in (c for c in root.rights if c.dep_ == "appos"):
-            other = by_token.get(appos.i)
-            if other is not None and other.ref is not None and other.ref.country:
-                update = {"country": other.ref.country, "sector": d.ref.sector or other.ref.sector}
+        # "Kenzo Oshima, the UN coordinator" and "the rebel leader, Hassan al-Mahdi"
+        others = [by_token.get(c.i) for c in root.rights if c.dep_ == "appos"]
+        if root.dep_ == "appos":
+            others.append(by_token.get(root.head.i))
+        for other in others:
+            if other is None or other is d or other.ref is None or other.ref.kind == "state":
+                continue
+            if not named and other.ref.kind != "person":
+                continue  # a mistagged name is a person when its apposition is one's role
+            if other.ref.country or other.ref.sector:
+                country = other.ref.country or d.ref.country
+                update = {"country": country, "sector": d.ref.sector or other.ref.sector}
                 d.ref = d.ref.model_copy(update={**update, "kind": "person"})
                 d.rule = "apposition"
                 break
@@ -152,8 +173,9 @@ def _pp_countries(doc: Doc, drafts: list[Draft], hits_at: dict[int, Hit]) -> lis
     """Role phrases without a country take one from their of/in/from phrase ("rebels in Darfur")
     or from the noun they are coordinated with ("Chinese warships and aircraft")."""
     by_token = {i: d for d in drafts for i in range(d.start, d.end)}
+    more: list[Draft] = []
     for d in drafts:
-        if d.ref is None or d.ref.country is not None or d.rule != "role":
+        if d.ref is None or d.ref.country is not None or d.rule != "role" or "nocountry" in d.extra:
             continue
         head = doc[d.end - 1]
         scopes = [
@@ -162,6 +184,8 @@ def _pp_countries(doc: Doc, drafts: list[Draft], hits_at: dict[int, Hit]) -> lis
         if head.dep_ == "conj":
             scopes.insert(0, head.head)
         for scope in scopes:
+            if scope.lower_ == "in" and _sent_abroad(d):
+                continue  # "deploy troops in Iraq": where they are, not whose they are
             tokens = [scope] if scope.i < head.i else list(scope.subtree)
             iso, sectors = _country_in(tokens, by_token, hits_at)
             member = d.head_role is not None and "member" in d.head_role.flags
@@ -179,8 +203,36 @@ def _pp_countries(doc: Doc, drafts: list[Draft], hits_at: dict[int, Hit]) -> lis
             secs = sectors if member and sectors else list(d.ref.sector)
             d.ref = composite_ref(iso, secs, d.ref.kind, d.ref.name, anonymous=d.ref.anonymous)
             d.rule = "role-pp-country"
+            if head.tag_ == "NNS" and scope.i > head.i:
+                more += _coordinated_countries(d, scope, iso, by_token, hits_at)
             break
-    return drafts
+    return sorted(drafts + more, key=lambda d: (d.start, d.end)) if more else drafts
+
+
+def _sent_abroad(d: Draft) -> bool:
+    """Soldiers are often sent abroad ("troops in Iraq"); police, rebels, officials and
+    institutions are of the place they are in ("police in Lagos", "the army in Sudan")."""
+    assert d.ref is not None
+    return d.ref.kind in {"people", "person"} and "MIL" in d.ref.sector
+
+
+def _coordinated_countries(
+    d: Draft, scope: Token, first: str, by_token: dict[int, Draft], hits_at: dict[int, Hit]
+) -> list[Draft]:
+    """ "the presidents of Kenya and Rwanda": one more draft on the same span for each further
+    country coordinated in the of-phrase (as "American and Egyptian mediators" are several)."""
+    assert d.ref is not None
+    objs = [c for c in scope.children if c.dep_ == "pobj"]
+    out: list[Draft] = []
+    seen = {first}
+    for conj in (t for o in objs for t in o.conjuncts if t.i > o.i):
+        iso, _ = _country_in([conj], by_token, hits_at)
+        if iso is None or iso in seen:
+            continue
+        seen.add(iso)
+        ref = composite_ref(iso, list(d.ref.sector), d.ref.kind, d.ref.name)
+        out.append(Draft(d.start, d.end, ref, "role-pp-country", head_role=d.head_role))
+    return out
 
 
 def _org_sectors(tokens: list[Token], by_token: dict[int, Draft]) -> list[str]:

@@ -101,7 +101,13 @@ def find_roles(phrase: Span, hits: list[Hit], kb: KB, words: Words) -> list[Role
                 end = i + n
                 if end > phrase.end or not covered.isdisjoint(range(i, end)):
                     continue
-                role = kb.roles.get(tuple(lowers[i:end])) or kb.roles.get(tuple(lemmas[i:end]))
+                role = (
+                    kb.roles.get(tuple(lowers[i:end]))
+                    or kb.roles.get(tuple(lemmas[i:end]))
+                    # "rights groups", "arms dealers": only the head word is inflected
+                    or (n > 1 and kb.roles.get((*lowers[i : end - 1], lemmas[end - 1])))
+                    or None
+                )
                 if role is not None:
                     found = RoleMatch(role, i, end)
                     break

@@ -57,7 +57,9 @@ FALLBACK_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST "
     "SANCTION MOBILIZE COERCE ASSAULT".split()
 )
-PLACE_TARGETS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION"})
+PLACE_TARGETS = frozenset(
+    {"ASSAULT", "COERCE", "MOBILIZE", "PROTEST", "THREATEN", "SANCTION", "AID"}
+)  # AID: "deployed peacekeepers in Iraq", "delivered food in Gaza" aid the place
 THEME_PREPS = frozenset({"of", "from", "to", "with", "for", "against", "on", "by", "in", "between"})
 PRONOUN_POSS = frozenset({"its", "his", "her", "their", "our", "my", "your", "it"})
 
@@ -308,6 +310,7 @@ def _role_of(slot: str, tok: Token, trig: Trigger, frame: dict[str, str]) -> str
 def _participants(role: str, head: Token, actors: ActorIndex, text: str) -> list[Participant]:
     """One participant per actor mention in the phrase (or per conjoined nationality)."""
     start, end = np_bounds(head)
+    end = _before_clause(head, end)
     inside = actors.inside(start, end)
     if len(inside) >= 2:
         return [
@@ -322,7 +325,37 @@ def _participants(role: str, head: Token, actors: ActorIndex, text: str) -> list
             for a in conjuncts(adjs[0])
         ]
     actor = mention.actor if mention is not None else None
+    if mention is not None and mention.start <= head.idx < mention.end:
+        start, end = min(start, mention.start), max(end, mention.end)  # the whole name
     return [Participant(role=role, text=text[start:end], start=start, end=end, actor=actor)]
+
+
+def _banned_actor(trig: Trigger, slot: str, mention: ActorMention | None) -> bool:
+    """Is the object of a ban or a sanction ("banned X", "suspended X") an actor? Then it is
+    the target, not the thing banned ("banned protests")."""
+    if trig.entry.type not in ("COERCE", "SANCTION") or slot != "obj" or mention is None:
+        return False
+    actor = mention.actor
+    return actor is not None and bool(actor.sector or actor.country)
+
+
+def _engaged_objects(noun: Token) -> list[tuple[str, Token]]:
+    """ "engaged Chadian troops in a firefight", "killed 20 rebels in an ambush": the object of
+    the verb an attack noun hangs on through 'in' is whom the attack hit."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("in", "into") or prep.head.pos_ != "VERB":
+        return []
+    return [("obj", c) for c in prep.head.children if c.dep_ == "dobj"]
+
+
+def _before_clause(head: Token, end: int) -> int:
+    """ "accused by rights groups of killing civilians": an 'of' phrase holding a verb is what
+    the head did or is charged with, not part of who it is; the phrase ends before it."""
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pcomp" for g in c.children):
+            last = head.doc[c.i - 1]
+            return min(end, last.idx + len(last.text))
+    return end
 
 
 def _argument_venues(slots: list[tuple[str, Token]]) -> list[tuple[str, Token]]:
@@ -347,9 +380,15 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
     seen: set[int] = set()
     if trig.entry.type == "CONSULT":
         slots = slots + _argument_venues(slots)
+    if trig.head.pos_ == "NOUN" and trig.entry.type in ("ASSAULT", "COERCE"):
+        slots = slots + _engaged_objects(trig.head)
+    reciprocal = False
     for slot, filler in slots:
         role = _role_of(slot, filler, trig, frame)
         if role is None:
+            continue
+        if role == "target" and is_reciprocal(filler):
+            reciprocal = True  # "accused each other": the sources are each other's targets
             continue
         for tok in conjuncts(quantity_head(filler)):
             if (
@@ -359,7 +398,13 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
             ):
                 continue
             seen.add(tok.i)
-            actorlike = actors.covering(tok) is not None or is_actorlike(tok)
+            covering = actors.covering(tok)
+            if covering is not None:
+                # "met Faisal al-Rashid": the parser may split one name into several objects
+                seen.update(t.i for t in tok.doc.char_span(covering.start, covering.end) or ())
+            actorlike = covering is not None or is_actorlike(tok)
+            if role == "theme" and _banned_actor(trig, slot, covering):
+                role = "target"  # "outlawed the extremist organization", "banned the newspaper"
             actorlike = actorlike or (role == "source" and _group_modifier(tok, actors))
             if role == "theme" or (role == "target" and not actorlike):
                 if roles.theme is None and tok.ent_type_ not in ("DATE", "TIME"):
@@ -369,16 +414,66 @@ def extract_roles(trig: Trigger, actors: ActorIndex, text: str) -> Roles:
                 if not (role == "target" and is_place_target(trig, tok)):
                     continue
             if role == "source" and not actorlike:
+                if trig.entry.type == "ASSAULT":
+                    roles.participants.extend(_unknown_attackers(tok, actors, text))
                 continue
             roles.participants.extend(_participants(role, tok, actors, text))
             roles.heads.setdefault(role, []).append(tok.lemma_.lower())
     _between_source(roles, slots)
+    if reciprocal:
+        _reciprocal_targets(roles)
     if roles.theme is None and trig.noun is not None and trig.kind == "light":
         start, end = np_bounds(trig.noun)  # "holding more than 100 hostages" -> the hostages
         roles.theme = Span(text=text[start:end], start=start, end=end)
     if not roles.heads.get("target"):
         _fallback_targets(trig, roles, slots, actors, text)
     return roles
+
+
+DEVICES = frozenset(
+    "bomb bombing blast explosion explosive ied landmine mine grenade device ambush".split()
+)
+STRIKES = DEVICES | frozenset(
+    "airstrike strike raid attack shelling missile rocket drone offensive bombardment".split()
+)
+
+
+def _unknown_attackers(tok: Token, actors: ActorIndex, text: str) -> list[Participant]:
+    """ "A roadside bomb near Baqubah killed three policemen": no one is named, so the source is
+    unidentified attackers (UAF) of the country where it went off, when a place says so;
+    "an Israeli airstrike killed": the attack's national modifier is the source."""
+    if tok.lemma_.lower() not in STRIKES or tok.pos_ != "NOUN":
+        return []
+    start, end = np_bounds(tok)
+    named = [m for m in actors.inside(tok.left_edge.idx, tok.idx) if m.actor is not None]
+    if named:  # "an Israeli airstrike killed", "a Hamas rocket hit": the modifier's actor
+        return [
+            Participant(role="source", text=m.text, start=m.start, end=m.end, actor=m.actor)
+            for m in named
+        ]
+    if tok.lemma_.lower() not in DEVICES:
+        return []
+    from eventwire.actors.context import gazetteer_country
+    from eventwire.actors.refs import composite_ref
+
+    iso = next((c for t in tok.subtree if (c := gazetteer_country(t)) is not None), None)
+    ref = composite_ref(iso, ["UAF"], "people", text[start:end])
+    return [Participant(role="source", text=text[start:end], start=start, end=end, actor=ref)]
+
+
+def is_reciprocal(tok: Token) -> bool:
+    """ "each other", "one another" (the parser heads them on 'other' or on 'one')."""
+    word, dets = tok.lower_, {c.lower_ for c in tok.children if c.dep_ == "det"}
+    return (word == "other" and "each" in dets) or (word == "one" and "another" in dets)
+
+
+def _reciprocal_targets(roles: Roles) -> None:
+    """ "Russia and Ukraine accused each other": every source is also a target."""
+    sources = [p for p in roles.participants if p.role == "source"]
+    if len(sources) < 2:
+        return
+    roles.participants += [p.model_copy(update={"role": "target"}) for p in sources]
+    roles.heads.setdefault("target", []).extend(roles.heads.get("source", []))
 
 
 def _group_modifier(tok: Token, actors: ActorIndex) -> bool:

@@ -23,9 +23,16 @@ from eventwire.events.roles import ActorIndex
 from eventwire.model import ActorRef, Participant
 
 
+def _entry(name: str) -> tuple[str, str] | None:
+    """The gazetteer's entry for a place name, but never for a bare compass word ("West")."""
+    from eventwire.actors.context import generic_place
+
+    return None if generic_place(name) else place_entry(name)
+
+
 def place_country(name: str) -> str | None:
     """ISO-3 country of a named place."""
-    found = place_entry(name)
+    found = _entry(name)
     return found[0] if found else None
 
 
@@ -43,7 +50,7 @@ def country_ref(iso3: str) -> ActorRef | None:
 def _place_ref(name: str) -> ActorRef | None:
     """The actor of a named place: its country's state, or for a town below the capital the
     town's people ("a curfew in Cizre" -> TUR CVL), who are what a curfew or a shelling hits."""
-    found = place_entry(name)
+    found = _entry(name)
     if not found:
         return None
     from eventwire.actors.context import town_ref
@@ -64,7 +71,7 @@ class PlaceMemo:
         for tok in self.doc:
             if tok.pos_ != "PROPN" or tok.dep_ == "compound" or not is_place(tok):
                 continue
-            entry = place_entry(proper_name(tok))
+            entry = _entry(proper_name(tok))
             if entry is None or entry[1] not in AREA_LEVELS:
                 continue
             mention = self.index.covering(tok)
@@ -113,9 +120,12 @@ def participant_actor(
     doc: Doc, p: Participant, index: ActorIndex, memo: PlaceMemo
 ) -> ActorRef | None:
     """An actor for a participant without one: a mention inside it, its place, the place it refers to."""
-    inside = [m for m in index.inside(p.start, p.end) if m.actor and m.actor.country]
+    mentions = index.inside(p.start, p.end)
+    inside = [m for m in mentions if m.actor and m.actor.country]
     if inside:
         return inside[0].actor
+    if any(m.actor and m.actor.kind in ("person", "PERSON") for m in mentions):
+        return None  # "Faisal al-Rashid": a person's name, though Rashid is also a town
     ref = _named_place_inside(doc, p)  # proper nouns only: "Police" is also a Polish town
     if ref is not None:
         return ref
