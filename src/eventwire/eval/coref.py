@@ -1,8 +1,9 @@
 """`eventwire eval --task coref`: cross-document event coreference on ECB+ (gold mentions).
 
 Each topic's gold event mentions are turned into `MentionRecord`s (head lemma from spaCy,
-sentence, content words around them, the document text) and clustered by `eventwire.merge`,
-which never sees the spaCy Doc. The `subtopic` field is never read: the merge must find the two
+sentence, content words around them, the document text, and the words of the gold entity
+mentions of their sentence by role: participants, time, place; never the entity chains) and
+clustered by `eventwire.merge`, which never sees the spaCy Doc. The `subtopic` field is never read: the merge must find the two
 stories of a topic by itself. Scores pool every topic into one key and one response, keep
 singletons, and are given restricted to the fully annotated sentences and unrestricted.
 """
