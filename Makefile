@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SHARED ?= ../shared
 EXAMPLE := $(SHARED)/examples/000_1a5de46adba00c4e.txt
 
-.PHONY: train-events demo test test-slow test-ray test-browser lint typecheck shared-check eval bench install install-dev clean train-attribution
+.PHONY: train-events train-merge demo test test-slow test-ray test-browser lint typecheck shared-check eval bench install install-dev clean train-attribution
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -52,6 +52,10 @@ test-browser: install-dev
 ## train-events: retrain the events back-off classifier (data/events/backoff_lr.npz) from ngec-synthetic/train.jsonl
 train-events: install
 	$(BIN)/python scripts/train_backoff.py --train $(SHARED)/eval/ngec-synthetic/train.jsonl
+
+## train-merge: relearn the ECB+ merge weights (data/merge/weights.json) on the ecbplus tune topics (deterministic, several minutes)
+train-merge: install-dev
+	$(BIN)/python scripts/train_merge.py --gold $(SHARED)/eval/ecbplus/dev.jsonl --write
 
 typecheck: install-dev
 	$(BIN)/mypy

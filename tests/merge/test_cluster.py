@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from eventwire.merge.cluster import average_linkage
+from eventwire.merge.cluster import average_linkage, within_groups
 
 
 def test_pairs_above_the_threshold_join() -> None:
@@ -22,3 +22,17 @@ def test_a_chain_of_strong_links_joins_when_all_pairs_agree() -> None:
 
 def test_nothing_joins_below_the_threshold() -> None:
     assert average_linkage(2, {(0, 1): 0.2}, 0.5) == [[0], [1]]
+
+
+def test_within_groups_clusters_each_document_alone() -> None:
+    # 0 and 1 share a document; 2 is elsewhere and strongly linked to 1: only 0-1 join here
+    edges = {(0, 1): 0.9, (1, 2): 0.95, (0, 2): 0.8}
+    assert within_groups(edges, ["d1", "d1", "d2"], 0.5) == [[0, 1]]
+    assert within_groups(edges, ["d1", "d2", "d3"], 0.5) == []
+
+
+def test_a_document_clustered_first_changes_what_joins_across() -> None:
+    edges = {(0, 1): 0.6, (0, 2): 0.9, (1, 2): 0.1}
+    docs = ["d1", "d1", "d2"]
+    assert average_linkage(3, edges, 0.5) == [[0, 2], [1]]
+    assert average_linkage(3, edges, 0.5, within_groups(edges, docs, 0.5)) == [[0, 1, 2]]

@@ -1,8 +1,9 @@
 """`eventwire eval --task coref`: cross-document event coreference on ECB+ (gold mentions).
 
 Each topic's gold event mentions are turned into `MentionRecord`s (head lemma from spaCy,
-sentence, content words around them, the document text) and clustered by `eventwire.merge`,
-which never sees the spaCy Doc. The `subtopic` field is never read: the merge must find the two
+sentence, content words around them, the document text, and the words of the gold entity
+mentions of their sentence by role: participants, time, place; never the entity chains) and
+clustered by `eventwire.merge`, which never sees the spaCy Doc. The `subtopic` field is never read: the merge must find the two
 stories of a topic by itself. Scores pool every topic into one key and one response, keep
 singletons, and are given restricted to the fully annotated sentences and unrestricted.
 """
@@ -10,8 +11,11 @@ singletons, and are given restricted to the fully annotated sentences and unrest
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,15 +24,18 @@ from eventwire.errors import EvalError
 from eventwire.eval.base import EvalReport, read_jsonl
 from eventwire.eval.coref_scores import Cluster, conll
 from eventwire.merge import MentionRecord, MergeParams, merge
+from eventwire.merge.similarity import load_weights
+from eventwire.merge.tfidf import STOP
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
 
-# Tuned on the tune split (scripts/train_merge.py): documents first, then mentions within.
-DOC_THRESHOLD = 0.1
-THRESHOLD = 0.15
 CONTENT_POS = {"NOUN", "PROPN", "NUM"}
+WORD = re.compile(r"[^\W_][\w'-]*")  # words and numbers ("2008", "6.1")
+# ECB+ entity types -> the argument role (`similarity.ARGUMENT_ROLES`) their words fill
+ENTITY_ROLES = (("TIME", "time"), ("LOC", "place"), ("HUMAN_PART", "participant"))
+Roles = dict[str, tuple[str, ...]]
 
 
 @dataclass(frozen=True)
@@ -61,7 +68,30 @@ def _arguments(head: Token) -> tuple[str, ...]:
     return tuple(sorted(words | {e.text.lower() for e in head.sent.ents}))
 
 
-def _record(doc_id: str, m: dict[str, Any], doc: Doc) -> MentionRecord:
+def words(text: str) -> set[str]:
+    """Lower-cased words and numbers of a phrase, without stop words."""
+    return {w.lower() for w in WORD.findall(text)} - STOP
+
+
+def _role(entity_type: str) -> str:
+    return next((r for prefix, r in ENTITY_ROLES if entity_type.startswith(prefix)), "participant")
+
+
+def entity_roles(entities: list[dict[str, Any]]) -> dict[tuple[str, int], Roles]:
+    """(document, sentence) -> role -> the words of the entity mentions of that sentence.
+
+    Only the mentions' text and type are read (times, places, participants), never their chains.
+    """
+    out: dict[tuple[str, int], dict[str, set[str]]] = {}
+    for e in entities:
+        where = (str(e["doc_id"]), int(e.get("sentence", 0)))
+        out.setdefault(where, {}).setdefault(_role(str(e.get("type", ""))), set()).update(
+            words(str(e.get("text", "")))
+        )
+    return {k: {r: tuple(sorted(w)) for r, w in v.items() if w} for k, v in out.items()}
+
+
+def _record(doc_id: str, m: dict[str, Any], doc: Doc, roles: Roles | None = None) -> MentionRecord:
     """Head lemma of the (first piece of the) mention and the words around it."""
     start, end = m["spans"][0] if m.get("spans") else (m["start"], m["end"])
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -76,20 +106,28 @@ def _record(doc_id: str, m: dict[str, Any], doc: Doc) -> MentionRecord:
         end=m["end"],
         trigger=m["text"],
         lemma=(head.lemma_ if head is not None else m["text"]).lower(),
+        actors=dict(roles or {}),
         arguments=_arguments(head) if head is not None else (),
         context=_line(doc.text, start),
     )
 
 
 def topic_of(item: dict[str, Any], nlp: Language) -> Topic:
-    """Merge input of one topic (reads `documents` and `event_mentions`, never `subtopic`)."""
+    """Merge input of one topic (reads `documents`, `event_mentions` and the text and type of
+    `entity_mentions`, never `subtopic`)."""
     try:
         texts = {d["doc_id"]: d["text"] for d in item["documents"]}
         mentions = item["event_mentions"]
-    except (KeyError, TypeError) as exc:
+        roles = entity_roles(item.get("entity_mentions") or [])
+    except (KeyError, TypeError, ValueError) as exc:
         raise EvalError(f"coref item {item.get('id')!r}: missing field {exc}") from exc
     docs = dict(zip(texts, nlp.pipe(texts.values()), strict=True))
-    records = [_record(m["doc_id"], m, docs[m["doc_id"]]) for m in mentions]
+    records = [
+        _record(
+            m["doc_id"], m, docs[m["doc_id"]], roles.get((m["doc_id"], int(m.get("sentence", 0))))
+        )
+        for m in mentions
+    ]
     keys = [r.id for r in records]
     return Topic(
         id=str(item.get("id")),
@@ -116,8 +154,26 @@ def cluster_topic(topic: Topic, params: MergeParams) -> list[list[str]]:
     return [[topic.records[i].id for i in c.members] for c in clusters]
 
 
+@lru_cache(maxsize=1)
+def _model() -> dict[str, Any]:
+    """The shipped ECB+ model (`data/merge/weights.json`, written by `scripts/train_merge.py`)."""
+    raw = (resources.files("eventwire") / "data" / "merge" / "weights.json").read_text("utf-8")
+    out: dict[str, Any] = json.loads(raw)
+    return out
+
+
 def default_params() -> MergeParams:
-    return MergeParams(threshold=THRESHOLD, doc_threshold=DOC_THRESHOLD, keys=(), max_block=100_000)
+    """Documents clustered first, then each document's mentions, then the mentions of a
+    document cluster across documents, at the trained thresholds."""
+    model = _model()
+    return MergeParams(
+        threshold=float(model["threshold"]),
+        doc_threshold=float(model["doc_threshold"]),
+        within_document=model.get("within_document"),
+        keys=(),
+        max_block=100_000,
+        weights=load_weights(),
+    )
 
 
 def _gold(topic: Topic, only: frozenset[str] | None) -> list[Cluster]:

@@ -14,6 +14,7 @@ from typing import Any
 from eventwire.config import Settings
 from eventwire.eval.base import EvalReport, read_jsonl
 from eventwire.eval.coref import default_params, mention_key
+from eventwire.eval.coref import words as _words
 from eventwire.eval.coref_scores import Cluster, conll
 from eventwire.merge import MentionRecord, merge
 from eventwire.model import Article, Event
@@ -23,6 +24,12 @@ def _record(doc_id: str, ev: Event) -> MentionRecord:
     words = {w.lower() for p in ev.participants for w in p.text.split() if len(w) > 2}
     if ev.theme:
         words |= {w.lower() for w in ev.theme.text.split() if len(w) > 2}
+    # the argument roles of the gold mode, from eventwire's own participants, date and place
+    roles = {
+        "participant": {w for p in ev.participants for w in _words(p.text)},
+        "time": _words(ev.date.text) if ev.date and ev.date.source == "text" else set(),
+        "place": _words(ev.location.text) if ev.location else set(),
+    }
     return MentionRecord(
         id=mention_key(doc_id, ev.trigger.start, ev.trigger.end),
         doc=doc_id,
@@ -32,6 +39,7 @@ def _record(doc_id: str, ev: Event) -> MentionRecord:
         trigger=ev.trigger.text,
         lemma=ev.trigger.text.lower(),
         plover_type=ev.plover.type,
+        actors={r: tuple(sorted(w)) for r, w in roles.items() if w},
         arguments=tuple(sorted(words)),
         context=ev.text,
     )

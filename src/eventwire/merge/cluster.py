@@ -53,6 +53,15 @@ def average_linkage(
     return sorted((sorted(m) for m in members.values()), key=lambda m: m[0])
 
 
+def within_groups(
+    edges: Mapping[tuple[int, int], float], group: Sequence[str], threshold: float
+) -> list[list[int]]:
+    """Clusters (of two or more) made from the edges inside each group alone (one document's
+    mentions first: within-document coreference, then across documents)."""
+    inner = {(i, j): s for (i, j), s in edges.items() if group[i] == group[j]}
+    return [c for c in average_linkage(len(group), inner, threshold) if len(c) > 1]
+
+
 def _merge(
     members: dict[int, list[int]], links: dict[int, dict[int, float]], a: int, b: int
 ) -> None:

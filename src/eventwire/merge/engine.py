@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from eventwire.merge import tfidf
 from eventwire.merge.blocking import STORE_KEYS, KeyFn, candidate_pairs
-from eventwire.merge.cluster import average_linkage
+from eventwire.merge.cluster import average_linkage, within_groups
 from eventwire.merge.records import MentionRecord
 from eventwire.merge.similarity import Context, Weights, features, load_weights
 
@@ -26,6 +26,7 @@ class MergeParams:
     sparse_window: int = 5
     weights: Weights = field(default_factory=load_weights)
     apart_in_sentence: bool = True  # two mentions of one sentence are two events (ECB+ rule)
+    within_document: float | None = None  # first cluster each document alone at this threshold
 
 
 @dataclass(frozen=True)
@@ -98,7 +99,10 @@ def merge(
     }
     edges = score_pairs(records, pairs, ctx, params.weights)
     del pairs, where, free
-    clusters = average_linkage(len(records), edges, params.threshold, _groups(fixed))
+    initial = _groups(fixed)
+    if params.within_document is not None and not initial:
+        initial = within_groups(edges, [m.doc for m in records], params.within_document)
+    clusters = average_linkage(len(records), edges, params.threshold, initial)
     if not explain:
         return [Cluster(members=members, why=[]) for members in clusters]
     return [Cluster(members=m, why=_why(records, m, edges, ctx, params)) for m in clusters]

@@ -89,6 +89,7 @@ IRREGULAR = {
     "sunk": "sink",
     "bit": "bite",
     "froze": "freeze",
+    "died": "die",
     "spoke out": "speak",
 }
 
@@ -97,14 +98,17 @@ IRREGULAR = {
 def stem(word: str) -> str:
     """A crude English stem so 'attack', 'attacks' and 'attacked' meet (no spaCy here)."""
     w = word.lower()
-    if w in IRREGULAR:
-        return IRREGULAR[w]
+    w = IRREGULAR.get(w, w)  # then stemmed as its base form is: "took" meets "taking"
     if w.endswith(("ions", "ments")):
         w = w[:-1]  # the plural of a nominalisation: "discussions" -> "discussion" -> "discuss"
     for suffix in ("ings", "ing", "ied", "ies", "ed", "es", "s", "ion", "ment"):
         if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
+            # "agreed", "frees": only the d or s goes, the e is the stem's
+            cut = 1 if suffix in ("ed", "es") and w[-3] == "e" else len(suffix)
+            w = w[:-cut]
             break
+    if w.endswith("e") and len(w) > 3:
+        w = w[:-1]  # "release" meets "releases", "released", "releasing" and "announcement"
     return w[:-1] if len(w) > 3 and w[-1] == w[-2] else w
 
 
@@ -225,6 +229,33 @@ def countries_overlap(a: MentionRecord, b: MentionRecord, ctx: Context) -> float
     return _jaccard(_memo("countries", a, ctx, _countries), _memo("countries", b, ctx, _countries))
 
 
+# Roles of argument words a record may carry in `actors` beside resolved actor ids: the words of
+# the participants, the time and the place said in the mention's sentence (ECB+'s entity
+# mentions, or eventwire's own participants, date and place).
+ARGUMENT_ROLES = ("participant", "time", "place")
+
+
+def _role_overlap(role: str) -> Evidence:
+    """Jaccard overlap of the words one role holds on both sides (None when a side has none)."""
+
+    def score(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+        x, y = a.actors.get(role), b.actors.get(role)
+        return _jaccard(set(x), set(y)) if x and y else None
+
+    return score
+
+
+def _role_clash(role: str) -> Evidence:
+    """1 when both sides name that role and share no word of it ("in 2008" and "last March")."""
+    overlap = _role_overlap(role)
+
+    def score(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
+        value = overlap(a, b, ctx)
+        return None if value is None else float(value == 0.0)
+
+    return score
+
+
 def arguments_overlap(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
     return _jaccard(set(a.arguments), set(b.arguments))
 
@@ -336,6 +367,12 @@ EVIDENCE: dict[str, Evidence] = {
     "same trigger, same document": _both(similar_trigger, same_document),
     "related triggers, similar documents": _both(related_triggers, similar_documents),
     "related triggers, shared arguments": _both(related_triggers, arguments_overlap),
+    "participants overlap": _role_overlap("participant"),
+    "participants differ": _role_clash("participant"),
+    "times overlap": _role_overlap("time"),
+    "times differ": _role_clash("time"),
+    "place words overlap": _role_overlap("place"),
+    "place words differ": _role_clash("place"),
 }
 
 
