@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -11,9 +14,11 @@ import pytest
 import eventwire.events.backoff as backoff
 from eventwire.events import find_events
 from eventwire.events.lexicon import PLOVER_TYPES, load_lexicon
+from eventwire.events.principal import principal_event
 from eventwire.nlp.parse import Parsed
 
 Parse = Callable[..., Parsed]
+DROPOUT = Path(__file__).resolve().parents[2] / "scripts" / "lexicon_dropout.py"
 
 
 def stub_model() -> backoff.Model:
@@ -60,3 +65,55 @@ def test_events_backoff_leaves_a_lexicon_event_alone(
     monkeypatch.setattr(backoff, "load_model", stub_model)
     evs = find_events(parse("Rebels shelled the town on Monday."), [])
     assert [e.provenance.rule.split(":")[0] for e in evs] == ["events.triggers"]
+
+
+def test_events_backoff_unknown_main_verb_outranks_the_clause_it_governs(
+    parse: Parse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "end the rebellion" is a lexicon event inside the complement of an unknown main verb:
+    # the main verb still names the event (lexicon dropout, issue 13)
+    monkeypatch.setattr(backoff, "load_model", stub_model)
+    evs = find_events(parse("The army pulverised the camps to end the rebellion."), [])
+    rules = {e.trigger.text: e.provenance.rule.split(":")[0] for e in evs}
+    assert rules.get("pulverised") == "events.backoff"
+    main = principal_event(evs)
+    assert main is not None and main.trigger.text == "pulverised"
+    assert main.plover.type == "ASSAULT"
+
+
+def test_events_backoff_unsure_main_verb_does_not_outrank_the_clause(
+    parse: Parse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unsure() -> backoff.Model:
+        model = stub_model()
+        return backoff.Model(model.index, model.coef * 0.0, model.intercept, model.classes)
+
+    monkeypatch.setattr(backoff, "load_model", unsure)
+    monkeypatch.setattr(backoff, "MIN_PROB", 0.2)  # four flat classes: 0.25, below MAIN_PROB
+    evs = find_events(parse("The army pulverised the camps to end the rebellion."), [])
+    main = principal_event(evs)
+    assert main is not None and main.provenance.rule.startswith("events.triggers")
+
+
+def _dropout_module() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("lexicon_dropout", DROPOUT)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_lexicon_dropout_names_the_content_word_of_a_trigger() -> None:
+    words = _dropout_module().trigger_words
+    assert words("events.triggers:light:hold-talks") == {"talks"}
+    assert words("events.triggers:phrasal:call-for") == {"call"}
+    assert words("events.triggers:verb:shell") == {"shell"}
+    assert words("events.triggers:report:say") == set()
+
+
+def test_lexicon_dropout_removes_every_entry_keyed_by_the_word() -> None:
+    mod = _dropout_module()
+    full = load_lexicon()
+    reduced = mod.without(mod.all_entries(), {"demand"})
+    assert "demand" in full.verbs and "demand" not in reduced.verbs
+    assert "say" in reduced.report and len(reduced.verbs) == len(full.verbs) - 1

@@ -149,8 +149,10 @@ def _covers(d: Draft, tok: Token) -> bool:
 def _governed(d: Draft, tok: Token) -> bool:
     """True if the draft's trigger sits under the content verb (in its subtree, not itself)."""
     head = d.trigger.head
-    return head.i != tok.i and tok.left_edge.i <= head.i <= tok.right_edge.i and any(
-        a.i == tok.i for a in head.ancestors
+    return (
+        head.i != tok.i
+        and tok.left_edge.i <= head.i <= tok.right_edge.i
+        and any(a.i == tok.i for a in head.ancestors)
     )
 
 
