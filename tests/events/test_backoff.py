@@ -117,3 +117,25 @@ def test_lexicon_dropout_removes_every_entry_keyed_by_the_word() -> None:
     reduced = mod.without(mod.all_entries(), {"demand"})
     assert "demand" in full.verbs and "demand" not in reduced.verbs
     assert "say" in reduced.report and len(reduced.verbs) == len(full.verbs) - 1
+
+
+def test_events_backoff_sure_model_codes_a_verb_whose_object_is_a_lexicon_noun(
+    parse: Parse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(backoff, "load_model", stub_model)
+    main = principal_event(find_events(parse("The rebels pulverised the ceasefire."), []))
+    assert main is not None and main.trigger.text == "pulverised"
+    assert main.plover.type == "ASSAULT"
+
+
+def test_events_backoff_unsure_model_leaves_a_lexicon_noun_object_alone(
+    parse: Parse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def unsure() -> backoff.Model:
+        model = stub_model()
+        return backoff.Model(model.index, model.coef * 0.0, model.intercept, model.classes)
+
+    monkeypatch.setattr(backoff, "load_model", unsure)
+    monkeypatch.setattr(backoff, "MIN_PROB", 0.2)
+    evs = find_events(parse("The rebels pulverised the ceasefire."), [])
+    assert evs and all(e.provenance.rule.startswith("events.triggers") for e in evs)
