@@ -172,9 +172,10 @@ def backoff_drafts(
     """A model event for the sentence's content verb when no lexicon entry knows that verb.
 
     The verb is the root (or the clause a verb of saying reports); a lexicon draft on it leaves
-    it alone, and so does one on a noun argument of it ("inked a pact") unless the model is sure
-    (MAIN_PROB: "spurned the offer"). A sure model event ranks above the lexicon drafts the verb
-    governs, so "X agreed to reopen the border" stays about the agreeing.
+    it alone, and so does one on a noun argument of it ("inked a pact") unless the verb has no
+    lexicon use at all and the model is sure (MAIN_PROB: "spurned the offer"). A sure model
+    event ranks above the lexicon drafts the verb governs, so "X agreed to reopen the border"
+    stays about the agreeing.
     """
     tok = candidate(sent, lex.report.keys())
     if tok is None or _lemma(tok) in lex.verbs or tok.dep_ in ("amod", "compound"):
@@ -184,7 +185,8 @@ def backoff_drafts(
     ptype, prob = classify(tok)
     if prob < MIN_PROB:
         return []
-    if prob < MAIN_PROB and any(_covers(d, tok) for d in drafts):
+    unknown = _lemma(tok) not in lex.verb_lemmas  # not even a light verb ("imposed a blackout")
+    if (prob < MAIN_PROB or not unknown) and any(_covers(d, tok) for d in drafts):
         return []
     cameo = plover_to_cameo_root(ptype) + "0"
     entry = Entry("verb", _lemma(tok), ptype, None, cameo, {}, "", 0, WEIGHTS)
