@@ -85,6 +85,25 @@ REJECT_THEMES = {
 }
 
 
+# Verbs of commitment code by what is committed to: "vowed to lay down their arms" is a promise
+# (AGREE, CAMEO 03x), "pledged to crush the rebels" a threat (THREATEN, 13x).
+COMMIT_VERBS = frozenset({"vow", "swear", "pledge", "promise", "undertake"})
+# Only force makes a pledge a threat: "pledged to expel the exiles" stays a promise to whoever
+# asked for it.
+HOSTILE_INNER = frozenset({"ASSAULT"})
+
+
+def commitment_type(type_: str, lemma: str, inner_type: str | None) -> str:
+    """AGREE or THREATEN for a commitment verb, from the type of the act it commits to."""
+    if lemma not in COMMIT_VERBS or inner_type is None:
+        return type_
+    if type_ == "THREATEN" and inner_type in AGREE_BY_INNER:
+        return "AGREE"
+    if type_ == "AGREE" and inner_type in HOSTILE_INNER:
+        return "THREATEN"
+    return type_
+
+
 def refine(
     type_: str, mode: str | None, cameo: str, inner_type: str | None
 ) -> tuple[str | None, str]:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from eventwire.events.backoff import backoff_drafts
 from eventwire.events.coding import (
+    commitment_type,
     quad_goldstein,
     refine,
     refine_by_actors,
@@ -153,6 +154,12 @@ def link_complements(drafts: list[Draft]) -> None:
             d.roles.theme = _span_of(xcomp)
         if inner is None:
             continue
+        if d.type == "REJECT" and inner.type == STATEMENT:  # "declined to comment": CAMEO 011
+            d.type, d.mode, d.cameo = STATEMENT, None, "011"
+            continue
+        committed = commitment_type(d.type, d.trigger.entry.lemma, inner.type)
+        if committed != d.type:
+            d.type, d.mode, d.cameo = committed, None, "030" if committed == "AGREE" else "130"
         d.mode, d.cameo = refine(d.type, d.mode, d.cameo, inner.type)
         if d.type == "THREATEN" and inner.mode in THREAT_MODES:  # "threatened to impose a curfew"
             d.mode, d.cameo = inner.mode, THREAT_CODES.get(inner.mode or "", d.cameo)

@@ -211,6 +211,17 @@ def phrasal_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+# Verbs of offering whose infinitive is what is offered ("offered to mediate"); complements
+# that make them a forecast instead ("promises to be tough").
+OFFER_VERBS = frozenset({"promise", "pledge", "offer", "propose", "undertake"})
+COPULAR = frozenset({"be", "become", "remain", "prove", "seem", "get"})
+
+
+def _promised_act(verb: Token, comp: Token) -> bool:
+    """'promised to hold elections': an offering verb with an infinitive act as its object."""
+    return verb.lemma_.lower() in OFFER_VERBS and comp.lemma_.lower() not in COPULAR
+
+
 def _has_object(verb: Token) -> bool:
     """Direct object, passive subject, or a clause with its own subject ("allow X to return")."""
     for c in verb.children:
@@ -218,6 +229,8 @@ def _has_object(verb: Token) -> bool:
             return True
         if c.dep_ in ("ccomp", "xcomp") and any(g.dep_ == "nsubj" for g in c.children):
             return True
+        if c.dep_ == "xcomp" and c.pos_ == "VERB" and _promised_act(verb, c):
+            return True  # "promised to hold elections": the act promised is the object
     return verb.dep_ in ("acl", "relcl") and verb.tag_ == "VBN"
 
 
