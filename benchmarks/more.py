@@ -21,7 +21,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 SECTIONS = {  # key -> (heading, script, extra arguments)
-    "scale": ("Scale: workers, resume and memory (issue 18)", "scale.py", ["--articles", "300"]),
+    "scale": (  # 1000 articles: enough for steady state; start-up is reported on its own
+        "Scale: workers, resume and memory (issue 18)",
+        "scale.py",
+        ["--articles", "1000", "--ray"],
+    ),
     "survive": (
         "Memory per worker on 10k articles of mixed sizes, and a kill mid-batch (issue 18)",
         "survive.py",

@@ -11,6 +11,12 @@ The merge an ingest ends with (merge/*, serial in the writer) is timed again on 
 workers) time the parent's CPU per phase (`PHASES`): the serial end (merge, negotiation
 digests) and the coding phase per article. Prints a Markdown table and the projected wall time
 of 200k articles.
+
+Start-up (imports, model, KB and gazetteer; the fork server or the Ray actors; the store)
+is paid once per run, so on a short batch it hides the scaling. Each ingest is therefore run
+again on the first `--startup-articles` articles (a run that is nearly all start-up and its
+own short merge), and the steady-state ratios divide the marginal times (full run less that
+short one), i.e. the articles/s once everything is loaded.
 """
 
 from __future__ import annotations
@@ -88,6 +94,7 @@ def write_corpus(shared: Path, n: int, folder: Path) -> None:
 
 CPU: dict[str, float] = {}  # label -> user+sys seconds of the run's processes
 PHASE_CPU: dict[int, dict[str, float]] = {}  # workers -> the parent's CPU seconds per phase
+START: dict[str, float] = {}  # ingest label -> wall seconds of the same ingest on the short set
 
 
 def _cpu() -> float:
@@ -120,12 +127,22 @@ def main() -> None:
     ap.add_argument("--ray", action="store_true")
     ap.add_argument("--out", default="")
     ap.add_argument("--repeat", type=int, default=1, help="pairs of 1- and 2-worker ingests")
+    ap.add_argument(
+        "--startup-articles",
+        type=int,
+        default=64,  # two parse batches: fewer would run a 2-worker ingest in-process
+        help="articles of the short runs that measure each ingest's start-up",
+    )
     args = ap.parse_args()
     rows: list[tuple[str, float, float]] = []
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp) / "in"
         folder.mkdir()
         write_corpus(Path(args.shared), args.articles, folder)
+        short = Path(tmp) / "short"
+        short.mkdir()
+        for path in sorted(folder.iterdir())[: args.startup_articles]:
+            (short / path.name).write_text(path.read_text())
         _, rss, out = timed([sys.executable, "-c", BARE, str(folder)])
         rows.append(("bare spaCy parse (model loaded)", float(out), rss))
         one = Path(tmp) / "one"
@@ -150,6 +167,8 @@ def main() -> None:
             print("--ray: ray is not installed (pip install -e '.[ray]'); no Ray rows")
         for label, extra in runs:
             db = Path(tmp) / f"{len(rows)}.duckdb"
+            wall, rss, _ = ingest(short, Path(tmp) / f"s{len(rows)}.duckdb", extra, "")
+            START[label] = wall
             wall, rss, _ = ingest(folder, db, extra, label)
             rows.append((label, wall, rss))
             if label == "ingest --workers 1":  # the same merge the ingest ran, done again
@@ -164,7 +183,7 @@ def main() -> None:
             w1 = ingest(folder, Path(tmp) / f"r{k}a.duckdb", ["--workers", "1"], "r1")[0]
             w2 = ingest(folder, Path(tmp) / f"r{k}b.duckdb", ["--workers", "2"], "r2")[0]
             pairs.append(w1 / w2)
-    text = render(rows, args.articles, pairs)
+    text = render(rows, args.articles, pairs, args.startup_articles)
     if args.out:
         Path(args.out).write_text(text)
     print(text)
@@ -175,8 +194,16 @@ def rows_ratio(rows: list[tuple[str, float, float]]) -> float:
     return one["ingest --workers 1"] / one["ingest --workers 2"]
 
 
-def render(rows: list[tuple[str, float, float]], n: int, pairs: list[float] | None = None) -> str:
+def steady(one: dict[str, float], label: str, n: int, short: int) -> float:
+    """Articles/s of an ingest once started: the full run less the short one (`START`)."""
+    return (n - short) / max(one[label] - START.get(label, 0.0), 1e-9)
+
+
+def render(
+    rows: list[tuple[str, float, float]], n: int, pairs: list[float] | None = None, short: int = 64
+) -> str:
     one = dict((r[0], r[1]) for r in rows)
+    bare_rate = n / one["bare spaCy parse (model loaded)"]
     lines = [
         f"{n} articles (ngec-synthetic train), one run on this machine.",
         "",
@@ -215,6 +242,24 @@ def render(rows: list[tuple[str, float, float]], n: int, pairs: list[float] | No
                 f"(driver and what it waited for) {CPU.get(RAY1, 0):.1f} and {CPU.get(RAY2, 0):.1f}"
             ]
             if RAY1 in one and RAY2 in one
+            else []
+        ),
+        *(
+            [
+                f"start-up, wall s of each ingest on {short} articles (paid once per run): "
+                + ", ".join(f"{label} {START[label]:.1f}" for label in START),
+                f"steady state (the full run less the {short}-article one): 2 workers / 1 "
+                f"worker {steady(one, 'ingest --workers 2', n, short) / steady(one, 'ingest --workers 1', n, short):.2f}x; "
+                f"1 worker / bare parse {steady(one, 'ingest --workers 1', n, short) / bare_rate:.2f}; "
+                f"ingest / code (code with its start-up taken out) "
+                f"{steady(one, 'ingest --workers 1', n, short) / ((n - 1) / max(one['eventwire code'] - one[STARTUP], 1e-9)):.2f}"
+                + (
+                    f"; Ray 2 workers / 1 worker {steady(one, RAY2, n, short) / steady(one, RAY1, n, short):.2f}x"
+                    if RAY1 in START and RAY2 in START
+                    else ""
+                ),
+            ]
+            if "ingest --workers 1" in START and "ingest --workers 2" in START
             else []
         ),
         *(

@@ -7,6 +7,8 @@ raises: a failed warm-up only means each worker loads what it needs itself.
 
 from __future__ import annotations
 
+import gc
+
 WARM_TEXT = "Government envoys met rebel leaders in Nairobi on Monday, officials said."
 
 
@@ -22,3 +24,8 @@ def warm_up() -> bool:
 
 
 WARM = warm_up()
+# What the warm-up loaded is kept for good: frozen, the collector never walks (and so never
+# writes to) those objects again, so the workers forked from here keep sharing their pages
+# instead of each copying them on its first full collection, and collect faster.
+gc.collect()
+gc.freeze()
