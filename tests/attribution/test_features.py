@@ -58,3 +58,22 @@ def test_features_columns_keep_heads_before_and_after_and_entities(parse: Parse)
     assert any(h > n for n, h in enumerate(cols.head))  # ... and to the right
     assert "GPE" in cols.ent or "ORG" in cols.ent
     assert Columns(parse("").doc).head == []
+
+
+def test_features_do_not_depend_on_the_sentence_window(parse: Parse) -> None:
+    text = (
+        'The minister said on Monday that "nothing has changed." Critics disagreed. '
+        "A spokesman for the ministry told reporters the plan would go ahead, "
+        "according to a statement. Prices rose."
+    )
+    doc = parse(text).doc
+    cols = Columns(doc)
+    quotes = QuoteIndex(doc.text)
+    assert len(cols.sents) >= 4
+    whole = base_features(cols, quotes, window=len(cols.sents))
+    assert len(whole) == len(doc)
+    for window in (1, 2, 3):
+        assert base_features(cols, quotes, window=window) == whole
+    said = next(t.i for t in doc if t.text == "said")
+    assert "ch=nsubj" in whole[said] and "w[-1]=minister" in whole[said]
+    assert base_features(Columns(parse("").doc), quotes) == []

@@ -93,36 +93,57 @@ def _shape(text: str) -> str:
     return "p"
 
 
-def base_features(cols: Columns, quotes: QuoteIndex) -> list[list[str]]:
+WINDOW = 64  # sentences whose features are built together
+
+
+def base_features(cols: Columns, quotes: QuoteIndex, window: int = WINDOW) -> list[list[str]]:
     """The features of every token of a doc that do not depend on a cue, computed once:
     the token's word, lemma, tags, shape, head and children, whether it is quoted, and the
     words and tags two either side within its sentence.
 
+    The doc is read one window of `window` sentences at a time, so the working columns stay
+    the size of a window however long the document (the features of a token never look
+    past its sentence, so the result does not depend on the window).
+    """
+    sents = cols.sents
+    own: list[list[str]] = []
+    for w in range(0, len(sents), max(window, 1)):
+        part = sents[w : w + window]
+        own += _window_features(cols, quotes, part[0][0], part[-1][1], part)
+    return own
+
+
+def _window_features(
+    cols: Columns, quotes: QuoteIndex, lo: int, hi: int, sents: list[tuple[int, int]]
+) -> list[list[str]]:
+    """The base features of tokens [lo, hi), which are whole sentences `sents`.
+
     Each feature is built once per token as a column (one list per kind), then the columns
     are zipped into rows in a fixed order: far fewer string joins than per-token lookups.
+    Heads and children may lie outside the window; they are read from the doc's columns.
     """
-    lower, lemma, pos, dep, head = cols.lower, cols.lemma, cols.pos, cols.dep, cols.head
-    shapes = {t: _shape(t) for t in set(cols.text)}
-    head_lemma = [lemma[h] for h in head]
+    lower, lemma, pos, dep = cols.lower[lo:hi], cols.lemma[lo:hi], cols.pos[lo:hi], cols.dep[lo:hi]
+    text, head = cols.text[lo:hi], cols.head[lo:hi]
+    shapes = {t: _shape(t) for t in set(text)}
+    head_lemma = [cols.lemma[h] for h in head]
     columns = (
         ["w=" + w for w in lower],
         ["lem=" + w for w in lemma],
         ["pos=" + p for p in pos],
-        ["tag=" + t for t in cols.tag],
+        ["tag=" + t for t in cols.tag[lo:hi]],
         ["dep=" + d for d in dep],
-        ["shape=" + shapes[t] for t in cols.text],
+        ["shape=" + shapes[t] for t in text],
         ["suf=" + w[-3:] for w in lower],
         ["hl=" + h for h in head_lemma],
-        ["hp=" + pos[h] for h in head],
+        ["hp=" + cols.pos[h] for h in head],
         ["dephl=" + d + "|" + h for d, h in zip(dep, head_lemma, strict=True)],
-        ["ent=" + (e or "-") for e in cols.ent],
+        ["ent=" + (e or "-") for e in cols.ent[lo:hi]],
     )
     own = [list(row) for row in zip(*columns, strict=True)]
-    child = ["ch=" + d for d in dep]
-    for n, kids in enumerate(cols.children):
+    for n, kids in enumerate(cols.children[lo:hi]):
         if kids:
-            own[n] += [child[c] for c in kids]
-    for n, i in enumerate(cols.idx):
+            own[n] += ["ch=" + cols.dep[c] for c in kids]
+    for n, i in enumerate(cols.idx[lo:hi]):
         if quotes.containing(i, i + 1) is not None:
             own[n].append("inq")
     words = {d: [f"w[{d}]=" + w for w in lower] for d in _NEAR}
@@ -130,7 +151,8 @@ def base_features(cols: Columns, quotes: QuoteIndex) -> list[list[str]]:
     pairs = {d: list(zip(words[d], tags[d], strict=True)) for d in _NEAR}
     edges = {d: (f"edge[{d}]",) for d in _NEAR}
     bigram = ["bi=" + a + "|" + b for a, b in zip(lower, lower[1:], strict=False)]
-    for start, end in cols.sents:
+    for start, end in sents:
+        start, end = start - lo, end - lo
         own[start].append("first")
         for n in range(start, end):
             feats = own[n]
