@@ -81,14 +81,16 @@ def test_events_backoff_unknown_main_verb_outranks_the_clause_it_governs(
     assert main.plover.type == "ASSAULT"
 
 
+def unsure_model() -> backoff.Model:
+    """The stub with every weight zeroed: four flat classes, each at 0.25."""
+    model = stub_model()
+    return backoff.Model(model.index, model.coef * 0.0, model.intercept, model.classes)
+
+
 def test_events_backoff_unsure_main_verb_does_not_outrank_the_clause(
     parse: Parse, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def unsure() -> backoff.Model:
-        model = stub_model()
-        return backoff.Model(model.index, model.coef * 0.0, model.intercept, model.classes)
-
-    monkeypatch.setattr(backoff, "load_model", unsure)
+    monkeypatch.setattr(backoff, "load_model", unsure_model)
     monkeypatch.setattr(backoff, "MIN_PROB", 0.2)  # four flat classes: 0.25, below MAIN_PROB
     evs = find_events(parse("The army pulverised the camps to end the rebellion."), [])
     main = principal_event(evs)
@@ -131,11 +133,7 @@ def test_events_backoff_sure_model_codes_a_verb_whose_object_is_a_lexicon_noun(
 def test_events_backoff_unsure_model_leaves_a_lexicon_noun_object_alone(
     parse: Parse, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def unsure() -> backoff.Model:
-        model = stub_model()
-        return backoff.Model(model.index, model.coef * 0.0, model.intercept, model.classes)
-
-    monkeypatch.setattr(backoff, "load_model", unsure)
+    monkeypatch.setattr(backoff, "load_model", unsure_model)
     monkeypatch.setattr(backoff, "MIN_PROB", 0.2)
     evs = find_events(parse("The rebels pulverised the ceasefire."), [])
     assert evs and all(e.provenance.rule.startswith("events.triggers") for e in evs)
