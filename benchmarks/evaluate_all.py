@@ -158,10 +158,11 @@ Notes on reading these figures:
   the 16 PLOVER types and the PLOVER scorers count it as no type.
 - The optional TF-IDF classifier (`events/classify.py`) is still NOT part of the default pipeline.
   The event back-off (`events/backoff.py`, a logistic regression over parse features, trained on
-  `ngec-synthetic/train.jsonl` by `make train-events`) is: it codes only a sentence's content verb
-  that no lexicon entry covers (rule `events.backoff:model:...`). It made 0 of the plover-gsr and
-  petr2-gsr events, 2.9% of conflibert-cameo's and 1.9% of case2021's; the ngec-synthetic dev
-  figures include it, and are synthetic pseudo-labels, not evidence of accuracy on news.
+  `ngec-synthetic/train.jsonl` by `make train-events`) is: it codes a sentence's main verb that no
+  lexicon entry covers (rule `events.backoff:model:...`, so its share of any output can be counted),
+  and outranks the lexicon events that verb governs only when it is sure (p >= 0.5). The
+  ngec-synthetic dev figures include it, and are synthetic pseudo-labels, not evidence of accuracy
+  on news.
 - The plover scorer reads gold sectors as the actors scorer does (first three letters; `***`, not
   coded, is skipped; PLOVER's MED is met by our HLH). On the same predictions this alone moved
   plover-gsr source sector from 0.694 / 0.636 (tune / check) to 0.875 / 0.682.
