@@ -72,8 +72,9 @@ shared-check: install
 eval: install
 	$(BIN)/python benchmarks/evaluate_all.py --shared $(SHARED) --out EVALUATION.md
 
-## bench: speed and memory figures of BENCHMARKS.md
+## bench: speed and memory figures of BENCHMARKS.md (installs the ray extra for the Ray rows)
 bench: install
+	$(BIN)/pip install --quiet -e '.[ray]'
 	$(BIN)/python benchmarks/speed.py --shared $(SHARED) --out BENCHMARKS.md
 	$(BIN)/python benchmarks/more.py --shared $(SHARED) --out BENCHMARKS.md
 
