@@ -141,12 +141,10 @@ def _covers(d: Draft, tok: Token) -> bool:
     for ...") does not: it is what the main event is about, and the main verb, unknown to the
     lexicon, still names the event (issue 13: lexicon dropout).
     """
-    if d.type == STATEMENT:
-        return False
-    head = d.trigger.head
-    if head.i == tok.i or any(t.i == tok.i for t in d.trigger.tokens):
+    if _on_verb(d, tok):
         return True
-    return head.dep_ in ARG_DEPS and head.head.i == tok.i
+    head = d.trigger.head
+    return d.type != STATEMENT and head.dep_ in ARG_DEPS and head.head.i == tok.i
 
 
 def _on_verb(d: Draft, tok: Token) -> bool:
@@ -158,12 +156,7 @@ def _on_verb(d: Draft, tok: Token) -> bool:
 
 def _governed(d: Draft, tok: Token) -> bool:
     """True if the draft's trigger sits under the content verb (in its subtree, not itself)."""
-    head = d.trigger.head
-    return (
-        head.i != tok.i
-        and tok.left_edge.i <= head.i <= tok.right_edge.i
-        and any(a.i == tok.i for a in head.ancestors)
-    )
+    return tok.is_ancestor(d.trigger.head)
 
 
 def backoff_drafts(
