@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from itertools import combinations
 
+from eventwire.merge.edges import Keys, PairKeys
 from eventwire.merge.records import MentionRecord
 from eventwire.merge.similarity import stem
 
@@ -129,27 +130,53 @@ def candidate_pairs(
     sparse_keys: Sequence[KeyFn] = (),
     sparse_window: int = 5,
 ) -> set[tuple[int, int]]:
-    """Index pairs (i < j) sharing a block.
+    """Index pairs (i < j) sharing a block (`candidate_keys` as a set of tuples)."""
+    found = candidate_keys(
+        records,
+        keys,
+        max_block=max_block,
+        window=window,
+        extra_blocks=extra_blocks,
+        max_gap_days=max_gap_days,
+        sparse_keys=sparse_keys,
+        sparse_window=sparse_window,
+    )
+    n = len(records)
+    return {divmod(k, n) for k in found.tolist()}
+
+
+def candidate_keys(
+    records: Sequence[MentionRecord],
+    keys: Sequence[KeyFn] = STORE_KEYS,
+    *,
+    max_block: int = 200,
+    window: int = 50,
+    extra_blocks: Iterable[Sequence[int]] = (),
+    max_gap_days: int | None = None,
+    sparse_keys: Sequence[KeyFn] = (),
+    sparse_window: int = 5,
+) -> Keys:
+    """Index pairs (i < j) sharing a block, as sorted pair keys (`merge.edges`).
 
     With `max_gap_days`, two dated mentions of a key's block pair only when their date intervals
     are at most that many days apart (an undated one meets the undated). In a block of
     `sparse_keys`, only the sparse mentions (`is_sparse`) look for partners: each meets the
     `sparse_window` mentions nearest to it by date on either side, within the gap.
     """
-    pairs: set[tuple[int, int]] = set()
+    pairs = PairKeys(len(records))
     order = Order(records)
     for members in blocks(records, keys).values():
         if len(members) > 1:
-            pairs.update(order.pairs(members, max_gap_days, max_block, window))
+            pairs.add(order.pairs(members, max_gap_days, max_block, window))
     for extra in extra_blocks:
         if len(extra) > 1:
-            pairs.update(order.pairs(extra, None, max_block, window))
+            pairs.add(order.pairs(extra, None, max_block, window))
     if sparse_keys:
         sparse = [is_sparse(m) for m in records]
         for members in blocks(records, sparse_keys).values():
             if len(members) > 1 and any(sparse[i] for i in members):
-                pairs.update(order.nearest(members, sparse, max_gap_days, sparse_window))
-    return pairs
+                pairs.add(order.nearest(members, sparse, max_gap_days, sparse_window))
+    return pairs.keys()
 
 
 class Order:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from array import array
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from eventwire.merge import tfidf
-from eventwire.merge.blocking import STORE_KEYS, KeyFn, candidate_pairs
+from eventwire.merge.blocking import STORE_KEYS, KeyFn, candidate_keys
 from eventwire.merge.cluster import average_linkage, within_groups
+from eventwire.merge.edges import Edges, Keys, as_keys
 from eventwire.merge.records import MentionRecord
 from eventwire.merge.similarity import Context, Weights, features, load_weights
 
@@ -79,7 +83,7 @@ def merge(
             by_doc.setdefault(m.doc, []).append(i)
         for group in document_clusters(ctx.documents, params.doc_threshold):
             extra.append([i for d in group for i in by_doc.get(d, [])])
-    pairs = candidate_pairs(
+    keys = candidate_keys(
         records,
         params.keys,
         max_block=params.max_block,
@@ -91,14 +95,21 @@ def merge(
     )
     # two events of one sentence are two events (a threat to strike is not the strike), unless
     # the caller scores it instead (the store: "met ... for talks" is one meeting)
-    where = [(m.doc, m.sentence) for m in records]
-    free = [label is None for label in fixed] if fixed else [True] * len(records)
-    apart = params.apart_in_sentence
-    pairs = {
-        (i, j) for i, j in pairs if (not apart or where[i] != where[j]) and (free[i] or free[j])
-    }
-    edges = score_pairs(records, pairs, ctx, params.weights)
-    del pairs, where, free
+    n = len(records)
+    firsts, seconds = keys // max(n, 1), keys % max(n, 1)
+    keep = np.ones(len(keys), dtype=bool)
+    if params.apart_in_sentence:
+        codes: dict[tuple[str, int], int] = {}
+        where = np.array(
+            [codes.setdefault((m.doc, m.sentence), len(codes)) for m in records], dtype=np.int64
+        )
+        keep &= where[firsts] != where[seconds]
+    if fixed:
+        free = np.array([label is None for label in fixed], dtype=bool)
+        keep &= free[firsts] | free[seconds]
+    del firsts, seconds
+    edges = score_pairs(records, keys[keep], ctx, params.weights)
+    del keys, keep
     initial = _groups(fixed)
     if params.within_document is not None and not initial:
         initial = within_groups(edges, [m.doc for m in records], params.within_document)
@@ -136,19 +147,28 @@ def _why(
 
 def score_pairs(
     records: Sequence[MentionRecord],
-    pairs: set[tuple[int, int]],
+    pairs: Keys | Iterable[tuple[int, int]],
     ctx: Context,
     weights: Weights,
-) -> dict[tuple[int, int], float]:
+) -> Edges:
     """Probability that each candidate pair is one event (only the weighed evidence computed).
 
-    Pairs are scored in index order: a record's pairs come together, so its fields and memo
-    entries are read while in the CPU's cache (in a set's order, a 100k-mention merge scored
-    half as fast per pair as a 10k one), and the edges are built in the order the clustering
-    reads them. Each pair's tuple is reused as its key, not built again.
+    `pairs` are pair keys (`merge.edges`) or (i, j) tuples. Pairs are scored in index order: a
+    record's pairs come together, so its fields and memo entries are read while in the CPU's
+    cache (in a set's order, a 100k-mention merge scored half as fast per pair as a 10k one),
+    and the edges are built in the order the clustering reads them.
     """
+    n = len(records)
+    keys = pairs if isinstance(pairs, np.ndarray) else as_keys(pairs, n)
     used = weights.used
-    return {
-        p: weights.probability(features(records[p[0]], records[p[1]], ctx, used))
-        for p in sorted(pairs)
-    }
+    scores = array("d")
+    for start in range(0, len(keys), CHUNK):
+        part = keys[start : start + CHUNK]
+        scores.extend(
+            weights.probability(features(records[i], records[j], ctx, used))
+            for i, j in zip((part // n).tolist(), (part % n).tolist(), strict=True)
+        )
+    return Edges(n, keys, np.frombuffer(scores, dtype=np.float64) if scores else np.empty(0))
+
+
+CHUNK = 1 << 16  # pair keys turned into Python ints at a time
