@@ -153,29 +153,33 @@ def _no_cycle_collection() -> Iterator[None]:
             gc.enable()
 
 
-@dataclass
-class Rows:
-    """Stored event rows as tuples: a dict per row would weigh a kilobyte more at 100k events."""
-
-    columns: list[str]
-    data: list[tuple[Any, ...]]
-
-    def __len__(self) -> int:
-        return len(self.data)
-
-    def row(self, i: int) -> dict[str, Any]:
-        return dict(zip(self.columns, self.data[i], strict=True))
-
-    def ids(self) -> list[str]:
-        return [str(t[0]) for t in self.data]
-
-    def __add__(self, other: Rows) -> Rows:
-        return Rows(self.columns, self.data + other.data)
+def _ids(store: Store, where: str = "", params: list[Any] | None = None) -> list[str]:
+    """Ids of the stored events matching `where`, in id order."""
+    cur = store.con.execute(
+        "SELECT e.id FROM events e JOIN articles a ON a.id = e.article_id "
+        + where
+        + " ORDER BY e.id",
+        params or [],
+    )
+    return [str(r[0]) for r in cur.fetchall()]
 
 
-def _rows(store: Store, where: str = "", params: list[Any] | None = None) -> Rows:
-    cur = store.con.execute(_EVENTS_SQL + where + " ORDER BY e.id", params or [])
-    return Rows([d[0] for d in cur.description], cur.fetchall())
+def _rows_of(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+    """Event id -> its stored row (events joined with the article's date and outlet)."""
+    cur = store.con.execute(_EVENTS_SQL + "WHERE e.id IN (SELECT unnest(?))", [list(ids)])
+    columns = [d[0] for d in cur.description]
+    return {str(t[0]): dict(zip(columns, t, strict=True)) for t in cur.fetchall()}
+
+
+def _records(store: Store, ids: Sequence[str]) -> list[MentionRecord]:
+    """The merge records of these events, read a chunk at a time: the rows are dropped once
+    their records are made (a merge holds only records; the rows are read again to write)."""
+    out = []
+    for lo in range(0, len(ids), CHUNK):
+        part = ids[lo : lo + CHUNK]
+        rows, actors = _rows_of(store, part), _actors(store, part)
+        out += [record_of(rows[eid], actors.get(eid, {})) for eid in part]
+    return out
 
 
 def merge_store(store: Store, article_ids: Sequence[str] | None = None) -> MergeSummary:
@@ -186,21 +190,15 @@ def merge_store(store: Store, article_ids: Sequence[str] | None = None) -> Merge
     existing merged events keep their members and can only grow.
     """
     if article_ids is None:
-        rows = _rows(store)
+        ids = _ids(store)
         for table in ("merged_mentions", "merged_events", "merge_keys"):
             store.con.execute(f"DELETE FROM {table}")
-        records = _records(store, rows)
+        records = _records(store, ids)
         groups = _cluster(records, {})
-        _write(store, rows, groups, replace=False)
+        _write(store, records, groups, replace=False)
         _write_keys(store, records)
-        return MergeSummary(len(rows), len(groups), len(rows))
+        return MergeSummary(len(records), len(groups), len(records))
     return _merge_new(store, list(article_ids))
-
-
-def _records(store: Store, rows: Rows) -> list[MentionRecord]:
-    ids = rows.ids()
-    actors = _actors(store, ids)
-    return [record_of(rows.row(i), actors.get(eid, {})) for i, eid in enumerate(ids)]
 
 
 def _cluster(records: list[MentionRecord], fixed: dict[str, str]) -> list[list[int]]:
@@ -299,12 +297,16 @@ def _insert(store: Store, table: str, columns: Sequence[str], rows: list[list[An
 CHUNK = 10_000  # rows built and inserted at a time, so writing 100k merged events stays small
 
 
-def _write(store: Store, rows: Rows, groups: list[list[int]], *, replace: bool = True) -> None:
+def _write(
+    store: Store, records: Sequence[MentionRecord], groups: list[list[int]], *, replace: bool = True
+) -> None:
     """Write the merged rows of these groups (`replace`: their old merged events go first)."""
     for lo in range(0, len(groups), CHUNK):
         events, mentions = [], []
-        for members in groups[lo : lo + CHUNK]:
-            event, ms = merged_rows([rows.row(i) for i in members])
+        part = groups[lo : lo + CHUNK]
+        rows = _rows_of(store, [records[i].id for members in part for i in members])
+        for members in part:
+            event, ms = merged_rows([rows[records[i].id] for i in members])
             events.append(event)
             mentions += ms
         if replace:
@@ -352,27 +354,26 @@ def _merge_new(store: Store, article_ids: list[str]) -> MergeSummary:
             "OR event_id NOT IN (SELECT id FROM events)",
             [article_ids],
         )
-    new_rows = _rows(store, "WHERE e.article_id IN (SELECT unnest(?))", [article_ids])
-    if not new_rows:
+    new_ids = _ids(store, "WHERE e.article_id IN (SELECT unnest(?))", [article_ids])
+    if not new_ids:
         _drop_empty(store)
         return MergeSummary()
-    new = _records(store, new_rows)
-    old_rows = _rows(store, "WHERE e.id IN (SELECT unnest(?))", [_neighbours(store, new)])
+    new = _records(store, new_ids)
+    old_ids = _ids(store, "WHERE e.id IN (SELECT unnest(?))", [_neighbours(store, new)])
     fixed = {
         eid: mid
         for eid, mid in store.con.execute(
             "SELECT event_id, merged_id FROM merged_mentions WHERE event_id IN (SELECT unnest(?))",
-            [old_rows.ids()],
+            [old_ids],
         ).fetchall()
     }
-    rows = new_rows + old_rows
-    records = new + _records(store, old_rows)
+    records = new + _records(store, old_ids)
     groups = _cluster(records, fixed)
     touched = [g for g in groups if any(i < len(new) for i in g)]
-    _write(store, rows, touched)
+    _write(store, records, touched)
     _write_keys(store, new)
     _drop_empty(store)
-    return MergeSummary(len(rows), len(touched), len(new))
+    return MergeSummary(len(records), len(touched), len(new))
 
 
 def _neighbours(store: Store, new: Sequence[MentionRecord]) -> list[str]:
@@ -436,8 +437,8 @@ def _backfill_keys(store: Store) -> None:
     has_merged = store.con.execute("SELECT count(*) FROM merged_mentions").fetchone()
     if (has_keys and has_keys[0]) or not (has_merged and has_merged[0]):
         return
-    rows = _rows(store, "WHERE e.id IN (SELECT event_id FROM merged_mentions)")
-    _write_keys(store, _records(store, rows))
+    ids = _ids(store, "WHERE e.id IN (SELECT event_id FROM merged_mentions)")
+    _write_keys(store, _records(store, ids))
 
 
 def _drop_empty(store: Store) -> None:

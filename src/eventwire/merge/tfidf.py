@@ -35,10 +35,12 @@ def idf(texts: Iterable[Iterable[str]]) -> dict[str, float]:
     return {t: math.log((1 + n) / (1 + c)) + 1.0 for t, c in df.items()}
 
 
-def vector(toks: Iterable[str], weights: Mapping[str, float]) -> Vector:
-    """Sublinear tf times idf, l2-normalised; unknown words get the largest idf."""
+def vector(toks: Iterable[str], weights: Mapping[str, float], top: float | None = None) -> Vector:
+    """Sublinear tf times idf, l2-normalised; unknown words get the largest idf (`top`, when
+    the caller knows it: finding it is a pass over every word)."""
     counts = Counter(toks)
-    top = max(weights.values(), default=1.0)
+    if top is None:
+        top = max(weights.values(), default=1.0)
     vec = {t: (1.0 + math.log(c)) * weights.get(t, top) for t, c in counts.items()}
     norm = math.sqrt(sum(v * v for v in vec.values()))
     return {t: v / norm for t, v in vec.items()} if norm else {}
@@ -52,7 +54,11 @@ def cosine(a: Vector, b: Vector) -> float:
 
 
 def vectors(texts: Mapping[str, str]) -> dict[str, Vector]:
-    """TF-IDF vectors of named texts, idf taken from those texts."""
-    toks = {k: tokens(v) for k, v in texts.items()}
+    """TF-IDF vectors of named texts, idf taken from those texts.
+
+    Each word is kept once (the vectors of 100k sentences share their keys, not copies)."""
+    terms: dict[str, str] = {}
+    toks = {k: [terms.setdefault(t, t) for t in tokens(v)] for k, v in texts.items()}
     weights = idf(toks.values())
-    return {k: vector(t, weights) for k, t in toks.items()}
+    top = max(weights.values(), default=1.0)
+    return {k: vector(t, weights, top) for k, t in toks.items()}
