@@ -7,6 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from eventwire.merge import cluster as cluster_module
 from eventwire.merge import edges as edges_module
 from eventwire.merge.cluster import average_linkage, within_groups
 from eventwire.merge.edges import Edges, PairKeys, as_keys
@@ -112,3 +113,18 @@ def test_clusters_are_those_of_average_linkage_by_its_definition(
     expected = reference(n, scored, threshold, initial)
     assert average_linkage(n, scored, threshold, initial) == expected
     assert average_linkage(n, edges_of(n, scored), threshold, initial) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(graphs, st.sampled_from([0.25, 0.5]))
+def test_reading_the_start_in_chunks_and_dropping_stale_entries_change_nothing(
+    graph: tuple[int, dict[tuple[int, int], float], list[list[int]]], threshold: float
+) -> None:
+    n, scored, _ = graph
+    saved = cluster_module.CHUNK, cluster_module.COMPACT
+    cluster_module.CHUNK, cluster_module.COMPACT = 2, 1
+    try:
+        got = average_linkage(n, scored, threshold)
+    finally:
+        cluster_module.CHUNK, cluster_module.COMPACT = saved
+    assert got == reference(n, scored, threshold, [])

@@ -23,6 +23,8 @@ import numpy.typing as npt
 from eventwire.merge.edges import Edges, as_keys
 
 Ints = npt.NDArray[np.int64]
+CHUNK = 4096  # candidates of the start turned into Python numbers at a time
+COMPACT = 1 << 16  # heap entries before the stale ones are first dropped
 Floats = npt.NDArray[np.float64]
 
 
@@ -155,15 +157,20 @@ class _Linkage:
         neg0, keys0 = self.candidates()
         first = self.size.copy()  # sizes the start's candidates were computed with
         heap: list[tuple[float, int, int, int, int]] = []
-        at, end = 0, len(keys0)
-        negs, codes = neg0.tolist(), keys0.tolist()
-        while at < end or heap:
-            if at < end and (
-                not heap or (negs[at], codes[at]) <= (heap[0][0], heap[0][1] * n + heap[0][2])
+        at, end = 0, len(keys0)  # the start's candidates, read CHUNK at a time as numbers
+        negs: list[float] = []
+        codes: list[int] = []
+        k = 0
+        compact_at = COMPACT
+        while at + k < end or heap:
+            if k == len(negs) and at + k < end:
+                at += k
+                negs, codes, k = neg0[at : at + CHUNK].tolist(), keys0[at : at + CHUNK].tolist(), 0
+            if k < len(negs) and (
+                not heap or (negs[k], codes[k]) <= (heap[0][0], heap[0][1] * n + heap[0][2])
             ):
-                code = codes[at]
-                at += 1
-                a, b = divmod(code, n)
+                a, b = divmod(codes[k], n)
+                k += 1
                 if parent[a] != a or parent[b] != b or size[a] != first[a] or size[b] != first[b]:
                     continue
             else:
@@ -176,10 +183,19 @@ class _Linkage:
             for c, mean in zip(nbrs[ok].tolist(), means[ok].tolist(), strict=True):
                 lo, hi = (a, c) if a < c else (c, a)
                 heapq.heappush(heap, (-mean, lo, hi, int(size[lo]), int(size[hi])))
+            if len(heap) > compact_at:  # drop the stale entries, which would only be skipped
+                heap = [e for e in heap if _current(e, parent, size)]
+                heapq.heapify(heap)
+                compact_at = max(COMPACT, 2 * len(heap))
         labels = self.resolve(np.arange(n, dtype=np.int64))
         order = np.argsort(labels, kind="stable")
         bounds = np.flatnonzero(np.diff(labels[order])) + 1
         return sorted((g.tolist() for g in np.split(order, bounds)), key=lambda m: m[0])
+
+
+def _current(entry: tuple[float, int, int, int, int], parent: Ints, size: Ints) -> bool:
+    _, a, b, size_a, size_b = entry
+    return bool(parent[a] == a and parent[b] == b and size[a] == size_a and size[b] == size_b)
 
 
 def within_groups(
