@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from eventwire.merge.blocking import SPARSE_KEYS, STORE_KEYS, candidate_pairs
+from eventwire.merge.blocking import SPARSE_KEYS, STORE_KEYS, candidate_keys
+from eventwire.merge.edges import as_pairs
 from eventwire.merge.records import MentionRecord
 
 DAY = date(2024, 3, 5)
@@ -24,8 +25,14 @@ def mention(n: int, *, days: int = 0, type: str = "CONSULT", **kw: object) -> Me
     return MentionRecord(**fields)  # type: ignore[arg-type]
 
 
+def candidate_pairs(
+    records: list[MentionRecord], *args: object, **kw: object
+) -> set[tuple[int, int]]:
+    return as_pairs(candidate_keys(records, *args, **kw), len(records))  # type: ignore[arg-type]
+
+
 def pairs(records: list[MentionRecord], **kw: object) -> set[tuple[int, int]]:
-    return candidate_pairs(records, STORE_KEYS, max_gap_days=10, **kw)  # type: ignore[arg-type]
+    return candidate_pairs(records, STORE_KEYS, max_gap_days=10, **kw)
 
 
 def test_same_type_and_actor_within_days_are_candidates_weeks_apart_are_not() -> None:

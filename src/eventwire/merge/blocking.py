@@ -119,32 +119,6 @@ def _sort_key(m: MentionRecord) -> tuple[int, str]:
     return (day(m), m.id)
 
 
-def candidate_pairs(
-    records: Sequence[MentionRecord],
-    keys: Sequence[KeyFn] = STORE_KEYS,
-    *,
-    max_block: int = 200,
-    window: int = 50,
-    extra_blocks: Iterable[Sequence[int]] = (),
-    max_gap_days: int | None = None,
-    sparse_keys: Sequence[KeyFn] = (),
-    sparse_window: int = 5,
-) -> set[tuple[int, int]]:
-    """Index pairs (i < j) sharing a block (`candidate_keys` as a set of tuples)."""
-    found = candidate_keys(
-        records,
-        keys,
-        max_block=max_block,
-        window=window,
-        extra_blocks=extra_blocks,
-        max_gap_days=max_gap_days,
-        sparse_keys=sparse_keys,
-        sparse_window=sparse_window,
-    )
-    n = len(records)
-    return {divmod(k, n) for k in found.tolist()}
-
-
 def candidate_keys(
     records: Sequence[MentionRecord],
     keys: Sequence[KeyFn] = STORE_KEYS,

@@ -54,6 +54,11 @@ def as_keys(pairs: Iterable[tuple[int, int]], n: int) -> Keys:
     return found.keys()
 
 
+def as_pairs(keys: Keys, n: int) -> set[tuple[int, int]]:
+    """The (i, j) pairs of some keys (for reading and testing; a merge keeps the keys)."""
+    return {divmod(k, n) for k in keys.tolist()}
+
+
 class Edges(Mapping[tuple[int, int], float]):
     """Pairs (i < j) of `range(n)` with a score each, sorted by (i, j)."""
 
