@@ -14,9 +14,7 @@ from eventwire.merge.edges import Edges, PairKeys, as_keys
 
 
 def edges_of(n: int, scored: dict[tuple[int, int], float]) -> Edges:
-    keys = as_keys(scored, n)
-    pairs = [divmod(int(k), n) for k in keys]
-    return Edges(n, keys, np.array([scored[p] for p in pairs], dtype=np.float64))
+    return Edges.of(n, scored)
 
 
 def test_pair_keys_are_sorted_distinct_and_read_back_as_pairs() -> None:

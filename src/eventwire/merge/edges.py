@@ -59,6 +59,18 @@ def as_pairs(keys: Keys, n: int) -> set[tuple[int, int]]:
     return {divmod(k, n) for k in keys.tolist()}
 
 
+def ends(keys: Keys, n: int) -> tuple[Keys, Keys]:
+    """The first and second index of every key's pair."""
+    return keys // max(n, 1), keys % max(n, 1)
+
+
+def pairs_of(keys: Keys, n: int, chunk: int = 1 << 16) -> Iterator[tuple[int, int]]:
+    """Each key's (i, j) in order, converted to Python ints a chunk at a time."""
+    for start in range(0, len(keys), chunk):
+        firsts, seconds = ends(keys[start : start + chunk], n)
+        yield from zip(firsts.tolist(), seconds.tolist(), strict=True)
+
+
 class Edges(Mapping[tuple[int, int], float]):
     """Pairs (i < j) of `range(n)` with a score each, sorted by (i, j)."""
 
@@ -69,21 +81,29 @@ class Edges(Mapping[tuple[int, int], float]):
         self.packed = keys
         self.scores = scores
 
+    @classmethod
+    def of(cls, n: int, scored: Mapping[tuple[int, int], float]) -> Edges:
+        """A dict of pairs as `Edges`; a pair given as (j, i), or both ways, is summed as (i, j)."""
+        summed: dict[tuple[int, int], float] = {}
+        for (i, j), s in scored.items():
+            if i != j:
+                p = (i, j) if i < j else (j, i)
+                summed[p] = summed.get(p, 0.0) + s
+        keys = as_keys(summed, n)
+        return cls(n, keys, np.array([summed[p] for p in pairs_of(keys, n)], dtype=np.float64))
+
     def ends(self) -> tuple[Keys, Keys]:
         """The first and second index of every pair."""
-        return self.packed // self.n, self.packed % self.n
+        return ends(self.packed, self.n)
 
     def select(self, mask: npt.NDArray[np.bool_]) -> Edges:
         return Edges(self.n, self.packed[mask], self.scores[mask])
 
-    def triples(self, chunk: int = 1 << 16) -> Iterator[tuple[int, int, float]]:
-        """(i, j, score) in index order, converted to Python numbers a chunk at a time."""
-        for start in range(0, len(self.packed), chunk):
-            keys = self.packed[start : start + chunk]
-            firsts, seconds = (keys // self.n).tolist(), (keys % self.n).tolist()
-            yield from zip(
-                firsts, seconds, self.scores[start : start + chunk].tolist(), strict=True
-            )
+    def triples(self) -> Iterator[tuple[int, int, float]]:
+        """(i, j, score) in index order."""
+        scores = iter(self.scores.tolist())
+        for i, j in pairs_of(self.packed, self.n):
+            yield i, j, next(scores)
 
     def __getitem__(self, pair: tuple[int, int]) -> float:
         i, j = pair
@@ -95,8 +115,7 @@ class Edges(Mapping[tuple[int, int], float]):
         raise KeyError(pair)
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        for i, j, _ in self.triples():
-            yield (i, j)
+        return pairs_of(self.packed, self.n)
 
     def __len__(self) -> int:
         return len(self.packed)

@@ -11,7 +11,7 @@ import numpy as np
 from eventwire.merge import tfidf
 from eventwire.merge.blocking import STORE_KEYS, KeyFn, candidate_keys
 from eventwire.merge.cluster import average_linkage, within_groups
-from eventwire.merge.edges import Edges, Keys, as_keys
+from eventwire.merge.edges import Edges, Keys, as_keys, ends, pairs_of
 from eventwire.merge.records import MentionRecord
 from eventwire.merge.similarity import Context, Weights, features, load_weights
 
@@ -96,7 +96,7 @@ def merge(
     # two events of one sentence are two events (a threat to strike is not the strike), unless
     # the caller scores it instead (the store: "met ... for talks" is one meeting)
     n = len(records)
-    firsts, seconds = keys // max(n, 1), keys % max(n, 1)
+    firsts, seconds = ends(keys, n)
     keep = np.ones(len(keys), dtype=bool)
     if params.apart_in_sentence:
         codes: dict[tuple[str, int], int] = {}
@@ -161,14 +161,11 @@ def score_pairs(
     n = len(records)
     keys = pairs if isinstance(pairs, np.ndarray) else as_keys(pairs, n)
     used = weights.used
-    scores = array("d")
-    for start in range(0, len(keys), CHUNK):
-        part = keys[start : start + CHUNK]
-        scores.extend(
+    scores = array(
+        "d",
+        (
             weights.probability(features(records[i], records[j], ctx, used))
-            for i, j in zip((part // n).tolist(), (part % n).tolist(), strict=True)
-        )
+            for i, j in pairs_of(keys, n)
+        ),
+    )
     return Edges(n, keys, np.frombuffer(scores, dtype=np.float64) if scores else np.empty(0))
-
-
-CHUNK = 1 << 16  # pair keys turned into Python ints at a time
