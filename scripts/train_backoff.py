@@ -14,8 +14,14 @@ the shipped weights: `--fold study` trains on the study fold of `scripts/ngec_fo
 (`attribution.headline.sentence_case`: a Title Case line parses as one long name, so its verb
 is often not found and the headline gives no training unit).
 
+`--cv CACHE` scores the recipe instead of writing weights: the train units are parsed once
+(cached as a spaCy DocBin at CACHE) and the classifier is cross-validated twice, with five folds
+grouped by the content verb's lemma (every test verb unseen in training: the back-off's real job)
+and with the headline-template folds of `scripts/ngec_folds.py`; it prints accuracy overall and
+at the MIN_PROB / MAIN_PROB thresholds.
+
 Usage: .venv/bin/python scripts/train_backoff.py [--train PATH] [--out PATH]
-       [--fold study --shared DIR] [--recase-headlines]            (make train-events)
+       [--fold study --shared DIR] [--recase-headlines] [--cv CACHE]   (make train-events)
 """
 
 from __future__ import annotations
@@ -26,12 +32,13 @@ import re
 from pathlib import Path
 
 import numpy as np
-from ngec_folds import split  # scripts/ngec_folds.py, beside this script
+from ngec_folds import bucket, fold, split  # scripts/ngec_folds.py, beside this script
 from scipy.sparse import csr_matrix
 from sklearn.linear_model import LogisticRegression
+from spacy.tokens import Doc, DocBin
 
 from eventwire.attribution.headline import sentence_case
-from eventwire.events.backoff import candidate, features
+from eventwire.events.backoff import MAIN_PROB, MIN_PROB, Model, candidate, features
 from eventwire.events.lexicon import load_lexicon
 from eventwire.nlp.parse import load_nlp
 
@@ -67,13 +74,16 @@ def units(stories: list[dict[str, object]], recase: bool = False) -> tuple[list[
     return texts, labels
 
 
-def featurise(texts: list[str], labels: list[str]) -> tuple[list[list[str]], list[str]]:
+def featurise(
+    texts: list[str], labels: list[str], docs: list[Doc] | None = None
+) -> tuple[list[list[str]], list[str]]:
     """Parse features of each text's content verb (texts without one are skipped)."""
     nlp = load_nlp()
     report = set(load_lexicon().report)
     rows: list[list[str]] = []
     ys: list[str] = []
-    for doc, label in zip(nlp.pipe(texts, batch_size=64), labels, strict=True):
+    parsed = docs if docs is not None else nlp.pipe(texts, batch_size=64)
+    for doc, label in zip(parsed, labels, strict=True):
         for sent in doc.sents:
             tok = candidate(sent, report)
             if tok is not None:
@@ -109,6 +119,71 @@ def fit(rows: list[list[str]], ys: list[str]) -> dict[str, np.ndarray]:
     }
 
 
+def cached_units(
+    stories: list[dict[str, object]], cache: Path
+) -> tuple[list[Doc], list[str], list[str]]:
+    """Parsed units (headline and first sentences) of every story, their type and template fold
+    key, parsed once and kept as a DocBin at `cache` (deleted by hand when the pipeline changes)."""
+    texts, labels, groups = [], [], []
+    for story in stories:
+        t, y = units([story])
+        texts += t
+        labels += y
+        groups += [str(story.get("headline_template") or story["headline"])] * len(t)
+    nlp = load_nlp()
+    if cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+    else:
+        docs = list(nlp.pipe(texts, batch_size=64))
+        DocBin(docs=docs).to_disk(cache)
+    return docs, labels, groups
+
+
+def cross_validate(cache: Path, train: Path) -> None:
+    """Print the recipe's accuracy on unseen verbs and on unseen headline templates."""
+    docs, labels, groups = cached_units(read_stories(train), cache)
+    report = set(load_lexicon().report)
+    rows, ys, verbs, temps = [], [], [], []
+    for doc, label, group in zip(docs, labels, groups, strict=True):
+        for sent in doc.sents:
+            tok = candidate(sent, report)
+            if tok is not None:
+                rows.append(features(tok))
+                ys.append(label)
+                verbs.append(tok.lemma_.lower())
+                temps.append(group)
+                break
+    splits = {
+        "unseen-verb": [bucket(v) % 5 for v in verbs],
+        "unseen-template": [int(fold({"headline_template": t}) == "measure") for t in temps],
+    }
+    for name, keys in splits.items():
+        hits = {0.0: [0, 0], MIN_PROB: [0, 0], MAIN_PROB: [0, 0]}
+        for k in sorted(set(keys)):
+            train_i = [i for i, g in enumerate(keys) if g != k]
+            test_i = [i for i, g in enumerate(keys) if g == k]
+            arrays = fit([rows[i] for i in train_i], [ys[i] for i in train_i])
+            model = Model(
+                {str(f): i for i, f in enumerate(arrays["vocab"])},
+                arrays["coef"].astype(np.float32),
+                arrays["intercept"],
+                [str(c) for c in arrays["classes"]],
+            )
+            for i in test_i:
+                proba = model.proba(rows[i])
+                best = int(proba.argmax())
+                for th, tally in hits.items():
+                    if proba[best] >= th:
+                        tally[0] += model.classes[best] == ys[i]
+                        tally[1] += 1
+        n = len(rows)
+        shown = "  ".join(
+            f"p>={th:.2f}: acc {h[0] / max(h[1], 1):.3f} cover {h[1] / n:.3f}"
+            for th, h in hits.items()
+        )
+        print(f"{name:16} {n} units  {shown}")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--train", type=Path, default=DEFAULT_TRAIN)
@@ -116,10 +191,18 @@ def main() -> None:
     ap.add_argument("--fold", choices=["all", "study"], default="all")
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     ap.add_argument("--recase-headlines", action="store_true")
+    ap.add_argument("--cv", type=Path, default=None, metavar="CACHE")
+    ap.add_argument("--cache", type=Path, default=None, help="parse cache (as --cv) to train from")
     args = ap.parse_args()
+    if args.cv is not None:
+        cross_validate(args.cv, args.train)
+        return
     stories = split(args.shared)["study"] if args.fold == "study" else read_stories(args.train)
     texts, labels = units(stories, recase=args.recase_headlines)
-    rows, ys = featurise(texts, labels)
+    docs = None
+    if args.cache is not None and args.fold == "all" and not args.recase_headlines:
+        docs = cached_units(stories, args.cache)[0]
+    rows, ys = featurise(texts, labels, docs)
     arrays = fit(rows, ys)
     np.savez_compressed(args.out, **arrays)
     print(

@@ -41,6 +41,30 @@ def test_events_backoff_candidate_is_the_reported_content_verb(parse: Parse) -> 
     assert "o=camp" in backoff.features(tok)
 
 
+def test_events_backoff_derived_family_reaches_nominalisations() -> None:
+    assert {"deployment", "invasion", "explosion", "militar", "evacuation"} <= {
+        w
+        for v in ("deploy", "invade", "explode", "militarize", "evacuate")
+        for w in backoff.derived(v)
+    }
+    assert backoff.derived("protest")[0] == "protest"  # the verb itself as a noun first
+
+
+def test_events_backoff_family_feature_types_an_unknown_verb_by_its_lexicon_noun(
+    parse: Parse,
+) -> None:
+    lex = load_lexicon()
+    types = backoff.noun_types(lex)
+    assert types["invasion"] == lex.nouns[("invasion", "")].type
+    sent = next(parse("The army invaded the northern provinces.").doc.sents)
+    tok = backoff.candidate(sent, set(lex.report))
+    assert tok is not None
+    assert f"d={types['invasion']}" in backoff.features(tok, lex)
+    sent = next(parse("The villagers admired the old bridge.").doc.sents)
+    tok = backoff.candidate(sent, set(lex.report))
+    assert tok is not None and not any(f.startswith("d=") for f in backoff.features(tok, lex))
+
+
 def test_events_backoff_codes_an_unknown_verb_with_model_rule(
     parse: Parse, monkeypatch: pytest.MonkeyPatch
 ) -> None:
