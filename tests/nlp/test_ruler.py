@@ -1,0 +1,64 @@
+"""The attribute ruler by look-up sets what spaCy's own ruler sets, token for token."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from eventwire.nlp.ruler import FastAttributeRuler, Unsupported, _Rules
+
+TEXTS = (
+    "I ain't gonna lie: y'all got ta see 'em. Let's go, he gets it and she got it.",
+    "You saw me, it hit you and I told them. Nothin' doin', somethin' goin' on, c'mon.",
+    "'Nuff said, ol' man, we'll see.  The envoys (from Cairo) met on 3 May -- talks went on.",
+    "LONDON (Reuters) - Hamas said on Friday it would send a delegation to Cairo.\n\nIt did.",
+)
+ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
+
+
+def _before_ruler(nlp: Language, text: str) -> Doc:
+    doc = nlp.make_doc(text)
+    for name, proc in nlp.pipeline:
+        if name == "attribute_ruler":
+            return doc
+        doc = proc(doc)
+    raise AssertionError("no attribute_ruler in the pipeline")
+
+
+def test_ruler_is_the_lookup_and_matches_spacy_token_for_token(nlp: Language) -> None:
+    fast = nlp.get_pipe("attribute_ruler")
+    assert isinstance(fast, FastAttributeRuler)
+    changed = 0
+    for text in TEXTS:
+        doc = _before_ruler(nlp, text)
+        before = doc.to_array(ATTRS)
+        ours, theirs = fast(doc.copy()), fast.ruler(doc.copy())
+        assert numpy.array_equal(ours.to_array(ATTRS), theirs.to_array(ATTRS))
+        assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [
+            (t.pos_, str(t.morph), t.lemma_) for t in theirs
+        ]
+        changed += int((ours.to_array(ATTRS) != before).sum())
+    assert changed > 0  # the rules did set something
+
+
+def test_ruler_two_token_exception_reaches_its_indexed_token(nlp: Language) -> None:
+    fast = nlp.get_pipe("attribute_ruler")
+    assert isinstance(fast, FastAttributeRuler)
+    doc = _before_ruler(nlp, "We are gonna win and let's see.")
+    theirs = fast.ruler(doc.copy())
+    ours = fast(doc.copy())
+    lemmas = [t.lemma_ for t in ours]
+    assert lemmas == [t.lemma_ for t in theirs]
+    assert "go" in lemmas and "us" in lemmas  # "gon na" -> go, "let 's" -> us (index 1)
+
+
+def test_ruler_refuses_patterns_it_cannot_match_exactly(nlp: Language) -> None:
+    from spacy.pipeline import AttributeRuler
+
+    ruler = AttributeRuler(nlp.vocab)
+    ruler.add([[{"LOWER": "talks", "OP": "+"}]], {"LEMMA": "talk"})
+    with pytest.raises(Unsupported):
+        _Rules(ruler)
