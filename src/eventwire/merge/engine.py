@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -11,8 +10,9 @@ import numpy as np
 from eventwire.merge import tfidf
 from eventwire.merge.blocking import STORE_KEYS, KeyFn, candidate_keys
 from eventwire.merge.cluster import average_linkage, within_groups
-from eventwire.merge.edges import Edges, Keys, as_keys, ends, pairs_of
+from eventwire.merge.edges import Edges, Keys, as_keys, ends
 from eventwire.merge.records import MentionRecord
+from eventwire.merge.scoring import score_keys
 from eventwire.merge.similarity import Context, Weights, features, load_weights
 
 
@@ -153,19 +153,9 @@ def score_pairs(
 ) -> Edges:
     """Probability that each candidate pair is one event (only the weighed evidence computed).
 
-    `pairs` are pair keys (`merge.edges`) or (i, j) tuples. Pairs are scored in index order: a
-    record's pairs come together, so its fields and memo entries are read while in the CPU's
-    cache (in a set's order, a 100k-mention merge scored half as fast per pair as a 10k one),
-    and the edges are built in the order the clustering reads them.
+    `pairs` are pair keys (`merge.edges`) or (i, j) tuples, scored a chunk at a time as array
+    operations (`merge.scoring`), in index order: the order the clustering reads them.
     """
     n = len(records)
     keys = pairs if isinstance(pairs, np.ndarray) else as_keys(pairs, n)
-    used = weights.used
-    scores = array(
-        "d",
-        (
-            weights.probability(features(records[i], records[j], ctx, used))
-            for i, j in pairs_of(keys, n)
-        ),
-    )
-    return Edges(n, keys, np.frombuffer(scores, dtype=np.float64) if scores else np.empty(0))
+    return Edges(n, keys, score_keys(records, keys, ctx, weights))
