@@ -62,3 +62,19 @@ def test_ruler_refuses_patterns_it_cannot_match_exactly(nlp: Language) -> None:
     ruler.add([[{"LOWER": "talks", "OP": "+"}]], {"LEMMA": "talk"})
     with pytest.raises(Unsupported):
         _Rules(ruler)
+
+
+def test_ruler_gives_the_same_values_when_its_cache_is_tiny(
+    nlp: Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import eventwire.nlp.ruler as ruler_module
+
+    monkeypatch.setattr(ruler_module, "SEEN", 2)  # cleared again and again
+    fast = nlp.get_pipe("attribute_ruler")
+    assert isinstance(fast, FastAttributeRuler)
+    fresh = FastAttributeRuler(fast.ruler)
+    for text in TEXTS:
+        doc = _before_ruler(nlp, text)
+        ours, theirs = fresh(doc.copy()), fast.ruler(doc.copy())
+        assert numpy.array_equal(ours.to_array(ATTRS), theirs.to_array(ATTRS))
+    assert len(fresh.rules._seen) <= 2

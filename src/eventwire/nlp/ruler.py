@@ -5,8 +5,8 @@ exceptions: 179 one- or two-token patterns, all plain equalities, `IN` sets and 
 TAG, LOWER, DEP and IS_SPACE. spaCy runs them through its `Matcher` and sets each match
 through a `Span`: 12% of the parse on short news (as much as the dependency parser). Here a
 token's matches depend only on those four values (and its neighbour's, for the few two-token
-patterns), so they are found once per distinct token and cached, and the attributes are set
-in one `Doc.from_array`, with spaCy's precedence (later patterns win). Same values, bit for
+patterns), so they are found by look-up (most rules name the word they apply to; `_index`)
+and the answers for recent tokens are cached, and the attributes are set in one `Doc.from_array`, with spaCy's precedence (later patterns win). Same values, bit for
 bit; a ruler with patterns outside that set keeps spaCy's own component (`compile_ruler`).
 """
 
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 FAST_RULER = "eventwire_attribute_ruler"
+SEEN = 1 << 16  # token keys whose matches are cached (a few MiB)
 Key = tuple[int, ...]
 
 
@@ -75,11 +76,37 @@ class _Rules:
         if not all(isinstance(a, int) for v in self.values for a in v):
             raise Unsupported("extension attributes")
         self.set_attrs: list[int | str] = sorted({a for v in self.values for a in v})
-        # token key -> ids of the one-token rules it matches, and the longer rules it starts
-        self._single: dict[Key, tuple[tuple[int, ...], tuple[_Rule, ...]]] = {}
         self._merged: dict[tuple[int, ...], tuple[tuple[int, int], ...]] = {}
-        self.single = [r for r in self.rules if len(r.specs) == 1]
-        self.longer = [r for r in self.rules if len(r.specs) > 1]
+        self._index()
+
+    def _index(self) -> None:
+        """Sort the rules by how a token's first condition on its word (LOWER, ORTH) finds them.
+
+        A key holds the word, so a cache keyed by it grows with the vocabulary (30k entries on
+        300 short articles, each found by testing every rule). Instead: rules that do not
+        test the word are matched once per key without it (TAG, DEP, IS_SPACE: a few hundred
+        keys); rules testing the word for equality or a set are looked up by the word; the
+        rest (a regex over it) are tested on every token.
+        """
+        from spacy.attrs import IDS
+
+        self.words = [c for c, a in enumerate(self.attrs) if a in (IDS["LOWER"], IDS["ORTH"])]
+        self._free: dict[Key, tuple[list[int], list[_Rule]]] = {}
+        self._seen: dict[Key, tuple[tuple[int, ...], tuple[_Rule, ...]]] = {}
+        self._free_rules: list[_Rule] = []
+        self._by_word: list[dict[int, list[_Rule]]] = [{} for _ in self.words]
+        self._scanned: list[_Rule] = []
+        for rule in self.rules:
+            first = [c for c in rule.specs[0] if c.col in self.words]
+            hit = next((c for c in first if c.kind in ("eq", "in")), None)
+            if hit is not None:
+                index = self._by_word[self.words.index(hit.col)]
+                for value in (hit.value,) if hit.kind == "eq" else hit.value:
+                    index.setdefault(value, []).append(rule)
+            elif first:
+                self._scanned.append(rule)
+            else:
+                self._free_rules.append(rule)
 
     def _spec(self, tok: dict[str, Any], ids: dict[str, int]) -> tuple[_Cond, ...]:
         if not isinstance(tok, dict) or not tok:
@@ -110,17 +137,39 @@ class _Rules:
         raise Unsupported(f"condition {value!r}")
 
     def matches(self, key: Key) -> tuple[tuple[int, ...], tuple[_Rule, ...]]:
-        """Ids of the one-token rules a token with this key matches (in order), and the
-        longer rules whose first token it matches."""
-        found = self._single.get(key)
+        """Ids of the one-token rules a token with this key matches (sorted), and the longer
+        rules whose first token it matches; the last `SEEN` keys' answers are kept."""
+        found = self._seen.get(key)
         if found is None:
-            s = self.strings
-            found = (
-                tuple(r.pid for r in self.single if all(c.holds(key, s) for c in r.specs[0])),
-                tuple(r for r in self.longer if all(c.holds(key, s) for c in r.specs[0])),
-            )
-            self._single[key] = found
+            if len(self._seen) >= SEEN:
+                self._seen.clear()  # bounded: a worker's memory must not grow with its batch
+            found = self._seen[key] = self._match(key)
         return found
+
+    def _match(self, key: Key) -> tuple[tuple[int, ...], tuple[_Rule, ...]]:
+        s = self.strings
+        blank = list(key)
+        for c in self.words:
+            blank[c] = 0
+        free_key = tuple(blank)
+        free = self._free.get(free_key)
+        if free is None:
+            hits = [r for r in self._free_rules if all(c.holds(key, s) for c in r.specs[0])]
+            free = self._free[free_key] = (
+                [r.pid for r in hits if len(r.specs) == 1],
+                [r for r in hits if len(r.specs) > 1],
+            )
+        single, longer = list(free[0]), list(free[1])
+        candidates = list(self._scanned)
+        for index, c in zip(self._by_word, self.words, strict=True):
+            candidates += index.get(key[c], ())
+        for r in candidates:
+            if all(c.holds(key, s) for c in r.specs[0]):
+                if len(r.specs) == 1:
+                    single.append(r.pid)
+                else:
+                    longer.append(r)
+        return tuple(sorted(set(single))), tuple(longer)
 
     def merged(self, pids: tuple[int, ...]) -> tuple[tuple[int, int], ...]:
         """(attr id, value) a token ends with after these rules, applied in order."""
