@@ -81,43 +81,52 @@ def _actors(store: Store, ids: Sequence[str]) -> dict[str, dict[str, tuple[str, 
     return {e: {r: tuple(sorted(a)) for r, a in roles.items()} for e, roles in out.items()}
 
 
-def record_of(row: dict[str, Any], actors: dict[str, tuple[str, ...]]) -> MentionRecord:
+def record_of(
+    row: dict[str, Any], actors: dict[str, tuple[str, ...]], shared: dict[Any, Any] | None = None
+) -> MentionRecord:
     """A stored event row as merge input (the date as a day interval, actors per role).
 
     The store's columns are typed already; a record is a slotted dataclass, so 100k of them
-    stay small.
+    stay small. `shared` (kept across the records of one merge) makes equal values one
+    object: each fetched row brings its own copy of "CONSULT", of its article id, of its
+    sentence (one per event of that sentence), of every actor id and date.
     """
+
+    def one(value: Any) -> Any:
+        return value if shared is None else shared.setdefault(value, value)
+
     span = mention_interval(
         row.get("date_value"), row.get("date_source"), row.get("status"), row.get("published")
     )
-    actors = dict(actors)
-    countries = actors.pop(COUNTRIES, ())
+    roles = {one(r): one(tuple(one(a) for a in ids)) for r, ids in actors.items()}
+    countries = roles.pop(COUNTRIES, ())
     words = tuple(
         sorted({w for w in str(row.get("theme_text") or "").lower().split() if len(w) > 2})
     )
+    trigger = row.get("trigger_text") or ""
     return MentionRecord(
         id=row["id"],
-        doc=row["article_id"],
+        doc=one(row["article_id"]),
         sentence=row.get("sentence") or 0,
         start=row.get("trigger_start") or 0,
         end=row.get("trigger_end") or 0,
-        trigger=row.get("trigger_text") or "",
-        lemma=(row.get("trigger_text") or "").lower(),
-        plover_type=row.get("plover_type"),
-        plover_mode=row.get("plover_mode"),
-        cameo=row.get("cameo"),
-        status=row.get("status"),
-        actors=actors,
+        trigger=one(trigger),
+        lemma=one(trigger.lower()),
+        plover_type=one(row.get("plover_type")),
+        plover_mode=one(row.get("plover_mode")),
+        cameo=one(row.get("cameo")),
+        status=one(row.get("status")),
+        actors=roles,
         countries=countries,
-        arguments=words,
-        date_start=span[0] if span else None,
-        date_end=span[1] if span else None,
-        place=row.get("location_name"),
-        country=row.get("location_country"),
+        arguments=one(tuple(one(w) for w in words)),
+        date_start=one(span[0]) if span else None,
+        date_end=one(span[1]) if span else None,
+        place=one(row.get("location_name")),
+        country=one(row.get("location_country")),
         lat=row.get("lat"),
         lon=row.get("lon"),
-        context=row.get("sentence_text") or "",
-        outlet=row.get("outlet"),
+        context=one(row.get("sentence_text") or ""),
+        outlet=one(row.get("outlet")),
     )
 
 
@@ -174,11 +183,14 @@ def _rows_of(store: Store, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
 def _records(store: Store, ids: Sequence[str]) -> list[MentionRecord]:
     """The merge records of these events, read a chunk at a time: the rows are dropped once
     their records are made (a merge holds only records; the rows are read again to write)."""
-    out = []
+    out: list[MentionRecord] = []
+    shared: dict[Any, Any] = {}
     for lo in range(0, len(ids), CHUNK):
         part = ids[lo : lo + CHUNK]
         rows, actors = _rows_of(store, part), _actors(store, part)
-        out += [record_of(rows[eid], actors.get(eid, {})) for eid in part]
+        for eid in part:
+            rows[eid]["id"] = eid  # the id string the caller holds already, not a copy
+            out.append(record_of(rows[eid], actors.get(eid, {}), shared))
     return out
 
 
