@@ -110,6 +110,8 @@ def merge(
     del firsts, seconds
     edges = score_pairs(records, keys[keep], ctx, params.weights)
     del keys, keep
+    if not explain:
+        ctx = Context()  # the vectors go before the clustering: only explanations read them
     initial = _groups(fixed)
     if params.within_document is not None and not initial:
         initial = within_groups(edges, [m.doc for m in records], params.within_document)
