@@ -161,3 +161,16 @@ def test_events_backoff_unsure_model_leaves_a_lexicon_noun_object_alone(
     monkeypatch.setattr(backoff, "MIN_PROB", 0.2)
     evs = find_events(parse("The rebels pulverised the ceasefire."), [])
     assert evs and all(e.provenance.rule.startswith("events.triggers") for e in evs)
+
+
+def test_events_backoff_object_noun_type_is_a_feature(parse: Parse) -> None:
+    # an unknown verb's object that the lexicon types as an event noun carries its type
+    lex = load_lexicon()
+    types = backoff.noun_types(lex)
+    sent = next(parse("The rebels unleashed an invasion of the valley.").doc.sents)
+    tok = backoff.candidate(sent, set(lex.report))
+    assert tok is not None and tok.lower_ == "unleashed"
+    assert f"od={types['invasion']}" in backoff.features(tok, lex)
+    sent = next(parse("The rebels unleashed their dogs.").doc.sents)
+    tok = backoff.candidate(sent, set(lex.report))
+    assert tok is not None and not any(f.startswith("od=") for f in backoff.features(tok, lex))

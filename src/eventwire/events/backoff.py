@@ -141,7 +141,7 @@ def features(tok: Token, lex: Lexicon | None = None) -> list[str]:
     out += [f"d={types[w]}" for w in derived(lemma) if w in types]
     for c in tok.children:
         if c.dep_ in OBJ_DEPS:
-            out += [f"o={_lemma(c)}", f"vo={lemma}|{_lemma(c)}"]
+            out += [f"o={_lemma(c)}", f"vo={lemma}|{_lemma(c)}", *_typed("od", c, types)]
         elif c.dep_ in ("prt", "prep", "agent"):
             out.append(f"vp={lemma}|{c.lower_}")
             out += [f"po={c.lower_}|{_lemma(p)}" for p in c.children if p.dep_ == "pobj"]
@@ -151,6 +151,14 @@ def features(tok: Token, lex: Lexicon | None = None) -> list[str]:
             out.append("neg")
     out += [f"s={_lemma(t)}" for t in tok.sent if t.pos_ in CONTENT_POS and not t.is_stop]
     return sorted(set(out))
+
+
+def _typed(name: str, noun: Token, types: dict[str, str]) -> list[str]:
+    """The lexicon type of an object noun ("launched *strikes*", "staged a *walkout*"): what an
+    unknown verb's object names carries over to verbs the training stories never used
+    (ngec-synthetic train, by verb lemma 0.476 -> 0.478; by headline template 0.363 -> 0.368)."""
+    t = types.get(_lemma(noun))
+    return [f"{name}={t}"] if t is not None else []
 
 
 @lru_cache(maxsize=1)
