@@ -174,3 +174,22 @@ def test_events_backoff_object_noun_type_is_a_feature(parse: Parse) -> None:
     sent = next(parse("The rebels unleashed their dogs.").doc.sents)
     tok = backoff.candidate(sent, set(lex.report))
     assert tok is not None and not any(f.startswith("od=") for f in backoff.features(tok, lex))
+
+
+def test_lexicon_dropout_masks_the_model_features_naming_a_dropped_word(parse: Parse) -> None:
+    mod = _dropout_module()
+    sent = next(parse("The rebels demanded the release of the prisoners.").doc.sents)
+    tok = backoff.candidate(sent, set(load_lexicon().report))
+    assert tok is not None and tok.lower_ == "demanded"
+    plain = backoff.features(tok)
+    kept = mod.masked({"demand"})(tok)
+    assert "v=demand" in plain and "v=demand" not in kept
+    assert not any("demand" in f.partition("=")[2].split("|") for f in kept)
+    assert "o=release" in kept  # the other words stay
+
+
+def test_events_backoff_training_label_is_the_lexicon_type_of_the_verb() -> None:
+    lex = load_lexicon()
+    assert backoff.training_label("demand", "PROTEST", lex) == lex.verbs["demand"].type
+    assert lex.verbs["demand"].type != "PROTEST"
+    assert backoff.training_label("zzqverb", "PROTEST", lex) == "PROTEST"  # unknown: the story's
