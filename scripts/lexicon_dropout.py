@@ -8,13 +8,19 @@ with its light-verb uses), and the item is coded again. The figure is the share 
 were right with the whole lexicon and are still right without their trigger word: what the
 fallback paths (other triggers, the learned back-off) recover. Only `tune` items are read.
 
-Usage: .venv/bin/python scripts/lexicon_dropout.py [GOLD] [--split tune] [--show]
+The back-off model was trained on stories that use the dropped words too, so while an item is
+coded without its words, the model's features naming them (`v=`, `vo=`, `s=` ...) are masked:
+the model sees the word as unknown, as it would see a word of unseen news (`--no-mask` for the
+figure without the mask).
+
+Usage: .venv/bin/python scripts/lexicon_dropout.py [GOLD] [--split tune] [--show] [--no-mask]
 """
 
 from __future__ import annotations
 
 import argparse
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +28,7 @@ import eventwire
 from eventwire.config import Settings
 from eventwire.eval.base import only_split, read_jsonl
 from eventwire.eval.cameo import principal
-from eventwire.events import find
+from eventwire.events import backoff, find
 from eventwire.events.lexicon import LEXICON_FILES, Entry, Lexicon, _index, parse_entries
 from eventwire.model import Article, Event
 
@@ -64,6 +70,18 @@ def without(entries: list[Entry], words: set[str]) -> Lexicon:
     return _index([e for e in entries if not keyed(e)], "dropout")
 
 
+def masked(words: set[str]) -> Callable[..., list[str]]:
+    """`backoff.features` without the features that name one of `words`."""
+    plain = backoff.features
+
+    def feats(tok: Any, lex: Lexicon | None = None) -> list[str]:
+        return [
+            f for f in plain(tok, lex) if not set(f.partition("=")[2].split("|")) & words
+        ]
+
+    return feats
+
+
 def code(text: str, date: str | None) -> list[Event]:
     """Events of one text through the whole pipeline (with whatever lexicon is patched in)."""
     art = Article.make(text or " ", published=date) if date else Article.make(text or " ")
@@ -80,11 +98,13 @@ def main() -> None:
     ap.add_argument("gold", type=Path, nargs="?", default=DEFAULT_GOLD)
     ap.add_argument("--split", choices=["tune"], default="tune")
     ap.add_argument("--show", action="store_true", help="print each dropped item (tune only)")
+    ap.add_argument("--no-mask", action="store_true", help="let the model see the dropped words")
     args = ap.parse_args()
     with only_split(args.split):
         items = [it for it in read_jsonl(args.gold) if gold_type(it)]
     entries = all_entries()
     full = find.load_lexicon()
+    plain = backoff.features
     tally: Counter[str] = Counter()
     try:
         for item in items:
@@ -101,7 +121,10 @@ def main() -> None:
             tally["dropped"] += 1
             reduced = without(entries, words)
             find.load_lexicon = lambda reduced=reduced: reduced  # type: ignore[misc]
+            if not args.no_mask:
+                backoff.features = masked(words)  # type: ignore[assignment]
             events = code(str(item["text"]), None)
+            backoff.features = plain  # type: ignore[assignment]
             again = principal(events)
             got = again.plover.type if again else "nothing"
             by = again.provenance.rule.split(":")[0] if again else "-"
@@ -119,6 +142,7 @@ def main() -> None:
                 print(f"{mark} {gold:9} -> {got:9} drop={sorted(words)} by={by}")
     finally:
         find.load_lexicon = lambda: full  # type: ignore[assignment]
+        backoff.features = plain  # type: ignore[assignment]
     dropped = tally["dropped"]
     rate = tally["still_right"] / dropped if dropped else 0.0
     for k, v in sorted(tally.items()):

@@ -161,3 +161,35 @@ def test_events_backoff_unsure_model_leaves_a_lexicon_noun_object_alone(
     monkeypatch.setattr(backoff, "MIN_PROB", 0.2)
     evs = find_events(parse("The rebels pulverised the ceasefire."), [])
     assert evs and all(e.provenance.rule.startswith("events.triggers") for e in evs)
+
+
+def test_events_backoff_object_noun_type_is_a_feature(parse: Parse) -> None:
+    # an unknown verb's object that the lexicon types as an event noun carries its type
+    lex = load_lexicon()
+    types = backoff.noun_types(lex)
+    sent = next(parse("The rebels unleashed an invasion of the valley.").doc.sents)
+    tok = backoff.candidate(sent, set(lex.report))
+    assert tok is not None and tok.lower_ == "unleashed"
+    assert f"od={types['invasion']}" in backoff.features(tok, lex)
+    sent = next(parse("The rebels unleashed their dogs.").doc.sents)
+    tok = backoff.candidate(sent, set(lex.report))
+    assert tok is not None and not any(f.startswith("od=") for f in backoff.features(tok, lex))
+
+
+def test_lexicon_dropout_masks_the_model_features_naming_a_dropped_word(parse: Parse) -> None:
+    mod = _dropout_module()
+    sent = next(parse("The rebels demanded the release of the prisoners.").doc.sents)
+    tok = backoff.candidate(sent, set(load_lexicon().report))
+    assert tok is not None and tok.lower_ == "demanded"
+    plain = backoff.features(tok)
+    kept = mod.masked({"demand"})(tok)
+    assert "v=demand" in plain and "v=demand" not in kept
+    assert not any("demand" in f.partition("=")[2].split("|") for f in kept)
+    assert "o=release" in kept  # the other words stay
+
+
+def test_events_backoff_training_label_is_the_lexicon_type_of_the_verb() -> None:
+    lex = load_lexicon()
+    assert backoff.training_label("demand", "PROTEST", lex) == lex.verbs["demand"].type
+    assert lex.verbs["demand"].type != "PROTEST"
+    assert backoff.training_label("zzqverb", "PROTEST", lex) == "PROTEST"  # unknown: the story's

@@ -122,10 +122,16 @@ def _draft(trig: Trigger, index: ActorIndex, text: str) -> Draft:
 
 
 def _complement(draft: Draft, by_head: dict[int, Draft]) -> Draft | None:
-    """The coded event in the xcomp/ccomp of a THREATEN/REQUEST/REJECT predicate."""
+    """The coded event in the xcomp/ccomp of a THREATEN/REQUEST/REJECT predicate: the clause's
+    verb, or the event noun it takes ("threatened to impose a *curfew* in X": the curfew)."""
     for c in draft.trigger.head.children:
         if c.dep_ in ("xcomp", "ccomp") and c.i in by_head:
             return by_head[c.i]
+    for c in draft.trigger.head.children:
+        if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
+            obj = next((o for o in c.children if o.dep_ == "dobj" and o.i in by_head), None)
+            if obj is not None:
+                return by_head[obj.i]
     return None
 
 

@@ -596,15 +596,20 @@ def _residents(part: Participant, tok: Token) -> Participant:
 
 
 def _anchor_venues(trig: Trigger) -> list[tuple[str, Token]]:
-    """'troops remained on alert in the West Bank': the place phrase hangs on the verb the noun
-    trigger depends on ('remained'), not on the noun."""
-    if trig.head.pos_ != "NOUN" or trig.head.dep_ != "pobj" or trig.head.head.dep_ != "prep":
+    """'troops remained on alert in the West Bank', 'declared a curfew in Mosul': the place
+    phrase hangs on the verb the noun trigger depends on, not on the noun."""
+    head = trig.head
+    if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        out: list[tuple[str, Token]] = []  # "instituted a curfew in Mosul": on the verb
+        _prep_slots(head.head, out)
+        return out
+    if head.pos_ != "NOUN" or head.dep_ != "pobj" or head.head.dep_ != "prep":
         return []
-    verb = trig.head.head.head
+    verb = head.head.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
-    out: list[tuple[str, Token]] = []
-    _prep_slots(verb, out, skip=trig.head.head)
+    out = []
+    _prep_slots(verb, out, skip=head.head)
     return out
 
 

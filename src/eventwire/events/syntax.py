@@ -132,6 +132,11 @@ def governor_subject(verb: Token, depth: int = 0) -> Token | None:
             return None  # a passive clause has no agent unless 'by' names one
     if verb.dep_ in ("relcl", "acl") and verb.tag_ == "VBG":
         return verb.head
+    finite = any(t.tag_ == "VBD" for t in (verb, *verb.conjuncts))
+    if verb.dep_ == "acl" and finite and verb.sent.root.pos_ in ("NOUN", "PROPN"):
+        # "Doctors from two aid groups donated ...": a finite verb the parser hung on a noun
+        # of a verbless sentence is its main verb, and the sentence's head noun its subject
+        return verb.sent.root
     gov = verb.head
     if verb.dep_ == "pcomp" and gov.dep_ == "prep":  # "after concluding talks"
         gov = gov.head
