@@ -96,12 +96,24 @@ def _candidates(group: str, word: str) -> tuple[Cue, ...]:
     return tuple(cands)
 
 
+@cache
+def _starts(group: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words and prefixes a cue of the group can start with: most words start none."""
+    exact, prefix = _index(group)
+    return frozenset(exact), tuple(p for p, _ in prefix)
+
+
 def find(toks: list[Token], group: str) -> list[Hit]:
     """Every cue of the group in the tokens, longest first at each position, no overlaps."""
     hits: list[Hit] = []
+    exact, prefixes = _starts(group)
     i = 0
     while i < len(toks):
-        for c in _candidates(group, toks[i].text):
+        word = toks[i].text
+        if word not in exact and not (prefixes and word.startswith(prefixes)):
+            i += 1
+            continue
+        for c in _candidates(group, word):
             n = len(c.words)
             if i + n <= len(toks) and all(
                 _word_ok(p, toks[i + k].text) for k, p in enumerate(c.words)
