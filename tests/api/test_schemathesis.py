@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import shutil
 import tempfile
 from pathlib import Path
@@ -26,6 +27,8 @@ def _store() -> Path:
     conf = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(conf)
     folder = Path(tempfile.mkdtemp(prefix="eventwire-st-"))
+    # made when the module is collected, so also when its slow test is deselected: gone at exit
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
     with Store(folder / "s.duckdb") as store:
         store.write(conf.coded_one())
         store.write(conf.coded_two())
