@@ -34,6 +34,24 @@ def test_repeats_are_folded_away_while_gathering(monkeypatch: pytest.MonkeyPatch
     assert found.keys().tolist() == [1, 19, 23]
 
 
+@given(
+    st.lists(st.lists(st.tuples(st.integers(0, 6), st.integers(0, 6)), max_size=12), max_size=8),
+    st.integers(1, 9),
+)
+def test_keys_gathered_in_any_batches_are_the_sorted_distinct_pairs(
+    batches: list[list[tuple[int, int]]], flush: int
+) -> None:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(edges_module, "FLUSH", flush)
+        found = PairKeys(7)
+        for batch in batches:
+            found.add(batch)
+        want = sorted({i * 7 + j for batch in batches for i, j in batch})
+        assert found.keys().tolist() == want
+        found.add(batches[0] if batches else [])
+        assert found.keys().tolist() == want  # folding again adds nothing new
+
+
 def test_scores_must_match_the_pairs() -> None:
     with pytest.raises(ValueError, match="2 pair keys but 1 scores"):
         Edges(3, as_keys([(0, 1), (1, 2)], 3), np.array([0.5]))

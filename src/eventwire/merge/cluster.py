@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 import numpy as np
 import numpy.typing as npt
 
-from eventwire.merge.edges import Edges
+from eventwire.merge.edges import Edges, ends
 
 Ints = npt.NDArray[np.int64]
 Floats = npt.NDArray[np.float64]
@@ -51,17 +51,26 @@ class _Linkage:
 
     def __init__(self, n: int, edges: Edges, threshold: float) -> None:
         self.n, self.threshold, self.edges = n, threshold, edges
+        # The table is built without int64 copies of both ends or a doubled score array:
+        # the ends are decoded a chunk at a time into the narrow arrays, rows are counted
+        # instead of searched, and the sort order is folded in place to index the scores.
         index = np.int32 if n < 2**31 else np.int64
-        firsts, seconds = edges.ends()
-        src = np.concatenate([firsts, seconds]).astype(index)
-        dst = np.concatenate([seconds, firsts]).astype(index)
-        del firsts, seconds
+        m = len(edges)
+        src, dst = np.empty(2 * m, dtype=index), np.empty(2 * m, dtype=index)
+        for lo in range(0, m, 1 << 20):
+            hi = min(m, lo + (1 << 20))
+            firsts, seconds = ends(edges.packed[lo:hi], n)
+            src[lo:hi], src[m + lo : m + hi] = firsts, seconds
+            dst[lo:hi], dst[m + lo : m + hi] = seconds, firsts
         order = np.argsort(src, kind="stable")
         self.nbr = dst[order]
         del dst
-        self.wt: Floats = np.concatenate([edges.scores, edges.scores])[order]
-        self.start: Ints = np.searchsorted(src[order], np.arange(n + 1)).astype(np.int64)
-        del src, order
+        self.start: Ints = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(src, minlength=n), out=self.start[1:])
+        del src
+        order[order >= m] -= m  # a position of the doubled list -> its pair
+        self.wt: Floats = edges.scores[order]
+        del order
         self.parent: Ints = np.arange(n, dtype=np.int64)
         self.size: Ints = np.ones(n, dtype=np.int64)
         self.rows: dict[int, tuple[Ints, Floats]] = {}  # merged clusters' (neighbours, totals)

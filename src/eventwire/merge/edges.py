@@ -10,7 +10,8 @@ the end of a 10k-article ingest peak at 4 GB in the parent. Here a pair is one i
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -18,7 +19,7 @@ import numpy.typing as npt
 Keys = npt.NDArray[np.int64]
 Scores = npt.NDArray[np.float64]
 
-FLUSH = 1 << 22  # raw keys gathered before duplicates are folded away (32 MiB)
+FLUSH = 1 << 20  # raw keys gathered before duplicates are folded away (8 MiB)
 
 
 class PairKeys:
@@ -36,15 +37,49 @@ class PairKeys:
             self._fold()
 
     def _fold(self) -> None:
-        if self._raw:
-            fresh = np.frombuffer(self._raw, dtype=np.int64)
-            self._done = np.union1d(self._done, fresh)
-            self._raw = array("q")
+        """Add the new ones of the raw keys to the sorted keys, keeping them sorted.
+
+        Not `np.union1d`: it sorts a concatenated copy, three times the keys at its peak (on
+        a 180k-mention store, half a GiB more); an insert at searched positions is two.
+        """
+        if not self._raw:
+            return
+        fresh = np.unique(np.frombuffer(self._raw, dtype=np.int64))
+        self._raw = array("q")
+        done = self._done
+        at = np.searchsorted(done, fresh)
+        known = at < len(done)
+        known[known] = done[at[known]] == fresh[known]
+        self._done = np.insert(done, at[~known], fresh[~known])
 
     def keys(self) -> Keys:
         """The distinct pairs gathered so far, in index order."""
         self._fold()
         return self._done
+
+
+def give_back() -> None:
+    """Hand freed heap pages back to the system (glibc's `malloc_trim`; elsewhere nothing).
+
+    A merge frees hundreds of MiB of small objects between its phases (the blocks, the
+    folded keys, the linkage's rows); glibc keeps them mapped, so the next phase's peak
+    stacks on top of the last one's (on a 180k-mention store: 865 -> 554 MiB after blocking).
+    """
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim() -> Callable[[int], int] | None:
+    import ctypes
+    import ctypes.util
+
+    name = ctypes.util.find_library("c")
+    try:
+        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+    except OSError:
+        return None
 
 
 def as_keys(pairs: Iterable[tuple[int, int]], n: int) -> Keys:

@@ -10,7 +10,7 @@ import numpy as np
 from eventwire.merge import tfidf
 from eventwire.merge.blocking import STORE_KEYS, KeyFn, candidate_keys
 from eventwire.merge.cluster import average_linkage, within_groups
-from eventwire.merge.edges import Edges, Keys, as_keys, ends
+from eventwire.merge.edges import Edges, Keys, as_keys, ends, give_back
 from eventwire.merge.records import MentionRecord
 from eventwire.merge.scoring import score_keys
 from eventwire.merge.similarity import Context, Weights, features, load_weights
@@ -93,6 +93,7 @@ def merge(
         sparse_keys=params.sparse_keys,
         sparse_window=params.sparse_window,
     )
+    give_back()  # the blocks are gone: their pages go before the scores are made
     # two events of one sentence are two events (a threat to strike is not the strike), unless
     # the caller scores it instead (the store: "met ... for talks" is one meeting)
     n = len(records)
@@ -116,6 +117,7 @@ def merge(
     if params.within_document is not None and not initial:
         initial = within_groups(edges, [m.doc for m in records], params.within_document)
     clusters = average_linkage(len(records), edges, params.threshold, initial)
+    give_back()
     if not explain:
         return [Cluster(members=members, why=[]) for members in clusters]
     return [Cluster(members=m, why=_why(records, m, edges, ctx, params)) for m in clusters]
