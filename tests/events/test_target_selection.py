@@ -1,5 +1,6 @@
 """Target selection (issue 13): reciprocal objects, clauses inside a noun phrase, split names,
-unnamed attackers, objects of "engaged ... in", banned actors, places aided."""
+unnamed attackers, objects of "engaged ... in", banned actors, places aided, roles through
+clauses."""
 
 from __future__ import annotations
 
@@ -86,3 +87,24 @@ def test_a_banned_organisation_is_the_target(code: Code) -> None:
 def test_the_place_aid_goes_to_is_its_target(code: Code) -> None:
     ev = event(code("Ghana refused to deploy peacekeepers in Mali."), "deploy")
     assert countries(ev, "target") == {"MLI"}
+
+
+# Roles through clauses: the subject of a verb the parser hung on a noun of a verbless
+# sentence, and the target of an event noun a threat or demand takes through its clause.
+
+
+def test_finite_verb_misparsed_as_a_noun_modifier_keeps_the_sentence_subject(code: Code) -> None:
+    # the parser reads "donated" as a participle on "groups": the sentence has no verb root
+    coded = code(
+        "Doctors from a German charity donated and personally delivered generators to a clinic"
+        " in Mosul."
+    )
+    ev = event(coded, "delivered")
+    assert countries(ev, "source") == {"DEU"}
+    assert countries(ev, "target") == {"IRQ"}
+
+
+def test_threat_takes_the_target_of_the_event_noun_in_its_clause(code: Code) -> None:
+    ev = event(code("The governor threatened to institute a curfew in Mosul."), "threatened")
+    assert ev.plover.type == "THREATEN"
+    assert countries(ev, "target") == {"IRQ"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy
 import pytest
 from spacy.attrs import LEMMA
@@ -10,6 +12,7 @@ from spacy.tokens import Doc
 
 from eventwire.nlp.lemma import CachedLemmatizer
 
+Before = Callable[[str, str], Doc]
 TEXTS = (
     "The envoys were meeting in Cairo; talks went on and the mediators said they'd met twice.",
     "Hamas's leaders rejected the better offers, calling them worse than the earliest drafts.",
@@ -17,27 +20,22 @@ TEXTS = (
 )
 
 
-def _before_lemmatizer(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "lemmatizer":
-            return doc
-        doc = proc(doc)
-    raise AssertionError("no lemmatizer in the pipeline")
-
-
-def test_lemmatizer_is_the_lookup_and_matches_spacy_token_for_token(nlp: Language) -> None:
+def test_lemmatizer_is_the_lookup_and_matches_spacy_token_for_token(
+    nlp: Language, before: Before
+) -> None:
     fast = nlp.get_pipe("lemmatizer")
     assert isinstance(fast, CachedLemmatizer)
     for text in TEXTS * 2:  # the second time from the cache
-        doc = _before_lemmatizer(nlp, text)
+        doc = before("lemmatizer", text)
         ours, theirs = fast(doc.copy()), fast.lemmatizer(doc.copy())
         assert numpy.array_equal(ours.to_array([LEMMA]), theirs.to_array([LEMMA]))
-    lemmas = [t.lemma_ for t in fast(_before_lemmatizer(nlp, TEXTS[0]))]
+    lemmas = [t.lemma_ for t in fast(before("lemmatizer", TEXTS[0]))]
     assert "meet" in lemmas and "envoy" in lemmas and "talk" in lemmas
 
 
-def test_lemmatizer_keeps_at_most_its_bound(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_lemmatizer_keeps_at_most_its_bound(
+    nlp: Language, before: Before, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import eventwire.nlp.lemma as lemma_module
 
     monkeypatch.setattr(lemma_module, "SEEN", 3)
@@ -45,7 +43,7 @@ def test_lemmatizer_keeps_at_most_its_bound(nlp: Language, monkeypatch: pytest.M
     assert isinstance(fast, CachedLemmatizer)
     fresh = CachedLemmatizer(fast.lemmatizer)
     for text in TEXTS:
-        doc = _before_lemmatizer(nlp, text)
+        doc = before("lemmatizer", text)
         ours, theirs = fresh(doc.copy()), fast.lemmatizer(doc.copy())
         assert numpy.array_equal(ours.to_array([LEMMA]), theirs.to_array([LEMMA]))
     assert len(fresh._seen) <= 3

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy
 import pytest
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
@@ -10,6 +12,7 @@ from spacy.tokens import Doc
 
 from eventwire.nlp.ruler import FastAttributeRuler, Unsupported, _Rules
 
+Before = Callable[[str, str], Doc]
 TEXTS = (
     "I ain't gonna lie: y'all got ta see 'em. Let's go, he gets it and she got it.",
     "You saw me, it hit you and I told them. Nothin' doin', somethin' goin' on, c'mon.",
@@ -19,35 +22,28 @@ TEXTS = (
 ATTRS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 
-def _before_ruler(nlp: Language, text: str) -> Doc:
-    doc = nlp.make_doc(text)
-    for name, proc in nlp.pipeline:
-        if name == "attribute_ruler":
-            return doc
-        doc = proc(doc)
-    raise AssertionError("no attribute_ruler in the pipeline")
-
-
-def test_ruler_is_the_lookup_and_matches_spacy_token_for_token(nlp: Language) -> None:
+def test_ruler_is_the_lookup_and_matches_spacy_token_for_token(
+    nlp: Language, before: Before
+) -> None:
     fast = nlp.get_pipe("attribute_ruler")
     assert isinstance(fast, FastAttributeRuler)
     changed = 0
     for text in TEXTS:
-        doc = _before_ruler(nlp, text)
-        before = doc.to_array(ATTRS)
+        doc = before("attribute_ruler", text)
+        given = doc.to_array(ATTRS)
         ours, theirs = fast(doc.copy()), fast.ruler(doc.copy())
         assert numpy.array_equal(ours.to_array(ATTRS), theirs.to_array(ATTRS))
         assert [(t.pos_, str(t.morph), t.lemma_) for t in ours] == [
             (t.pos_, str(t.morph), t.lemma_) for t in theirs
         ]
-        changed += int((ours.to_array(ATTRS) != before).sum())
+        changed += int((ours.to_array(ATTRS) != given).sum())
     assert changed > 0  # the rules did set something
 
 
-def test_ruler_two_token_exception_reaches_its_indexed_token(nlp: Language) -> None:
+def test_ruler_two_token_exception_reaches_its_indexed_token(nlp: Language, before: Before) -> None:
     fast = nlp.get_pipe("attribute_ruler")
     assert isinstance(fast, FastAttributeRuler)
-    doc = _before_ruler(nlp, "We are gonna win and let's see.")
+    doc = before("attribute_ruler", "We are gonna win and let's see.")
     theirs = fast.ruler(doc.copy())
     ours = fast(doc.copy())
     lemmas = [t.lemma_ for t in ours]
@@ -65,7 +61,7 @@ def test_ruler_refuses_patterns_it_cannot_match_exactly(nlp: Language) -> None:
 
 
 def test_ruler_gives_the_same_values_when_its_cache_is_tiny(
-    nlp: Language, monkeypatch: pytest.MonkeyPatch
+    nlp: Language, before: Before, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import eventwire.nlp.ruler as ruler_module
 
@@ -74,7 +70,7 @@ def test_ruler_gives_the_same_values_when_its_cache_is_tiny(
     assert isinstance(fast, FastAttributeRuler)
     fresh = FastAttributeRuler(fast.ruler)
     for text in TEXTS:
-        doc = _before_ruler(nlp, text)
+        doc = before("attribute_ruler", text)
         ours, theirs = fresh(doc.copy()), fast.ruler(doc.copy())
         assert numpy.array_equal(ours.to_array(ATTRS), theirs.to_array(ATTRS))
     assert len(fresh.rules._seen) <= 2

@@ -10,8 +10,9 @@ token; the last `SEEN` triples are kept, so a worker's memory does not grow with
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+
+from eventwire.nlp.swap import DocComponent, swap_pipe
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -21,7 +22,7 @@ FAST_LEMMATIZER = "eventwire_lemmatizer"
 SEEN = 1 << 17
 
 
-class CachedLemmatizer:
+class CachedLemmatizer(DocComponent):
     """A pipeline component doing what the model's rule `lemmatizer` does, by look-up."""
 
     def __init__(self, lemmatizer: Any) -> None:
@@ -54,14 +55,9 @@ class CachedLemmatizer:
         doc.from_array([LEMMA], lemmas.reshape(n, 1).astype(numpy.uint64, copy=False))  # type: ignore[arg-type]
         return doc
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
-
 
 def cache_lemmatizer(nlp: Language) -> bool:
     """Put the look-up in place of the model's rule `lemmatizer`; False when it is not one."""
-    from spacy.language import Language as Lang
     from spacy.pipeline import Lemmatizer
 
     if "lemmatizer" not in nlp.pipe_names:
@@ -69,15 +65,5 @@ def cache_lemmatizer(nlp: Language) -> bool:
     lem = nlp.get_pipe("lemmatizer")
     if not isinstance(lem, Lemmatizer) or lem.mode != "rule":
         return False
-    if not Lang.has_factory(FAST_LEMMATIZER):
-        Lang.factory(FAST_LEMMATIZER, func=_factory)
-    _PENDING.append(CachedLemmatizer(lem))
-    nlp.replace_pipe("lemmatizer", FAST_LEMMATIZER)
+    swap_pipe(nlp, "lemmatizer", FAST_LEMMATIZER, CachedLemmatizer(lem))
     return True
-
-
-_PENDING: list[CachedLemmatizer] = []  # hands the built component to its factory
-
-
-def _factory(nlp: Language, name: str) -> CachedLemmatizer:
-    return _PENDING.pop()

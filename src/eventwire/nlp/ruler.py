@@ -13,9 +13,10 @@ bit; a ruler with patterns outside that set keeps spaCy's own component (`compil
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
+
+from eventwire.nlp.swap import DocComponent, swap_pipe
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -182,7 +183,7 @@ class _Rules:
         return out
 
 
-class FastAttributeRuler:
+class FastAttributeRuler(DocComponent):
     """A pipeline component doing what the model's `attribute_ruler` does, by look-up."""
 
     def __init__(self, ruler: AttributeRuler) -> None:
@@ -228,15 +229,9 @@ class FastAttributeRuler:
                     hits.setdefault(start + rule.index, []).append(rule.pid)
         return hits
 
-    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterable[Doc]:
-        for doc in docs:
-            yield self(doc)
-
 
 def compile_ruler(nlp: Language) -> bool:
     """Put the look-up in place of the model's `attribute_ruler`; False when it cannot be."""
-    from spacy.language import Language as Lang
-
     if "attribute_ruler" not in nlp.pipe_names:
         return False
     ruler = nlp.get_pipe("attribute_ruler")
@@ -244,15 +239,5 @@ def compile_ruler(nlp: Language) -> bool:
         fast = FastAttributeRuler(ruler)  # type: ignore[arg-type]
     except Unsupported:
         return False
-    if not Lang.has_factory(FAST_RULER):
-        Lang.factory(FAST_RULER, func=_factory)
-    _PENDING.append(fast)
-    nlp.replace_pipe("attribute_ruler", FAST_RULER)
+    swap_pipe(nlp, "attribute_ruler", FAST_RULER, fast)
     return True
-
-
-_PENDING: list[FastAttributeRuler] = []  # hands the built component to its factory
-
-
-def _factory(nlp: Language, name: str) -> FastAttributeRuler:
-    return _PENDING.pop()
