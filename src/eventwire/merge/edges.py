@@ -10,8 +10,7 @@ the end of a 10k-article ingest peak at 4 GB in the parent. Here a pair is one i
 from __future__ import annotations
 
 from array import array
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
 
 import numpy as np
 import numpy.typing as npt
@@ -56,30 +55,6 @@ class PairKeys:
         """The distinct pairs gathered so far, in index order."""
         self._fold()
         return self._done
-
-
-def give_back() -> None:
-    """Hand freed heap pages back to the system (glibc's `malloc_trim`; elsewhere nothing).
-
-    A merge frees hundreds of MiB of small objects between its phases (the blocks, the
-    folded keys, the linkage's rows); glibc keeps them mapped, so the next phase's peak
-    stacks on top of the last one's (on a 180k-mention store: 865 -> 554 MiB after blocking).
-    """
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
-
-
-@lru_cache(maxsize=1)
-def _malloc_trim() -> Callable[[int], int] | None:
-    import ctypes
-    import ctypes.util
-
-    name = ctypes.util.find_library("c")
-    try:
-        return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
-    except OSError:
-        return None
 
 
 def as_keys(pairs: Iterable[tuple[int, int]], n: int) -> Keys:

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from eventwire.heap import give_back
 from eventwire.merge import tfidf
 from eventwire.merge.blocking import STORE_KEYS, KeyFn, candidate_keys
 from eventwire.merge.cluster import average_linkage, within_groups
-from eventwire.merge.edges import Edges, Keys, as_keys, ends, give_back
+from eventwire.merge.edges import Edges, Keys, as_keys, ends
 from eventwire.merge.records import MentionRecord
 from eventwire.merge.scoring import score_keys
 from eventwire.merge.similarity import Context, Weights, features, load_weights
