@@ -248,6 +248,8 @@ def main() -> None:
         }
         results[f"{gold}:{task}"] = {
             **report.as_json(),
+            # the gold file as the README places it, not where this machine keeps ../shared
+            "path": str(Path("../shared") / path.relative_to(args.shared)),
             "seconds": seconds,
             "examples": report.examples[:5],
             **parts,

@@ -140,8 +140,11 @@ class Table:
         self.has_point = ~(np.isnan(self.lat) | np.isnan(self.lon))
         self.country = np.array([country_code(m.country) for m in records], dtype=np.int64)
         terms: dict[str, int] = {}
-        self.documents, has_doc = _vectors([ctx.documents.get(m.doc) for m in records], terms)
-        self.has_document = has_doc
+        docs: dict[str, int] = {}  # one row per document, not one copy per mention
+        self.doc_row = np.array(
+            [docs.setdefault(m.doc, len(docs)) for m in records], dtype=np.int64
+        )
+        self.documents, self.has_document = _vectors([ctx.documents.get(d) for d in docs], terms)
         self.sentences, self.has_sentence = _vectors(
             [ctx.sentences.get(m.id) for m in records], terms
         )
@@ -283,13 +286,18 @@ def _places_far(p: _Pairs) -> Floats:
 
 
 def _cosine(
-    vectors: Callable[[Table], sparse.csr_matrix], has: Callable[[Table], Bools]
+    vectors: Callable[[Table], sparse.csr_matrix],
+    has: Callable[[Table], Bools],
+    rows: Callable[[Table], Ints] | None = None,
 ) -> Callable[[_Pairs], Floats]:
+    """Cosine of the pair's two vectors; `rows` maps a record to its vector's row."""
+
     def score(p: _Pairs) -> Floats:
-        present = has(p.t)[p.i] & has(p.t)[p.j]
-        out = np.full(len(p.i), np.nan)
+        i, j = (p.i, p.j) if rows is None else (rows(p.t)[p.i], rows(p.t)[p.j])
+        present = has(p.t)[i] & has(p.t)[j]
+        out = np.full(len(i), np.nan)
         if present.any():
-            out[present] = _dot(vectors(p.t), p.i[present], p.j[present])
+            out[present] = _dot(vectors(p.t), i[present], j[present])
         return out
 
     return score
@@ -341,7 +349,9 @@ VECTORISED: dict[str, Callable[[_Pairs], Floats]] = {
     "dates apart": _dates_apart,
     "places near": _places_near,
     "places far": _places_far,
-    "similar documents": _cosine(lambda t: t.documents, lambda t: t.has_document),
+    "similar documents": _cosine(
+        lambda t: t.documents, lambda t: t.has_document, lambda t: t.doc_row
+    ),
     "similar context": _cosine(lambda t: t.sentences, lambda t: t.has_sentence),
     "same document": _same_document,
     "same sentence": _same_sentence,

@@ -42,21 +42,17 @@ def code_for_store(
     The rows (Arrow tables) and the negotiation digests are built here, in parallel, so the
     one writer only inserts them and the ingest's end has no digests left to make.
     """
-    from eventwire.heap import give_back
     from eventwire.negotiations.store import digest_rows, version
     from eventwire.store.rows import store_rows
 
     batch = code_batch(articles, settings)
-    rows = store_rows(
+    return store_rows(
         batch.coded,
         coder,
         failures=batch.failures,
         digester=digest_rows if digests else None,
         digest_version=version() if digests else "",
     )
-    del batch
-    give_back()  # a long article's parse is freed: the next batch starts from a lean heap
-    return rows
 
 
 def available_executors() -> list[str]:
