@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from eventwire.attribution.features import Columns, base_features, cue_features, rule_marks
 from eventwire.attribution.find import find_attributions
 from eventwire.attribution.quotes import QuoteIndex
@@ -70,10 +72,21 @@ def test_features_do_not_depend_on_the_sentence_window(parse: Parse) -> None:
     cols = Columns(doc)
     quotes = QuoteIndex(doc.text)
     assert len(cols.sents) >= 4
-    whole = base_features(cols, quotes, window=len(cols.sents))
+    whole = list(base_features(cols, quotes, window=len(cols.sents)))
     assert len(whole) == len(doc)
     for window in (1, 2, 3):
-        assert base_features(cols, quotes, window=window) == whole
+        assert list(base_features(cols, quotes, window=window)) == whole
     said = next(t.i for t in doc if t.text == "said")
     assert "ch=nsubj" in whole[said] and "w[-1]=minister" in whole[said]
-    assert base_features(Columns(parse("").doc), quotes) == []
+    assert list(base_features(Columns(parse("").doc), quotes)) == []
+
+
+def test_features_of_a_long_doc_are_held_a_few_windows_at_a_time(parse: Parse) -> None:
+    doc = parse(" ".join(f"Officials in town {n} said the road was closed." for n in range(12))).doc
+    cols = Columns(doc)
+    feats = base_features(cols, QuoteIndex(doc.text), window=1)
+    rows = [feats[i] for i in range(len(doc))]  # read front to back, as the taggers do
+    assert len(feats.kept) == feats.KEPT_WINDOWS < len(cols.sents)
+    assert rows[0] == feats[0]  # a window dropped is built again, the same
+    with pytest.raises(IndexError):
+        feats[len(doc)]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eventwire.model import Article
 from eventwire.nlp.bounds import MAX_SENTENCE_TOKENS, text_chunks
-from eventwire.nlp.parse import parse_articles
+from eventwire.nlp.parse import parse_articles, pipe_bounded
 
 
 def test_bounds_short_text_is_one_chunk():
@@ -59,3 +59,25 @@ def test_bounds_ordinary_long_sentence_is_left_whole():
     )
     (parsed,) = parse_articles([Article.make(text)])
     assert len(parsed.sentences) == 1
+
+
+class _CountingNlp:
+    """Stands in for a pipeline: records the characters of each `pipe` call's batch."""
+
+    def __init__(self) -> None:
+        self.batches: list[list[str]] = []
+
+    def pipe(self, texts: list[str], batch_size: int) -> list[str]:
+        assert batch_size == len(texts)
+        self.batches.append(list(texts))
+        return [t.upper() for t in texts]
+
+
+def test_bounds_parse_batches_hold_a_bounded_number_of_characters():
+    texts = ["a" * 300, "b" * 300, "c" * 50, "d" * 900, "e" * 10, "f" * 10, "g" * 10]
+    nlp = _CountingNlp()
+    out = list(pipe_bounded(nlp, texts, batch_size=2, most=600))  # type: ignore[arg-type]
+    assert out == [t.upper() for t in texts]  # every text, in order
+    assert [len(b) for b in nlp.batches] == [2, 1, 1, 2, 1]
+    # a batch passes the budget only when one text alone does
+    assert all(sum(map(len, b)) <= 600 or len(b) == 1 for b in nlp.batches)

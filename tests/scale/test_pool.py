@@ -74,3 +74,17 @@ def test_pool_batches_shrink_over_the_tail_so_the_workers_finish_together():
     one = RunOptions(settings=Settings(batch_size=32), workers=1)
     assert list(islice(chunk_sizes(one, 300), 12)) == [32] * 12  # one worker: nothing to even out
     assert list(islice(chunk_sizes(two, None), 12)) == [32] * 12  # no estimate: no change
+
+
+def test_pool_one_worker_codes_beside_the_writer_when_there_is_a_core_to_spare(monkeypatch):
+    from eventwire.config import Settings
+    from eventwire.scale import run
+    from eventwire.scale.pool import PoolExecutor
+
+    opts = run.RunOptions(workers=1, settings=Settings(batch_size=32))
+    monkeypatch.setattr(run, "default_workers", lambda: 2)
+    one = run.choose_executor(opts, 1000)
+    assert isinstance(one, PoolExecutor) and one.workers == 1
+    assert run.choose_executor(opts, 20).name == "local"  # one batch: nothing to overlap
+    monkeypatch.setattr(run, "default_workers", lambda: 1)
+    assert run.choose_executor(opts, 1000).name == "local"  # no spare core: in-process

@@ -96,21 +96,47 @@ def _shape(text: str) -> str:
 WINDOW = 64  # sentences whose features are built together
 
 
-def base_features(cols: Columns, quotes: QuoteIndex, window: int = WINDOW) -> list[list[str]]:
-    """The features of every token of a doc that do not depend on a cue, computed once:
-    the token's word, lemma, tags, shape, head and children, whether it is quoted, and the
-    words and tags two either side within its sentence.
+def base_features(cols: Columns, quotes: QuoteIndex, window: int = WINDOW) -> BaseFeatures:
+    """The features of every token of a doc that do not depend on a cue: the token's word,
+    lemma, tags, shape, head and children, whether it is quoted, and the words and tags two
+    either side within its sentence (`BaseFeatures`, indexed by token)."""
+    return BaseFeatures(cols, quotes, window)
 
-    The doc is read one window of `window` sentences at a time, so the working columns stay
-    the size of a window however long the document (the features of a token never look
-    past its sentence, so the result does not depend on the window).
+
+class BaseFeatures:
+    """The base features of a doc's tokens, built one window of `window` sentences at a time
+    when a token of it is first asked for, and only the last `KEPT_WINDOWS` kept.
+
+    Taggers read a doc sentence by sentence (a cue's role window reaches a sentence or two
+    back), so this holds a few windows however long the doc: all at once, an 800 kB run-on
+    text's features were 320 MB. A token's features never look past its sentence, so they do
+    not depend on the window.
     """
-    sents = cols.sents
-    own: list[list[str]] = []
-    for w in range(0, len(sents), max(window, 1)):
-        part = sents[w : w + window]
-        own += _window_features(cols, quotes, part[0][0], part[-1][1], part)
-    return own
+
+    KEPT_WINDOWS = 4
+
+    def __init__(self, cols: Columns, quotes: QuoteIndex, window: int = WINDOW) -> None:
+        self.cols, self.quotes = cols, quotes
+        sents = cols.sents
+        self.parts = [sents[w : w + max(window, 1)] for w in range(0, len(sents), max(window, 1))]
+        self.starts = [part[0][0] for part in self.parts]
+        self.kept: dict[int, list[list[str]]] = {}  # window number -> its rows (oldest first)
+
+    def __len__(self) -> int:
+        return self.parts[-1][-1][1] if self.parts else 0
+
+    def __getitem__(self, i: int) -> list[str]:
+        if not 0 <= i < len(self):
+            raise IndexError(i)
+        w = bisect_right(self.starts, i) - 1
+        rows = self.kept.pop(w, None)
+        if rows is None:
+            part = self.parts[w]
+            rows = _window_features(self.cols, self.quotes, part[0][0], part[-1][1], part)
+            if len(self.kept) >= self.KEPT_WINDOWS:
+                del self.kept[next(iter(self.kept))]
+        self.kept[w] = rows  # the most recent last
+        return rows[i - self.starts[w]]
 
 
 def _window_features(
@@ -164,7 +190,7 @@ def _window_features(
 
 
 def cue_features(
-    start: int, end: int, cols: Columns, base: list[list[str]], marks: RuleMarks
+    start: int, end: int, cols: Columns, base: BaseFeatures, marks: RuleMarks
 ) -> list[list[str]]:
     """One feature list per token of the sentence [start, end), for the cue tagger."""
     out = []
@@ -206,7 +232,7 @@ def _branches(toks: Sequence[Token], cue: list[Token], head: Token) -> list[str]
 def role_features(
     toks: Sequence[Token],
     cue: list[Token],
-    base: list[list[str]],
+    base: BaseFeatures,
     marks: RuleMarks,
     quotes: QuoteIndex,
 ) -> list[list[str]]:

@@ -7,6 +7,8 @@ time and memory linear in the input size and leave ordinary prose untouched:
 - a parse call never sees more than `MAX_CHUNK_CHARS` characters: a longer text is cut into
   pieces of about `CHUNK_CHARS` at line breaks (or else at spaces) and the parsed pieces are
   joined back into one Doc with the very same text, so every offset still indexes the article;
+- a parse batch holds at most `MAX_BATCH_CHARS` characters (spaCy keeps a whole batch, with
+  its tensors, until the batch is done), so many long texts in one batch stay small too;
 - no sentence runs longer than `MAX_SENTENCE_TOKENS` tokens without a full stop, nor longer
   than `HARD_SENTENCE_TOKENS` tokens at all: a sentence start is forced there.
 """
@@ -20,6 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MAX_CHUNK_CHARS = 20_000
+MAX_BATCH_CHARS = 50_000
 CHUNK_CHARS = 5_000
 MAX_SENTENCE_TOKENS = 150
 HARD_SENTENCE_TOKENS = 600

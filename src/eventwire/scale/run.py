@@ -110,14 +110,16 @@ def _articles_only(
 
 
 def choose_executor(opts: RunOptions, n_articles: int | None = None) -> Executor:
-    """Ray when asked; a process pool when more than one worker has work; else in-process."""
+    """Ray when asked; a process pool when more than one worker has work, or one worker has
+    more than one batch and this process a core of its own (it then reads, writes and checks
+    what is stored while the worker codes); else in-process."""
     if opts.executor == "ray":
         return get_executor("ray", num_workers=opts.workers, address=opts.address)
     if opts.executor != "local":
         return get_executor(opts.executor)
     batches = opts.workers if n_articles is None else -(-n_articles // opts.settings.batch_size)
     workers = min(opts.workers, batches)
-    if workers > 1:
+    if workers > 1 or (workers == 1 and batches > 1 and default_workers() > 1):
         from eventwire.scale.pool import PoolExecutor
 
         return PoolExecutor(workers)
