@@ -185,3 +185,28 @@ def test_run_code_for_store_on_the_pool_gives_the_rows_of_one_process(nlp):
         r.tables["events"].to_pylist()  # type: ignore[union-attr]
         for r in local
     ]
+
+
+def test_run_one_worker_beside_the_writer_stores_what_one_process_stores(
+    tmp_path, nlp, monkeypatch
+):
+    from eventwire.scale import run
+
+    monkeypatch.setattr(run, "default_workers", lambda: 2)  # a core to spare, whatever runs this
+    articles = [Article.make(t, input=f"{n}.txt") for n, t in enumerate(TEXTS)]
+    settings = Settings(batch_size=2)
+    assert run.rows_here(run.choose_executor(run.RunOptions(settings=settings), len(articles)))
+    dbs = {"here": tmp_path / "here.duckdb", "pool": tmp_path / "pool.duckdb"}
+    run.run_ingest(articles, run.RunOptions(db=dbs["here"], settings=settings))  # no total: here
+    run.run_ingest(articles, run.RunOptions(db=dbs["pool"], settings=settings), len(articles))
+    stored = {}
+    for name, db in dbs.items():
+        with Store(db, read_only=True) as store:
+            stored[name] = (
+                store.counts(),
+                store.con.execute("SELECT id, plover_type FROM events ORDER BY id").fetchall(),
+                store.con.execute(
+                    "SELECT article_id, digest FROM negotiation_digests ORDER BY article_id"
+                ).fetchall(),
+            )
+    assert stored["pool"] == stored["here"] and len(stored["here"][2]) == len(TEXTS)

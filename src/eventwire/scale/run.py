@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.model import Article, Batch, Failure
-from eventwire.scale.base import Executor, code_for_store, get_executor
+from eventwire.scale.base import Executor, code_batch, code_for_store, get_executor
+from eventwire.scale.pool import PoolExecutor
 from eventwire.store.duck import Store
 from eventwire.store.resume import already_coded, coder_version
 from eventwire.store.rows import StoreRows, store_rows
@@ -72,14 +73,14 @@ def run_ingest(
         fresh = opts.recode or isinstance(store, ShardWriter)  # new shards: nothing to resume
         todo = _not_yet_coded(store, batches, coder, fresh, tally)
         executor = choose_executor(opts, total)
-        work = partial(
-            code_for_store,
-            settings=opts.settings,
-            coder=coder,
-            digests=isinstance(store, Store),  # shards hold no digests: load_parquet makes them
+        digests = isinstance(store, Store)  # shards hold no digests: load_parquet makes them
+        work: Callable[[list[Article]], StoreRows | Batch] = (
+            partial(code_batch, settings=opts.settings)
+            if rows_here(executor)
+            else partial(code_for_store, settings=opts.settings, coder=coder, digests=digests)
         )
         for result in _progress(executor.map_batches(work, todo), total, tally, opts.progress):
-            rows = _as_rows(result, coder)
+            rows = _as_rows(result, coder, digests)
             store.write_rows(rows)
             for f in rows.failures:
                 store.write_failure(f)
@@ -90,11 +91,29 @@ def run_ingest(
     return tally
 
 
-def _as_rows(result: StoreRows | Batch, coder: str) -> StoreRows:
-    """A worker's rows as they are; a `Batch` (a worker that died: failures) made into rows."""
+def rows_here(executor: Executor) -> bool:
+    """Whether this process makes the rows and digests of the coded batches: when one worker
+    codes beside it, so the worker only codes. With more workers this process (one core
+    among theirs) would hold them back, and in-process it is all one."""
+    return isinstance(executor, PoolExecutor) and executor.workers == 1
+
+
+def _as_rows(result: StoreRows | Batch, coder: str, digests: bool = False) -> StoreRows:
+    """A worker's rows as they are; a coded `Batch` (or a dead worker's failures) made into
+    rows here, with its negotiation digests when `digests`."""
     if isinstance(result, StoreRows):
         return result
-    return store_rows(result.coded, coder, failures=result.failures)
+    if not (digests and result.coded):
+        return store_rows(result.coded, coder, failures=result.failures)
+    from eventwire.negotiations.store import digest_rows, version
+
+    return store_rows(
+        result.coded,
+        coder,
+        failures=result.failures,
+        digester=digest_rows,
+        digest_version=version(),
+    )
 
 
 def _articles_only(
@@ -120,8 +139,6 @@ def choose_executor(opts: RunOptions, n_articles: int | None = None) -> Executor
     batches = opts.workers if n_articles is None else -(-n_articles // opts.settings.batch_size)
     workers = min(opts.workers, batches)
     if workers > 1 or (workers == 1 and batches > 1 and default_workers() > 1):
-        from eventwire.scale.pool import PoolExecutor
-
         return PoolExecutor(workers)
     return get_executor("local")
 
