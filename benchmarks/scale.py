@@ -281,7 +281,7 @@ def render(
         *(
             [
                 "the parent's CPU seconds (serial end: merge, digests; coding: reading, "
-                "writing, and with 1 worker the coding itself): "
+                "writing, and beside 1 worker the batches' rows and digests too): "
                 + "; ".join(
                     f"{w} worker{'s' if w > 1 else ''}: merge {p.get('merge', 0):.2f}, digests "
                     f"{p.get('digests', 0):.2f}, coding {p.get('coding', 0):.1f} "
