@@ -110,8 +110,22 @@ def featurise(
     return rows, ys
 
 
+def unseen(row: list[str]) -> list[str]:
+    """A row as the model would see it were its verb unknown: without the features naming
+    the verb's lemma (`v=`, `vo=`, `vp=`, its `s=`)."""
+    lemma = next((f[2:] for f in row if f.startswith("v=")), None)
+    return [f for f in row if lemma not in f.partition("=")[2].split("|")]
+
+
 def fit(rows: list[list[str]], ys: list[str]) -> dict[str, np.ndarray]:
-    """Logistic regression over binary features seen at least MIN_COUNT times."""
+    """Logistic regression over binary features seen at least MIN_COUNT times, each row also
+    given once more as `unseen`: a verb's own features explain its lexicon label away, so
+    without the copy the context features (family, object, sentence) stay untrained for the
+    unknown verbs the model is for (ngec-synthetic train, verbs held out, lexicon-typed units:
+    0.621 -> 0.646 right; plover-gsr tune lexicon dropout 0.578 -> 0.600)."""
+    extra = [(unseen(r), y) for r, y in zip(rows, ys, strict=True) if unseen(r)]
+    rows = rows + [r for r, _ in extra]
+    ys = ys + [y for _, y in extra]
     counts: dict[str, int] = {}
     for r in rows:
         for f in r:
@@ -163,12 +177,14 @@ def cross_validate(cache: Path, train: Path, how: str = "lexicon") -> None:
     lex = load_lexicon()
     report = set(lex.report)
     rows, ys, verbs, temps = [], [], [], []
+    known: list[bool] = []
     for doc, label, group in zip(docs, labels, groups, strict=True):
         for sent in doc.sents:
             tok = candidate(sent, report)
             if tok is not None:
                 rows.append(features(tok))
                 ys.append(unit_label(tok.lemma_.lower(), label, lex, how))
+                known.append(training_label(tok.lemma_.lower(), "", lex) != "")
                 verbs.append(tok.lemma_.lower())
                 temps.append(group)
                 break
@@ -178,6 +194,7 @@ def cross_validate(cache: Path, train: Path, how: str = "lexicon") -> None:
     }
     for name, keys in splits.items():
         hits = {0.0: [0, 0], MIN_PROB: [0, 0], MAIN_PROB: [0, 0]}
+        typed = [0, 0]  # units the lexicon types (its verb held out): the dropout's question
         for k in sorted(set(keys)):
             train_i = [i for i, g in enumerate(keys) if g != k]
             test_i = [i for i, g in enumerate(keys) if g == k]
@@ -191,6 +208,9 @@ def cross_validate(cache: Path, train: Path, how: str = "lexicon") -> None:
             for i in test_i:
                 proba = model.proba(rows[i])
                 best = int(proba.argmax())
+                if known[i]:
+                    typed[0] += model.classes[best] == ys[i]
+                    typed[1] += 1
                 for th, tally in hits.items():
                     if proba[best] >= th:
                         tally[0] += model.classes[best] == ys[i]
@@ -201,6 +221,9 @@ def cross_validate(cache: Path, train: Path, how: str = "lexicon") -> None:
             for th, h in hits.items()
         )
         print(f"{how:7} {name:16} {n} units  {shown}")
+        print(
+            f"{how:7} {name:16} lexicon-typed {typed[1]} units: acc {typed[0] / max(typed[1], 1):.3f}"
+        )
 
 
 def main() -> None:
