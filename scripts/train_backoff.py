@@ -146,6 +146,13 @@ def unseen(row: list[str]) -> list[str]:
     return [f for f in row if lemma not in f.partition("=")[2].split("|")]
 
 
+def frame_only(row: list[str]) -> list[str]:
+    """A row's complement-frame features alone (`backoff._frames`: "demanded that X *renounce*"),
+    empty if it has none: trained on their own too, so that the frame is heard beside the many
+    sentence words when the verb is unknown."""
+    return [f for f in row if f.startswith("c=")]
+
+
 def fit(rows: list[list[str]], ys: list[str]) -> dict[str, np.ndarray]:
     """Logistic regression over binary features seen at least MIN_COUNT times, each row also
     given once more as `unseen`: a verb's own features explain its lexicon label away, so
@@ -153,6 +160,7 @@ def fit(rows: list[list[str]], ys: list[str]) -> dict[str, np.ndarray]:
     unknown verbs the model is for (ngec-synthetic train, verbs held out, lexicon-typed units:
     0.621 -> 0.646 right; plover-gsr tune lexicon dropout 0.578 -> 0.600)."""
     extra = [(unseen(r), y) for r, y in zip(rows, ys, strict=True) if unseen(r)]
+    extra += [(frame_only(r), y) for r, y in zip(rows, ys, strict=True) if frame_only(r)]
     rows = rows + [r for r, _ in extra]
     ys = ys + [y for _, y in extra]
     counts: dict[str, int] = {}

@@ -217,6 +217,7 @@ model = Model({str(f): i for i, f in enumerate(arrays["vocab"])},
               [str(c) for c in arrays["classes"]])
 proba = model.proba(["v=pound", "od=ASSAULT"])
 print(json.dumps({"unseen": mod.unseen(row), "bare": mod.unseen(["o=bridge"]),
+                  "frame": mod.frame_only(["c=mandative", "s=bridge", "v=insist", "x=quit"]),
                   "best": model.classes[int(proba.argmax())], "p": float(proba.max())}))
 """
 
@@ -239,6 +240,7 @@ def test_train_backoff_unseen_copy_drops_only_the_features_naming_the_verb(
 ) -> None:
     assert trained["unseen"] == ["d=ASSAULT", "o=bridge", "po=on|monday", "s=bridge"]
     assert trained["bare"] == ["o=bridge"]  # no verb feature: nothing to drop
+    assert trained["frame"] == ["c=mandative"]  # the complement frame trains on its own too
 
 
 def test_train_backoff_fit_learns_context_features_for_an_unknown_verb(
@@ -248,3 +250,42 @@ def test_train_backoff_fit_learns_context_features_for_an_unknown_verb(
     # context feature ("od=ASSAULT") carry the type to a verb the model never saw
     assert trained["best"] == "ASSAULT"
     assert isinstance(trained["p"], float) and trained["p"] > 0.75  # 0.70 without the copies
+
+
+def _root_frames(parse: Parse, text: str) -> list[str]:
+    sent = next(parse(text).doc.sents)
+    return backoff._frames(sent.root)
+
+
+def test_events_backoff_complement_frame_features(parse: Parse) -> None:
+    # a bare verb with its own subject in the complement: a request, whatever the verb
+    assert _root_frames(parse, "Washington insisted that Hamas renounce its struggle.") == [
+        "c=mandative"
+    ]
+    assert "c=obj-inf" in _root_frames(parse, "The judge has ordered Menem to appear in court.")
+    assert _root_frames(parse, "He said that Hamas renounced its struggle.") == []  # finite
+    assert _root_frames(parse, "He wants to go home.") == []  # no object: subject control
+
+
+def test_events_backoff_fallbacks_only_where_the_chain_passed_over(parse: Parse) -> None:
+    report = set(load_lexicon().report)
+    sent = next(parse("The rebels made a pledge to the villagers.").doc.sents)
+    assert backoff.candidate(sent, report) is None  # a light verb: no content verb
+    assert [t.lower_ for t in backoff.fallbacks(sent, report)] == ["made"]
+    sent = next(parse("The army pulverised and flattened the camps.").doc.sents)
+    main = backoff.candidate(sent, report)
+    assert main is not None and main.lower_ == "pulverised"
+    assert [t.lower_ for t in backoff.fallbacks(sent, report)] == ["flattened"]
+    sent = next(parse("The villagers admired the old bridge.").doc.sents)
+    assert backoff.fallbacks(sent, report) == []
+
+
+def test_events_backoff_coordinated_verb_speaks_when_nothing_coded(
+    parse: Parse, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # the first verb is unknown and the model is silent on it; its coordinated verb is the one
+    # the model knows, and nothing else coded the sentence
+    monkeypatch.setattr(backoff, "load_model", stub_model)
+    evs = find_events(parse("The soldiers admired and pulverised the old bridge."), [])
+    assert [(e.trigger.text, e.plover.type) for e in evs] == [("pulverised", "ASSAULT")]
+    assert evs[0].provenance.rule.startswith("events.backoff")
