@@ -9,13 +9,15 @@ import subprocess
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
+from types import ModuleType, SimpleNamespace
+from typing import cast
 
 import numpy as np
 import pytest
 
 import eventwire.events.backoff as backoff
 from eventwire.events import find_events
+from eventwire.events.derived import Draft
 from eventwire.events.lexicon import PLOVER_TYPES, load_lexicon
 from eventwire.events.principal import principal_event
 from eventwire.nlp.parse import Parsed
@@ -289,3 +291,16 @@ def test_events_backoff_coordinated_verb_speaks_when_nothing_coded(
     evs = find_events(parse("The soldiers admired and pulverised the old bridge."), [])
     assert [(e.trigger.text, e.plover.type) for e in evs] == [("pulverised", "ASSAULT")]
     assert evs[0].provenance.rule.startswith("events.backoff")
+
+
+def test_events_backoff_light_only_verb_speaks_beside_its_noun_only_when_it_differs(
+    parse: Parse,
+) -> None:
+    doc = parse("The paper violated a ban and the rebels made a pledge.").doc
+    violated = next(t for t in doc if t.lower_ == "violated")
+    made = next(t for t in doc if t.lower_ == "made")
+    ban = [cast(Draft, SimpleNamespace(type="COERCE"))]
+    assert backoff._content_light(violated, "REJECT", 0.9, ban)
+    assert not backoff._content_light(violated, "COERCE", 0.9, ban)  # the noun says it
+    assert not backoff._content_light(violated, "REJECT", 0.4, ban)  # unsure
+    assert not backoff._content_light(made, "REJECT", 0.9, ban)  # a light verb proper

@@ -300,9 +300,24 @@ def _judge(tok: Token, drafts: list[Draft], lex: Lexicon) -> tuple[Token, str, f
     if prob < MIN_PROB:
         return None
     unknown = _lemma(tok) not in lex.verb_lemmas  # not even a light verb ("imposed a blackout")
-    if (prob < MAIN_PROB or not unknown) and any(_covers(d, tok) for d in drafts):
+    covering = [d for d in drafts if _covers(d, tok)]
+    if covering and not unknown and not _content_light(tok, ptype, prob, covering):
+        return None
+    if covering and prob < MAIN_PROB:
         return None
     return tok, ptype, prob
+
+
+def _content_light(tok: Token, ptype: str, prob: float, covering: list[Draft]) -> bool:
+    """True if a verb the lexicon knows only in light uses with other nouns ("violate" of
+    "violate a truce") names an event of its own beside the lexicon noun it takes ("violated
+    a *ban*"): the model is sure and types it otherwise than that noun (were they the same
+    type, the noun event already says it: "staged a *walkout*")."""
+    return (
+        prob >= MAIN_PROB
+        and _lemma(tok) not in LIGHT
+        and not any(d.type == ptype for d in covering)
+    )
 
 
 def backoff_drafts(
@@ -314,7 +329,9 @@ def backoff_drafts(
     it alone, and so does one on a noun argument of it ("inked a pact") unless the verb has no
     lexicon use at all and the model is sure (MAIN_PROB: "spurned the offer"). A sure model
     event ranks above the lexicon drafts the verb governs, so "X agreed to reopen the border"
-    stays about the agreeing.
+    stays about the agreeing. A verb the lexicon knows only in light uses with other nouns may
+    speak beside its noun object when sure and of another type (`_content_light`); where
+    nothing coded the sentence, the verbs the chain passed over may speak (`fallbacks`).
     """
     report = lex.report.keys()
     tok = candidate(sent, report)
