@@ -13,12 +13,14 @@ WARM_TEXT = "Government envoys met rebel leaders in Nairobi on Monday, officials
 
 
 def warm_up() -> bool:
-    """Code one short article with the default settings; True when that worked."""
+    """Code one short article with the default settings and make its store rows and digests,
+    as a worker does with each batch (so what that first loads or imports is loaded here,
+    once); True when that worked."""
     try:
-        from eventwire.coding import code_articles
         from eventwire.model import Article
+        from eventwire.scale.base import code_for_store
 
-        return not code_articles([Article.make(WARM_TEXT)]).failures
+        return not code_for_store([Article.make(WARM_TEXT)]).failures
     except Exception:  # noqa: BLE001 - a worker that is not warm still works, only slower
         return False
 
