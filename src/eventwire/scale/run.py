@@ -4,7 +4,8 @@ One writer (this process) stores each batch in one transaction as it comes back,
 order, so a killed run loses at most the batches in flight and a rerun codes only those
 (`store.resume`): articles stored from the same content by the same coder are skipped.
 The workers hand back ready rows (`scale.base.code_for_store`: Arrow tables and negotiation
-digests), so the writer only inserts, and the end of the run (`finish_store`) only merges.
+digests), so the writer only inserts, and the end of the run (`finish_store`) only merges;
+beside a single worker this process has a core to spare and makes them itself (`rows_here`).
 """
 
 from __future__ import annotations
