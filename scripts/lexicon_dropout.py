@@ -75,9 +75,7 @@ def masked(words: set[str]) -> Callable[..., list[str]]:
     plain = backoff.features
 
     def feats(tok: Any, lex: Lexicon | None = None) -> list[str]:
-        return [
-            f for f in plain(tok, lex) if not set(f.partition("=")[2].split("|")) & words
-        ]
+        return [f for f in plain(tok, lex) if not set(f.partition("=")[2].split("|")) & words]
 
     return feats
 

@@ -261,11 +261,13 @@ def _root_frames(parse: Parse, text: str) -> list[str]:
 
 def test_events_backoff_complement_frame_features(parse: Parse) -> None:
     # a bare verb with its own subject in the complement: a request, whatever the verb
-    assert _root_frames(parse, "Washington insisted that Hamas renounce its struggle.") == [
+    assert _root_frames(parse, "The envoys insisted that the commander withdraw his troops.") == [
         "c=mandative"
     ]
-    assert "c=obj-inf" in _root_frames(parse, "The judge has ordered Menem to appear in court.")
-    assert _root_frames(parse, "He said that Hamas renounced its struggle.") == []  # finite
+    assert "c=obj-inf" in _root_frames(
+        parse, "The judge has ordered the minister to appear in court."
+    )
+    assert _root_frames(parse, "He said that the commander withdrew his troops.") == []  # finite
     assert _root_frames(parse, "He wants to go home.") == []  # no object: subject control
 
 

@@ -94,9 +94,9 @@ def candidate(sent: SpacySpan, report: Collection[str]) -> Token | None:
 def fallbacks(sent: SpacySpan, report: Collection[str]) -> list[Token]:
     """Content verbs `candidate` passes over, tried only when it finds none that codes: a light
     verb with a noun object where the chain stops ("made a pledge", "took control"), a
-    coordinated verb of the chain ("donated and delivered"), and under a nominal root (a
-    headline fragment parsed as a noun phrase) its past-tense clause ("Doctors from ... groups
-    donated ...")."""
+    coordinated verb of the chain ("shelled and stormed"), and under a nominal root (a
+    headline fragment parsed as a noun phrase) its past-tense clause ("Engineers from two aid
+    groups repaired ...")."""
     chain: list[Token] = []
     tok = sent.root
     for _ in range(4):
@@ -193,9 +193,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 def _frames(tok: Token) -> list[str]:
     """Complement frames that name the kind of verb without naming the verb: a mandative
-    subjunctive ("demanded that Hamas *renounce*", "... that control *be* taken": a bare verb
+    subjunctive ("insisted that the commander *withdraw*", "... that the port *be* reopened": a bare verb
     with its own subject) is what verbs of asking take; an object with a to-infinitive ("ordered
-    Menem *to appear*", "urged parties to allow") is what verbs of asking, forcing and allowing
+    the minister *to appear*", "urged parties to allow") is what verbs of asking, forcing and allowing
     take. Unlike `x=`, they carry over to a verb the training stories never used."""
     out: list[str] = []
     kids = list(tok.children)
