@@ -94,17 +94,17 @@ def test_the_place_aid_goes_to_is_its_target(code: Code) -> None:
 
 
 def test_finite_verb_misparsed_as_a_noun_modifier_keeps_the_sentence_subject(code: Code) -> None:
-    # the parser reads "donated" as a participle on "groups": the sentence has no verb root
+    # the parser reads "donated" as a participle on "charity": the sentence has no verb root
     coded = code(
-        "Doctors from a German charity donated and personally delivered generators to a clinic"
-        " in Mosul."
+        "Volunteers from a Norwegian charity donated and personally delivered blankets to a"
+        " school in Aleppo."
     )
     ev = event(coded, "delivered")
-    assert countries(ev, "source") == {"DEU"}
-    assert countries(ev, "target") == {"IRQ"}
+    assert countries(ev, "source") == {"NOR"}
+    assert countries(ev, "target") == {"SYR"}
 
 
 def test_threat_takes_the_target_of_the_event_noun_in_its_clause(code: Code) -> None:
-    ev = event(code("The governor threatened to institute a curfew in Mosul."), "threatened")
+    ev = event(code("The mayor threatened to institute a curfew in Aleppo."), "threatened")
     assert ev.plover.type == "THREATEN"
-    assert countries(ev, "target") == {"IRQ"}
+    assert countries(ev, "target") == {"SYR"}

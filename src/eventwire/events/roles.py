@@ -596,11 +596,11 @@ def _residents(part: Participant, tok: Token) -> Participant:
 
 
 def _anchor_venues(trig: Trigger) -> list[tuple[str, Token]]:
-    """'troops remained on alert in the West Bank', 'declared a curfew in Mosul': the place
+    """'troops remained on alert in the West Bank', 'declared a curfew in the port': the place
     phrase hangs on the verb the noun trigger depends on, not on the noun."""
     head = trig.head
     if head.pos_ == "NOUN" and head.dep_ == "dobj" and head.head.pos_ == "VERB":
-        out: list[tuple[str, Token]] = []  # "instituted a curfew in Mosul": on the verb
+        out: list[tuple[str, Token]] = []  # "instituted a curfew in the port": on the verb
         _prep_slots(head.head, out)
         return out
     if head.pos_ != "NOUN" or head.dep_ != "pobj" or head.head.dep_ != "prep":

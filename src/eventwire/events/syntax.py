@@ -134,7 +134,7 @@ def governor_subject(verb: Token, depth: int = 0) -> Token | None:
         return verb.head
     finite = any(t.tag_ == "VBD" for t in (verb, *verb.conjuncts))
     if verb.dep_ == "acl" and finite and verb.sent.root.pos_ in ("NOUN", "PROPN"):
-        # "Doctors from two aid groups donated ...": a finite verb the parser hung on a noun
+        # "Volunteers from a charity donated ...": a finite verb the parser hung on a noun
         # of a verbless sentence is its main verb, and the sentence's head noun its subject
         return verb.sent.root
     gov = verb.head

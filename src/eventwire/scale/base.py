@@ -42,10 +42,15 @@ def code_for_store(
     The rows (Arrow tables) and the negotiation digests are built here, in parallel, so the
     one writer only inserts them and the ingest's end has no digests left to make.
     """
+    return rows_for_store(code_batch(articles, settings), coder, digests)
+
+
+def rows_for_store(batch: Batch, coder: str = "", digests: bool = True) -> StoreRows:
+    """What the store writes of a coded batch: its rows and, with `digests`, its negotiation
+    digests (made wherever the executor has a core for them: a worker, or the writer)."""
     from eventwire.negotiations.store import digest_rows, version
     from eventwire.store.rows import store_rows
 
-    batch = code_batch(articles, settings)
     return store_rows(
         batch.coded,
         coder,

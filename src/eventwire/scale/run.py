@@ -19,11 +19,17 @@ from pathlib import Path
 
 from eventwire.config import Settings
 from eventwire.model import Article, Batch, Failure
-from eventwire.scale.base import Executor, code_batch, code_for_store, get_executor
+from eventwire.scale.base import (
+    Executor,
+    code_batch,
+    code_for_store,
+    get_executor,
+    rows_for_store,
+)
 from eventwire.scale.pool import PoolExecutor
 from eventwire.store.duck import Store
 from eventwire.store.resume import already_coded, coder_version
-from eventwire.store.rows import StoreRows, store_rows
+from eventwire.store.rows import StoreRows
 from eventwire.store.shards import ShardWriter
 
 
@@ -104,17 +110,7 @@ def _as_rows(result: StoreRows | Batch, coder: str, digests: bool = False) -> St
     rows here, with its negotiation digests when `digests`."""
     if isinstance(result, StoreRows):
         return result
-    if not (digests and result.coded):
-        return store_rows(result.coded, coder, failures=result.failures)
-    from eventwire.negotiations.store import digest_rows, version
-
-    return store_rows(
-        result.coded,
-        coder,
-        failures=result.failures,
-        digester=digest_rows,
-        digest_version=version(),
-    )
+    return rows_for_store(result, coder, digests)
 
 
 def _articles_only(
