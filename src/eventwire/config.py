@@ -15,7 +15,9 @@ class Settings(BaseModel):
         description="spaCy pipeline loaded by name; falls back to en_core_web_sm when absent.",
     )
     max_article_bytes: int = Field(2_000_000, description="Larger inputs are recorded as failures.")
-    batch_size: int = Field(32, description="Articles per nlp.pipe batch and per executor batch.")
+    batch_size: int = Field(
+        32, description="Articles per nlp.pipe batch (an executor batch holds two)."
+    )
     min_city_population: int = Field(
         5000,
         description="Smallest city population the gazetteer keeps (smaller is slower to load).",

@@ -68,3 +68,28 @@ def test_language_english_with_few_function_words_is_still_english():
         "Police arrested protesters outside parliament. Envoys arrived in Doha Monday."
     )
     assert detect(wire) == "en"
+
+
+def test_language_english_lists_and_datelines_need_no_detector(monkeypatch):
+    import eventwire.ingest.language as language
+
+    def no_detector():
+        raise AssertionError("the detector was loaded")
+
+    monkeypatch.setattr(language, "_identifier", no_detector)
+    listing = (
+        "Press digest -- (Reuters) Monrovia -- (AFP) Kinshasa -- (local radio) Bamako -- "
+        "(state television) Abuja -- (ECOWAS office) Accra -- Liberia, Congo, Mali, Niger, "
+        "Guinea: envoys from Ghana, Nigeria, Senegal, Togo arrived Tuesday; talks resume "
+        "Thursday, mediators said."
+    )
+    assert language.word_shares(listing)[1] < language.ENGLISH_SHARE  # not plain prose
+    assert detect(listing) == "en"
+
+
+def test_language_other_latin_script_news_still_goes_to_the_detector():
+    italian = (
+        "Il governo ha annunciato ieri un cessate il fuoco con i ribelli del nord, dopo tre "
+        "giorni di negoziati nella capitale con i mediatori delle Nazioni Unite."
+    )
+    assert detect(italian) == "it"

@@ -43,14 +43,20 @@ def test_pool_context_falls_back_to_spawn_without_a_fork_server(monkeypatch):
 
 def test_pool_short_runs_give_every_worker_several_batches():
     from eventwire.config import Settings
-    from eventwire.scale.run import BATCHES_PER_WORKER, RunOptions, chunk_size
+    from eventwire.scale.run import (
+        BATCHES_PER_WORKER,
+        PARSE_BATCHES_PER_TASK,
+        RunOptions,
+        chunk_size,
+    )
 
     two = RunOptions(settings=Settings(batch_size=32), workers=2)
+    task = 32 * PARSE_BATCHES_PER_TASK  # a long run's batch: whole parse batches
     assert chunk_size(two, 150) == 19  # 8 batches: 4 each, not 3 and 2 of 32
     assert -(-150 // chunk_size(two, 150)) >= BATCHES_PER_WORKER * 2
-    assert chunk_size(two, 10_000) == 32  # long runs keep the settings' batch
-    assert chunk_size(two, None) == 32  # no estimate: no change
-    assert chunk_size(RunOptions(settings=Settings(batch_size=32), workers=1), 150) == 32
+    assert chunk_size(two, 10_000) == task  # long runs keep whole parse batches
+    assert chunk_size(two, None) == task  # no estimate: no change
+    assert chunk_size(RunOptions(settings=Settings(batch_size=32), workers=1), 150) == task
     assert chunk_size(two, 3) == 1
 
 
@@ -58,22 +64,30 @@ def test_pool_batches_shrink_over_the_tail_so_the_workers_finish_together():
     from itertools import islice
 
     from eventwire.config import Settings
-    from eventwire.scale.run import TAIL_CHUNK, RunOptions, chunk_size, chunk_sizes
+    from eventwire.scale.run import (
+        PARSE_BATCHES_PER_TASK,
+        TAIL_CHUNK,
+        RunOptions,
+        chunk_size,
+        chunk_sizes,
+    )
 
     two = RunOptions(settings=Settings(batch_size=32), workers=2)
-    sizes, left = [], 300
-    for size in chunk_sizes(two, 300):
+    sizes, left = [], 600
+    for size in chunk_sizes(two, 600):
         sizes.append(min(size, left))
         left -= size
         if left <= 0:
             break
-    assert sum(sizes) == 300 and max(sizes) == chunk_size(two, 300) == 32
-    assert sizes[:6] == [32] * 6  # the bulk keeps the settings' batch
+    bulk = chunk_size(two, 600)
+    assert sum(sizes) == 600 and max(sizes) == bulk == 32 * PARSE_BATCHES_PER_TASK
+    assert sizes[:6] == [bulk] * 6  # the bulk keeps whole parse batches
     assert sizes[-4:-1] == [TAIL_CHUNK] * 3 and sizes[-1] <= TAIL_CHUNK
     assert sizes == sorted(sizes, reverse=True)
+    task = 32 * PARSE_BATCHES_PER_TASK
     one = RunOptions(settings=Settings(batch_size=32), workers=1)
-    assert list(islice(chunk_sizes(one, 300), 12)) == [32] * 12  # one worker: nothing to even out
-    assert list(islice(chunk_sizes(two, None), 12)) == [32] * 12  # no estimate: no change
+    assert list(islice(chunk_sizes(one, 300), 12)) == [task] * 12  # one worker: nothing to even
+    assert list(islice(chunk_sizes(two, None), 12)) == [task] * 12  # no estimate: no change
 
 
 def test_pool_one_worker_codes_beside_the_writer_when_there_is_a_core_to_spare(monkeypatch):
