@@ -101,7 +101,7 @@ def _dateline_starts(doc: Doc) -> None:
     Otherwise the parser takes the dateline's place as the subject of the lead sentence, and
     'LONDON (Reuters)' becomes the speaker of what the article reports.
     """
-    text = doc.text
+    text = doc_text(doc)  # kept: the stages ask for it again, and spaCy joins it per access
     starts = {t.idx: t for t in doc}
     for pos in (0, *(m.end() for m in re.finditer(r"\n\s*", text))):
         match = _DATELINE.match(text, pos)
@@ -188,10 +188,10 @@ class Parsed:
 
 def sentences_of(doc: Doc) -> list[Sentence]:
     """Sentence records from a parsed doc, skipping whitespace-only sentences."""
-    doc_text = doc.text  # once: slicing it is much cheaper than each `sent.text`
+    text_of = doc_text(doc)  # once: slicing it is much cheaper than each `sent.text`
     out: list[Sentence] = []
     for sent in doc.sents:
-        raw = doc_text[sent.start_char : sent.end_char]
+        raw = text_of[sent.start_char : sent.end_char]
         text = raw.strip()
         if not text:
             continue
