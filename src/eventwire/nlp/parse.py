@@ -101,7 +101,7 @@ def _dateline_starts(doc: Doc) -> None:
     Otherwise the parser takes the dateline's place as the subject of the lead sentence, and
     'LONDON (Reuters)' becomes the speaker of what the article reports.
     """
-    text = doc_text(doc)  # kept: the stages ask for it again, and spaCy joins it per access
+    text = doc.text  # not kept in user_data: a chunk's doc is joined into the article's
     starts = {t.idx: t for t in doc}
     for pos in (0, *(m.end() for m in re.finditer(r"\n\s*", text))):
         match = _DATELINE.match(text, pos)
