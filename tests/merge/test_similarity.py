@@ -52,10 +52,9 @@ def test_related_triggers_come_from_the_family_lexicon() -> None:
     assert related_triggers(a, c, NONE) == 0.0
 
 
-def test_triggers_of_one_cameo_code_of_the_coder_lexicon_are_related() -> None:
-    # bombard and shell are one CAMEO code of data/events, listed in no merge file
-    a = mention("a", trigger="bombardment", lemma="bombardment")
-    b = mention("b", trigger="shelled", lemma="shell")
+def test_two_general_triggers_of_one_family_are_related() -> None:
+    a = mention("a", trigger="robberies", lemma="robbery")
+    b = mention("b", trigger="heist", lemma="heist")
     c = mention("c", trigger="wedding", lemma="wedding")
     assert related_triggers(a, b, NONE) == 1.0
     assert related_triggers(a, c, NONE) == 0.0

@@ -172,28 +172,12 @@ def root(word: str) -> str:
     return w
 
 
-def _lexicon_rows() -> list[tuple[str, str, str, str]]:
-    """(kind, pattern, PLOVER type, CAMEO code) of the coder's predicate lexicons."""
-    rows = []
-    for name in ("predicates.tsv", "families.tsv"):
-        text = (resources.files("eventwire") / "data" / "events" / name).read_text(encoding="utf-8")
-        for line in text.splitlines():
-            cols = line.split("\t")
-            if line.startswith("#") or len(cols) < 5:
-                continue
-            rows.append((cols[0], cols[1], cols[2], cols[4]))
-    return rows
-
-
 @lru_cache(maxsize=1)
 def families() -> dict[str, frozenset[str]]:
-    """Root of a trigger word -> the families it belongs to.
+    """Root of a trigger word -> the families of `data/merge/trigger_families.tsv` it is in.
 
-    Two sources, neither read from a gold set: the coder's own event lexicons (a verb, noun or
-    phrasal of one CAMEO code names the same kind of happening; a reporting verb is a
-    speech act) and the general hand list `data/merge/trigger_families.tsv` for news kinds the
-    coder has no type for (disasters, accidents, courts, elections). Light-verb objects are left
-    out: "talks" is the object of a dozen codes' light verbs ("hold talks", "break off talks").
+    Families by CAMEO code of the coder's lexicons (data/events) were tried (issue 14) and
+    scored lower by leave-one-topic-out: a noun such as "summit" is in four codes.
     """
     out: dict[str, set[str]] = {}
 
@@ -201,11 +185,6 @@ def families() -> dict[str, frozenset[str]]:
         if word.strip():
             out.setdefault(root(word.strip()), set()).update(names)
 
-    for kind, pattern, _type, cameo in _lexicon_rows():
-        if kind == "report":
-            add(pattern, {"kind:saying"})
-        elif kind in ("verb", "noun", "phrasal") and cameo[:3].isdigit():
-            add(pattern, {f"cameo:{cameo[:3]}", "kind:event"})
     text = (resources.files("eventwire") / "data" / "merge" / "trigger_families.tsv").read_text(
         encoding="utf-8"
     )
