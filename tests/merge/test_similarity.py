@@ -18,6 +18,7 @@ from eventwire.merge.similarity import (
     places_far,
     places_near,
     related_triggers,
+    root,
     same_sentence,
     similar_trigger,
     stem,
@@ -49,6 +50,25 @@ def test_related_triggers_come_from_the_family_lexicon() -> None:
     c = mention("c", trigger="summit", lemma="summit")
     assert related_triggers(a, b, NONE) == 1.0
     assert related_triggers(a, c, NONE) == 0.0
+
+
+def test_two_general_triggers_of_one_family_are_related() -> None:
+    a = mention("a", trigger="robberies", lemma="robbery")
+    b = mention("b", trigger="heist", lemma="heist")
+    c = mention("c", trigger="wedding", lemma="wedding")
+    assert related_triggers(a, b, NONE) == 1.0
+    assert related_triggers(a, c, NONE) == 0.0
+
+
+def test_a_compound_is_related_by_its_head_and_a_noun_meets_its_verb() -> None:
+    storm = mention("a", trigger="superstorm", lemma="superstorm")
+    hurricane = mention("b", trigger="hurricane", lemma="hurricane")
+    purchase = mention("c", trigger="purchase", lemma="purchase")
+    assert related_triggers(storm, hurricane, NONE) == 1.0
+    assert related_triggers(storm, purchase, NONE) == 0.0
+    assert root("nomination") == root("nominated")
+    assert root("withdrawal") == root("withdraw")
+    assert root("metal") != root("met")
 
 
 def test_a_week_contains_a_day_of_it() -> None:
