@@ -59,7 +59,7 @@ def find_actors(parsed: Parsed) -> list[ActorMention]:
 
 def is_modifier(tok: Token) -> bool:
     """A token that modifies a noun (so belongs to that noun's phrase)."""
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     return tok.dep_ in MODIFIER_DEPS and tok.head.pos_ in NOMINAL | {"ADJ", "NUM"}
 

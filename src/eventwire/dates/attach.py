@@ -33,7 +33,7 @@ def _head(doc: Doc, start: int, end: int) -> Token | None:
 def _host(tok: Token, triggers: set[int]) -> Token | None:
     """What a timex hangs from: the first event trigger or verb above its head."""
     for _ in range(MAX_UP):
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return tok if tok.pos_ in ("VERB", "AUX") else None
         tok = tok.head
         if tok.i in triggers or tok.pos_ in ("VERB", "AUX"):

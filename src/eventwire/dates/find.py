@@ -114,7 +114,7 @@ def _tense(span: Span | None) -> Tense:
     if span is None:
         return "none"
     inner = [t for t in span if not t.is_punct] or list(span)
-    heads = [t for t in inner if t.head not in inner or t.head is t]
+    heads = [t for t in inner if t.head not in inner or t.head.i == t.i]
     head = heads[0] if heads else span.root
     if head.dep_ in NOMINAL_DEPS:
         # "Tuesday's declaration", "the October 7 attack": an occasion named by its date is

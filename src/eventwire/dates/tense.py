@@ -35,7 +35,7 @@ def governing_verb(tok: Token) -> Token | None:
     for _ in range(MAX_UP):
         if tok.pos_ in ("VERB", "AUX"):
             return tok
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
@@ -62,7 +62,7 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
         return "past"
     if verb.tag_ in ("VBZ", "VBP") or any(a.tag_ in ("VBZ", "VBP") for a in auxes):
         return "present"
-    if verb.tag_ in ("VBG", "VBN") and verb.head is not verb:
+    if verb.tag_ in ("VBG", "VBN") and verb.head.i != verb.i:
         if verb.head.lower_ in BACKWARD_PREPS:
             return "past"  # "will travel on Friday, after concluding talks on Thursday"
         return _head_tense(verb, depth)
@@ -71,8 +71,8 @@ def verb_tense(verb: Token, depth: int = 0) -> Tense:
 
 def _head_tense(verb: Token, depth: int) -> Tense:
     """The tense of the clause a non-finite verb hangs from (a few clauses up at most)."""
-    head = governing_verb(verb.head) if verb.head is not verb else None
-    if head is None or head is verb or depth >= 3:
+    head = governing_verb(verb.head) if verb.head.i != verb.i else None
+    if head is None or head.i == verb.i or depth >= 3:
         return "none"
     return verb_tense(head, depth + 1)
 
@@ -83,7 +83,7 @@ def tense_of(tok: Token) -> Tense:
     for _ in range(3):
         if up.lower_ in FORWARD_ADJ and up.pos_ == "ADJ":
             return "future"
-        if up.head is up or up.pos_ in ("VERB", "AUX"):
+        if up.head.i == up.i or up.pos_ in ("VERB", "AUX"):
             break
         up = up.head
     verb = governing_verb(tok)
