@@ -238,7 +238,7 @@ def role_features(
 ) -> list[list[str]]:
     """One feature list per token of the cue's window, for the role tagger."""
     cue_ids = {t.i for t in cue}
-    head = next((t for t in cue if t.head.i not in cue_ids or t.head is t), cue[0])
+    head = next((t for t in cue if t.head.i not in cue_ids or t.head.i == t.i), cue[0])
     lemma = head.lemma_.lower()
     rule = next((marks.by_cue[t.i] for t in cue if t.i in marks.by_cue), None)
     rule_src, rule_con = _rule_roles(toks, rule)

@@ -148,7 +148,7 @@ class _Tagging:
     def _speaker(self, toks: list[Token]) -> tuple[Speaker, SourceKind]:
         """The speaker record of a source run, with its actor and kind."""
         ids = {t.i for t in toks}
-        head = next((t for t in toks if t.head.i not in ids or t.head is t), toks[0])
+        head = next((t for t in toks if t.head.i not in ids or t.head.i == t.i), toks[0])
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         hits = [a for a in self.actors if a.start <= head.idx < a.end]
         mention = min(hits, key=lambda a: a.end - a.start) if hits else None
