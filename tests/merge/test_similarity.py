@@ -44,28 +44,26 @@ def test_trigger_similarity_uses_stems() -> None:
     assert similar_trigger(a, c, NONE) == 0.0
 
 
-def test_related_triggers_come_from_the_family_lexicon() -> None:
-    a = mention("a", trigger="detained", lemma="detain")
-    b = mention("b", trigger="arrest", lemma="arrest")
-    c = mention("c", trigger="summit", lemma="summit")
+@pytest.mark.parametrize(
+    ("same", "kin", "other"),
+    [
+        (("detained", "detain"), ("arrest", "arrest"), ("summit", "summit")),
+        (("robberies", "robbery"), ("heist", "heist"), ("wedding", "wedding")),  # general English
+        (("superstorm", "superstorm"), ("hurricane", "hurricane"), ("purchase", "purchase")),
+    ],
+)
+def test_related_triggers_come_from_the_family_lexicon(
+    same: tuple[str, str], kin: tuple[str, str], other: tuple[str, str]
+) -> None:
+    """A family relates two words of one kind of happening, a compound by its head ("storm")."""
+    a = mention("a", trigger=same[0], lemma=same[1])
+    b = mention("b", trigger=kin[0], lemma=kin[1])
+    c = mention("c", trigger=other[0], lemma=other[1])
     assert related_triggers(a, b, NONE) == 1.0
     assert related_triggers(a, c, NONE) == 0.0
 
 
-def test_two_general_triggers_of_one_family_are_related() -> None:
-    a = mention("a", trigger="robberies", lemma="robbery")
-    b = mention("b", trigger="heist", lemma="heist")
-    c = mention("c", trigger="wedding", lemma="wedding")
-    assert related_triggers(a, b, NONE) == 1.0
-    assert related_triggers(a, c, NONE) == 0.0
-
-
-def test_a_compound_is_related_by_its_head_and_a_noun_meets_its_verb() -> None:
-    storm = mention("a", trigger="superstorm", lemma="superstorm")
-    hurricane = mention("b", trigger="hurricane", lemma="hurricane")
-    purchase = mention("c", trigger="purchase", lemma="purchase")
-    assert related_triggers(storm, hurricane, NONE) == 1.0
-    assert related_triggers(storm, purchase, NONE) == 0.0
+def test_a_noun_meets_its_verb_by_the_root() -> None:
     assert root("nomination") == root("nominated")
     assert root("withdrawal") == root("withdraw")
     assert root("metal") != root("met")
