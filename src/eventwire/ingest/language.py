@@ -54,12 +54,6 @@ NAMES = {
 }  # fmt: skip
 
 
-def english_share(text: str) -> tuple[int, float]:
-    """How many words the text's opening has, and the share of them that are English ones."""
-    n, share, _ = word_shares(text)
-    return n, share
-
-
 def word_shares(text: str) -> tuple[int, float, float]:
     """How many words the text's opening has, and the shares of English and of other
     languages' function words among them."""

@@ -133,8 +133,7 @@ def choose_executor(opts: RunOptions, n_articles: int | None = None) -> Executor
         return get_executor("ray", num_workers=opts.workers, address=opts.address)
     if opts.executor != "local":
         return get_executor(opts.executor)
-    task = opts.settings.batch_size * PARSE_BATCHES_PER_TASK
-    batches = opts.workers if n_articles is None else -(-n_articles // task)
+    batches = opts.workers if n_articles is None else -(-n_articles // task_size(opts))
     workers = min(opts.workers, batches)
     if workers > 1 or (workers == 1 and batches > 1 and default_workers() > 1):
         return PoolExecutor(workers)
@@ -149,6 +148,11 @@ BATCHES_PER_WORKER = 4  # the least batches each worker gets, when the run is sh
 PARSE_BATCHES_PER_TASK = 2
 
 
+def task_size(opts: RunOptions) -> int:
+    """Articles per executor batch of a long run: whole parse batches."""
+    return opts.settings.batch_size * PARSE_BATCHES_PER_TASK
+
+
 def chunk_size(opts: RunOptions, total: int | None) -> int:
     """Articles per executor batch: `PARSE_BATCHES_PER_TASK` of the settings' batch size,
     smaller when the run is short.
@@ -157,7 +161,7 @@ def chunk_size(opts: RunOptions, total: int | None) -> int:
     32 are 3 batches for one worker, 2 for the other); at least `BATCHES_PER_WORKER` each
     evens that out. The coding does not depend on it (the parse batch is the settings').
     """
-    size = opts.settings.batch_size * PARSE_BATCHES_PER_TASK
+    size = task_size(opts)
     if total is None or opts.workers < 2:
         return size
     return max(1, min(size, -(-total // (BATCHES_PER_WORKER * opts.workers))))
