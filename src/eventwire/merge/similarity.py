@@ -206,9 +206,9 @@ def _lookup(table: Mapping[str, frozenset[str]], word: str) -> frozenset[str]:
         return got
     if " " in w or "-" in w:
         return frozenset()
-    for k in range(1, len(w) - 3):
+    for k in range(1, len(w) - 4):  # a tail of five letters at least
         got = table.get(root(w[k:]))
-        if got and len(w) - k >= 5:
+        if got:
             return got
     return frozenset()
 
