@@ -75,7 +75,7 @@ class RayExecutor:
         dataset = self._ray.data.from_items(items).map_batches(
             CoderActor,
             fn_constructor_kwargs={"fn": fn},
-            batch_size=_batch_size(fn),
+            batch_size=max(len(b) for b in chunk),  # the executor batch, as on the local pool
             compute=self._ray.data.ActorPoolStrategy(size=self.num_workers),
             num_cpus=1,
         )
@@ -83,7 +83,3 @@ class RayExecutor:
             for result in block["result"]:
                 yield pickle.loads(result)  # noqa: S301 - pickled by our own actors
 
-
-def _batch_size(fn: Callable[[list[Article]], Any]) -> int:
-    settings = getattr(fn, "keywords", {}).get("settings")
-    return int(getattr(settings, "batch_size", 32))
