@@ -82,4 +82,3 @@ class RayExecutor:
         for block in dataset.iter_batches(batch_size=None, batch_format="numpy"):
             for result in block["result"]:
                 yield pickle.loads(result)  # noqa: S301 - pickled by our own actors
-
