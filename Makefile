@@ -49,7 +49,7 @@ test-browser: install-dev
 	$(BIN)/pip install --quiet -e '.[browser]'
 	$(BIN)/python -m pytest -q -m browser tests/browser
 
-## train-events: retrain the events back-off classifier (data/events/backoff_lr.npz) from ngec-synthetic/train.jsonl
+## train-events: retrain the events back-off classifiers (data/events/backoff_lr*.npz) from ngec-synthetic/train.jsonl
 train-events: install
 	$(BIN)/python scripts/train_backoff.py --train $(SHARED)/eval/ngec-synthetic/train.jsonl
 

@@ -1,4 +1,5 @@
-"""Train the events back-off classifier shipped as eventwire/data/events/backoff_lr.npz.
+"""Train the events back-off classifiers shipped as eventwire/data/events/backoff_lr.npz and
+backoff_lr_t2v.npz (the same recipe with each unit's context vector: `backoff.context_vector`).
 
 Training data: ngec-synthetic/train.jsonl (machine-written stories, each written for one PLOVER
 type; allowed as training data). Each story gives its headline and first sentences; each is
@@ -38,21 +39,24 @@ from pathlib import Path
 
 import numpy as np
 from ngec_folds import bucket, fold, split  # scripts/ngec_folds.py, beside this script
-from scipy.sparse import csr_matrix
+from scipy.sparse import csr_matrix, hstack
 from sklearn.linear_model import LogisticRegression
-from spacy.tokens import Doc, DocBin
+from spacy.tokens import Doc, DocBin, Token
 
 from eventwire.attribution.headline import sentence_case
 from eventwire.events.backoff import (
     MAIN_PROB,
     MIN_PROB,
+    VECTOR_WEIGHTS,
     Model,
     candidate,
     features,
     training_label,
+    verb_object,
 )
 from eventwire.events.lexicon import Lexicon, load_lexicon
 from eventwire.nlp.parse import load_nlp
+from eventwire.nlp.vectors import model_key
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SHARED = ROOT.parent / "shared"
@@ -67,6 +71,7 @@ FIRST_SENTENCES = 2
 MORE_SENTENCES = 8
 MIN_COUNT = 2
 C = 2.0
+DENSE_WEIGHT = 0.2  # of each half of the context vector, standardised (1.0 was worse: 0.639)
 
 
 def read_stories(path: Path) -> list[dict[str, object]]:
@@ -114,9 +119,11 @@ def featurise(
     docs: list[Doc] | None = None,
     how: str = "lexicon",
     only_typed: bool = False,
+    vecs: list[np.ndarray] | None = None,
 ) -> tuple[list[list[str]], list[str]]:
     """Parse features of each text's content verb (texts without one are skipped, and with
-    `only_typed` those whose verb the lexicon does not type)."""
+    `only_typed` those whose verb the lexicon does not type); with `vecs`, each unit's context
+    vector is appended to it (docs from a parse cache hold no tensor: none are)."""
     nlp = load_nlp()
     lex = load_lexicon()
     report = set(lex.report)
@@ -130,8 +137,21 @@ def featurise(
                 if not only_typed or typed(tok.lemma_.lower(), lex):
                     rows.append(features(tok))
                     ys.append(unit_label(tok.lemma_.lower(), label, lex, how))
+                    if vecs is not None:
+                        vecs.append(tensor_vector(doc, tok))
                 break
     return rows, ys
+
+
+def tensor_vector(doc: Doc, tok: Token) -> np.ndarray:
+    """The unit's context vector as `backoff.context_vector` reads it at run time: the verb's
+    and its object's tok2vec rows, rounded to float16 as `nlp.vectors` keeps them."""
+    tensor = np.asarray(doc.tensor, dtype=np.float32)
+    if tensor.ndim != 2 or len(tensor) != len(doc):
+        raise SystemExit("the parse has no tok2vec tensor: train vectors from a fresh parse")
+    obj = verb_object(tok)
+    other = tensor[obj.i] if obj is not None else np.zeros(tensor.shape[1], dtype=np.float32)
+    return np.concatenate([tensor[tok.i], other]).astype(np.float16).astype(np.float32)
 
 
 def typed(lemma: str, lex: Lexicon) -> bool:
@@ -153,16 +173,27 @@ def frame_only(row: list[str]) -> list[str]:
     return [f for f in row if f.startswith("c=")]
 
 
-def fit(rows: list[list[str]], ys: list[str]) -> dict[str, np.ndarray]:
+def fit(
+    rows: list[list[str]], ys: list[str], vecs: list[np.ndarray] | None = None
+) -> dict[str, np.ndarray]:
     """Logistic regression over binary features seen at least MIN_COUNT times, each row also
     given once more as `unseen`: a verb's own features explain its lexicon label away, so
     without the copy the context features (family, object, sentence) stay untrained for the
     unknown verbs the model is for (ngec-synthetic train, verbs held out, lexicon-typed units:
-    0.621 -> 0.646 right; plover-gsr tune lexicon dropout 0.578 -> 0.600)."""
-    extra = [(unseen(r), y) for r, y in zip(rows, ys, strict=True) if unseen(r)]
-    extra += [(frame_only(r), y) for r, y in zip(rows, ys, strict=True) if frame_only(r)]
-    rows = rows + [r for r, _ in extra]
-    ys = ys + [y for _, y in extra]
+    0.621 -> 0.646 right; plover-gsr tune lexicon dropout 0.578 -> 0.600).
+
+    With `vecs` (one context vector a row), the vectors, standardised and weighted by
+    DENSE_WEIGHT per half, are columns beside the binary ones, the copies keeping their row's
+    vector: the dense part is written as `dense_*` arrays (`backoff.Dense`)."""
+    extra = [(unseen(r), y, n) for n, (r, y) in enumerate(zip(rows, ys, strict=True)) if unseen(r)]
+    extra += [
+        (frame_only(r), y, n)
+        for n, (r, y) in enumerate(zip(rows, ys, strict=True))
+        if frame_only(r)
+    ]
+    order = [*range(len(rows)), *[n for _, _, n in extra]]
+    rows = rows + [r for r, _, _ in extra]
+    ys = ys + [y for _, y, _ in extra]
     counts: dict[str, int] = {}
     for r in rows:
         for f in r:
@@ -177,14 +208,30 @@ def fit(rows: list[list[str]], ys: list[str]) -> dict[str, np.ndarray]:
         data.extend([weight] * len(cols))
         indptr.append(len(indices))
     x = csr_matrix((data, indices, indptr), shape=(len(rows), len(vocab)), dtype=np.float64)
+    dense: dict[str, np.ndarray] = {}
+    if vecs is not None:
+        v = np.stack(vecs).astype(np.float64)
+        mean, scale = v.mean(axis=0), v.std(axis=0) + 1e-6
+        weight = DENSE_WEIGHT / np.sqrt(v.shape[1] / 2)
+        z = (v - mean) / scale * weight
+        x = hstack([x, csr_matrix(z[order])]).tocsr()
+        dense = {
+            "dense_mean": mean.astype(np.float32),
+            "dense_scale": scale.astype(np.float32),
+            "dense_weight": np.array(weight),
+            "dense_key": np.array(model_key(load_nlp())),
+        }
     clf = LogisticRegression(C=C, max_iter=3000, class_weight="balanced")
     clf.fit(x, ys)
-    return {
+    out = {
         "vocab": np.array(vocab),
-        "coef": clf.coef_.astype(np.float16),
+        "coef": clf.coef_[:, : len(vocab)].astype(np.float16),
         "intercept": clf.intercept_.astype(np.float32),
         "classes": np.array(clf.classes_),
     }
+    if dense:
+        out["dense_coef"] = clf.coef_[:, len(vocab) :].astype(np.float32)
+    return {**out, **dense}
 
 
 def cached_units(
@@ -294,16 +341,21 @@ def main() -> None:
     if args.cache is not None and args.fold == "all" and not args.recase_headlines:
         docs = cached_units(stories, args.cache)[0]
         more_docs = cached_units(stories, more_cache(args.cache), more=True)[0]
-    rows, ys = featurise(texts, labels, docs, args.labels)
+    vecs: list[np.ndarray] | None = [] if docs is None else None
+    rows, ys = featurise(texts, labels, docs, args.labels, vecs=vecs)
     if args.labels == "lexicon":
         texts, labels = more_units(stories)
-        more_rows, more_ys = featurise(texts, labels, more_docs, only_typed=True)
+        more_rows, more_ys = featurise(texts, labels, more_docs, only_typed=True, vecs=vecs)
         rows, ys = rows + more_rows, ys + more_ys
     arrays = fit(rows, ys)
     np.savez_compressed(args.out, **arrays)
     print(
         f"{len(rows)} units, {len(arrays['vocab'])} features, {len(arrays['classes'])} classes -> {args.out}"
     )
+    if vecs is not None:
+        out = args.out.with_name(VECTOR_WEIGHTS)
+        np.savez_compressed(out, **fit(rows, ys, vecs))
+        print(f"the same with context vectors ({vecs[0].shape[0]} floats a unit) -> {out}")
 
 
 if __name__ == "__main__":

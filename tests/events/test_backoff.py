@@ -27,6 +27,13 @@ DROPOUT = Path(__file__).resolve().parents[2] / "scripts" / "lexicon_dropout.py"
 TRAIN = DROPOUT.parent / "train_backoff.py"
 
 
+@pytest.fixture(autouse=True)
+def _parse_features_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests stub the parse features' model: the vector model (its own tests are in
+    test_backoff_vectors.py) would type their verbs otherwise."""
+    monkeypatch.setattr(backoff, "load_vector_model", lambda: backoff.load_model())
+
+
 def stub_model() -> backoff.Model:
     """Four classes; the verb 'pulverise' points hard at ASSAULT, other words nowhere."""
     coef = np.zeros((4, 2), dtype=np.float32)
@@ -220,7 +227,9 @@ model = Model({str(f): i for i, f in enumerate(arrays["vocab"])},
 proba = model.proba(["v=pound", "od=ASSAULT"])
 print(json.dumps({"unseen": mod.unseen(row), "bare": mod.unseen(["o=bridge"]),
                   "frame": mod.frame_only(["c=mandative", "s=bridge", "v=insist", "x=quit"]),
-                  "best": model.classes[int(proba.argmax())], "p": float(proba.max())}))
+                  "best": model.classes[int(proba.argmax())], "p": float(proba.max()),
+                  "dense": sorted(k for k in mod.fit([["v=a"], ["v=b"]] * 2, ["AID", "ASSAULT"] * 2,
+                                                     [np.ones(4), -np.ones(4)] * 2) if k.startswith("dense"))}))
 """
 
 
@@ -243,6 +252,14 @@ def test_train_backoff_unseen_copy_drops_only_the_features_naming_the_verb(
     assert trained["unseen"] == ["d=ASSAULT", "o=bridge", "po=on|monday", "s=bridge"]
     assert trained["bare"] == ["o=bridge"]  # no verb feature: nothing to drop
     assert trained["frame"] == ["c=mandative"]  # the complement frame trains on its own too
+    # with context vectors the dense part is written beside the sparse weights
+    assert trained["dense"] == [
+        "dense_coef",
+        "dense_key",
+        "dense_mean",
+        "dense_scale",
+        "dense_weight",
+    ]
 
 
 def test_train_backoff_fit_learns_context_features_for_an_unknown_verb(

@@ -82,7 +82,11 @@ def join_docs(docs: list[Doc]) -> Doc:
         return docs[0]
     from spacy.tokens import Doc
 
-    return Doc.from_docs(docs, ensure_whitespace=False)
+    from eventwire.nlp.vectors import join_rows
+
+    joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["user_data"])  # type: ignore[call-arg]
+    join_rows(docs, joined)  # spaCy merges only extension data; ours is carried by hand
+    return joined
 
 
 def regroup(sizes: list[int], docs: Iterator[Doc]) -> Iterator[Doc]:

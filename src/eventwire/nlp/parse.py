@@ -15,6 +15,7 @@ from eventwire.nlp.bounds import MAX_BATCH_CHARS, cap_sentences, regroup, text_c
 from eventwire.nlp.gemm import use_numpy_gemm
 from eventwire.nlp.lemma import cache_lemmatizer
 from eventwire.nlp.ruler import compile_ruler
+from eventwire.nlp.vectors import keep_rows, model_key
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -200,9 +201,11 @@ def sentences_of(doc: Doc) -> list[Sentence]:
     return out
 
 
-def _without_tensor(doc: Doc) -> Doc:
+def _without_tensor(doc: Doc, key: str = "") -> Doc:
     import numpy
 
+    if key:
+        keep_rows(doc, key)  # the verbs' and objects' rows, for the events back-off
     doc.tensor = numpy.zeros((0,), dtype="float32")  # what a Doc holds before tok2vec
     return doc
 
@@ -235,14 +238,16 @@ def parse_articles(
     """Parse articles in batches; yields `Parsed` in input order.
 
     A long text is parsed in bounded chunks joined back into one Doc (`nlp.bounds`). The
-    tok2vec tensor (96 floats a token) is dropped as each chunk comes out: no stage reads it,
-    and on an 800 kB text it was 66 MB, twice over while the chunks were joined.
+    tok2vec tensor (96 floats a token) is dropped as each chunk comes out (on an 800 kB text it
+    was 66 MB, twice over while the chunks were joined); only the rows of verbs and their
+    objects, which the events back-off reads, are kept (`nlp.vectors`).
     """
     nlp = load_nlp(model)
     items = list(articles)
     pieces = [text_chunks(a.text) for a in items]
     texts = (p for chunks in pieces for p in chunks)
-    flat = map(_without_tensor, pipe_bounded(nlp, texts, batch_size))
+    key = model_key(nlp)
+    flat = (_without_tensor(d, key) for d in pipe_bounded(nlp, texts, batch_size))
     docs = regroup([len(chunks) for chunks in pieces], iter(flat))
     for article, doc in zip(items, docs, strict=True):
         yield Parsed(article=article, doc=doc, sentences=sentences_of(doc))
