@@ -1,6 +1,6 @@
 """RETREAT and SUPPORT families, filled out (issue 13): leaving a place, winding down or drawing
-down forces and operations are withdrawals; standing with or behind someone, getting behind
-or embracing something is support.
+down forces and operations are withdrawals; embracing a plan is support ("stand with/behind"
+stay out: literal as often as not, tests/events/test_plover_families.py).
 
 Probe sentences written for these tests from general English and PLOVER's RETREAT / SUPPORT
 definitions. The principal event must have the type.
@@ -25,7 +25,6 @@ Parse = Callable[..., Parsed]
         ("The militia left the town after two days of shelling.", "RETREAT"),
         ("Foreign fighters departed the capital at dawn.", "RETREAT"),
         ("The coalition wound down its operations in the north.", "RETREAT"),
-        ("The opposition party stood with the striking teachers.", "SUPPORT"),
         ("Regional leaders embraced the new peace plan.", "SUPPORT"),
     ],
 )
