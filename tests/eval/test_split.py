@@ -46,3 +46,18 @@ def test_events_per_item_counts_every_coded_event_over_the_items() -> None:
     assert events_per_item([["a", "b"], [], ["c"]]) == 1.0
     assert events_per_item([["a", "b", "c"], ["d"]]) == 2.0
     assert events_per_item([]) == 0.0
+
+
+def test_model_event_share_counts_the_back_off_events_over_all_coded() -> None:
+    from types import SimpleNamespace
+
+    from eventwire.eval.base import model_event_share
+
+    def ev(rule: str) -> SimpleNamespace:
+        return SimpleNamespace(provenance=SimpleNamespace(rule=rule))
+
+    model = ev("events.backoff:model:trigger-lr:0.61")
+    lexicon = ev("events.triggers:verb:shell")
+    assert model_event_share([[model, lexicon], [], [lexicon, lexicon]]) == 0.25  # type: ignore[list-item]
+    assert model_event_share([[lexicon]]) == 0.0  # type: ignore[list-item]
+    assert model_event_share([]) == 0.0

@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from eventwire.errors import EvalError
+from eventwire.model import Event
 
 
 class EvalReport(BaseModel):
@@ -88,6 +89,17 @@ def read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 def events_per_item(preds: Sequence[Sequence[object]]) -> float:
     """Events coded per gold item (a sentence or a story): over-coding shows here first."""
     return round(sum(len(p) for p in preds) / len(preds), 3) if preds else 0.0
+
+
+MODEL_RULE = "events.backoff:model"
+
+
+def model_event_share(preds: Sequence[Sequence[Event]]) -> float:
+    """Share of the coded events the learned back-off made (its `rule` says so): how much of
+    a set's output rests on the model rather than the lexicon (issue 13)."""
+    events = [e for p in preds for e in p]
+    made = sum(1 for e in events if e.provenance.rule.startswith(MODEL_RULE))
+    return round(made / len(events), 3) if events else 0.0
 
 
 def prf(tp: float, n_pred: float, n_gold: float) -> tuple[float, float, float]:

@@ -24,6 +24,7 @@ from eventwire.eval.base import (
     EvalReport,
     events_per_item,
     macro_f1,
+    model_event_share,
     per_label_prf,
     prf,
     read_jsonl,
@@ -397,4 +398,5 @@ def evaluate(path: Path, settings: Settings) -> EvalReport:
         report = _triple_report(path, items, preds, glossary)
     report.extra.update(failure_extra(failures))
     report.metrics["events_per_item"] = events_per_item(preds)
+    report.metrics["model_event_share"] = model_event_share(preds)
     return report

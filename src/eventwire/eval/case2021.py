@@ -14,7 +14,7 @@ from typing import Any
 
 from eventwire.config import Settings
 from eventwire.errors import DataFileError
-from eventwire.eval.base import EvalReport, macro_f1, per_label_prf, read_jsonl
+from eventwire.eval.base import EvalReport, macro_f1, model_event_share, per_label_prf, read_jsonl
 from eventwire.eval.cameo import MAX_EXAMPLES, code_items, failure_extra, principal, ratio
 from eventwire.events.ontology import PLOVER_TYPES, is_cameo_code, normalise_mode, tsv_rows
 from eventwire.model import Event
@@ -214,7 +214,7 @@ def evaluate(path: Path, settings: Settings) -> EvalReport:
         task="case2021",
         path=str(path),
         n_items=len(items),
-        metrics=tally.metrics(),
+        metrics={**tally.metrics(), "model_event_share": model_event_share(preds)},
         per_label=per_label_prf(tally.gold, tally.got),
         misses=dict(tally.misses),
         examples=tally.examples,

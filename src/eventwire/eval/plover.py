@@ -13,7 +13,14 @@ from typing import Any
 
 from eventwire.config import Settings
 from eventwire.eval.actors import SECTOR_ALIASES
-from eventwire.eval.base import EvalReport, events_per_item, macro_f1, per_label_prf, read_jsonl
+from eventwire.eval.base import (
+    EvalReport,
+    events_per_item,
+    macro_f1,
+    model_event_share,
+    per_label_prf,
+    read_jsonl,
+)
 from eventwire.eval.cameo import MAX_EXAMPLES, code_items, failure_extra, participants, principal
 from eventwire.events.ontology import PLOVER_TYPES, normalise_mode
 from eventwire.model import Event
@@ -175,6 +182,7 @@ def evaluate(path: Path, settings: Settings) -> EvalReport:
     metrics["type_macro_f1"] = round(macro_f1(per_label, set(tally.gold)), 4)
     metrics["items_with_event"] = sum(1 for e in preds if e)
     metrics["events_per_item"] = events_per_item(preds)
+    metrics["model_event_share"] = model_event_share(preds)
     return EvalReport(
         task="plover",
         path=str(path),
