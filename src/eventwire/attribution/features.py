@@ -39,21 +39,37 @@ class Columns:
     """
 
     def __init__(self, doc: Doc) -> None:
-        toks = list(doc)
-        self.text = [t.text for t in toks]
-        self.lower = [t.lower_ for t in toks]
-        self.lemma = [t.lemma_.lower() for t in toks]
-        self.pos = [t.pos_ for t in toks]
-        self.tag = [t.tag_ for t in toks]
-        self.dep = [t.dep_ for t in toks]
-        self.ent = [t.ent_type_ for t in toks]
-        self.idx = [t.idx for t in toks]
-        self.head = [t.head.i for t in toks]
-        self.children: list[list[int]] = [[] for _ in toks]
-        for n, h in enumerate(self.head):
-            if h != n:
-                self.children[h].append(n)
-        self.sents = [(s.start, s.end) for s in doc.sents] if toks else []
+        from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, ORTH, POS, TAG
+
+        n = len(doc)
+        names = (ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE)
+        arr = doc.to_array([*names, IDX, HEAD]).astype("int64") if n else None
+        strings = doc.vocab.strings
+        memo: dict[int, str] = {0: ""}
+
+        def column(k: int) -> list[str]:
+            """Strings of one attribute column, each hash looked up once per doc."""
+            out: list[str] = []
+            for h in arr[:, k].astype("uint64").tolist() if arr is not None else []:
+                word = memo.get(h)
+                if word is None:
+                    word = memo[h] = strings[h]
+                out.append(word)
+            return out
+
+        self.text, self.lower, lemma, self.pos, self.tag, self.dep, self.ent = (
+            column(k) for k in range(len(names))
+        )
+        lowered: dict[str, str] = {}
+        self.lemma = [lowered.get(w) or lowered.setdefault(w, w.lower()) for w in lemma]
+        self.idx: list[int] = arr[:, len(names)].tolist() if arr is not None else []
+        rel = arr[:, len(names) + 1].tolist() if arr is not None else []
+        self.head: list[int] = [i + r for i, r in enumerate(rel)]  # HEAD is an offset
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for k, h in enumerate(self.head):
+            if h != k:
+                self.children[h].append(k)
+        self.sents = [(s.start, s.end) for s in doc.sents] if n else []
 
 
 def rule_marks(cols: Columns, rules: list[Attribution]) -> RuleMarks:

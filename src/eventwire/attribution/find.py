@@ -87,7 +87,10 @@ def _speaker(art: _Article, cue: Cue) -> tuple[Speaker | None, SourceKind, set[i
     toks = source_tokens(head, cue)
     start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
     mention = art.actor_at(head.idx)
-    kind = source_kind(head, art.text[start:end], head.sent.text, mention)
+    sent = head.sent  # its text sliced from the article: `Span.text` builds every token
+    kind = source_kind(
+        head, art.text[start:end], art.text[sent.start_char : sent.end_char], mention
+    )
     actor = mention.actor if mention is not None else None
     return (
         Speaker(text=art.text[start:end], start=start, end=end, actor=actor),
@@ -148,7 +151,8 @@ def _tail_content(art: _Article, cue: Cue, sent: SpacySpan, speaker: Speaker) ->
     gap += art.text[cue_end : speaker.start]  # empty unless the cue comes first
     if art.text[last : sent.end_char].strip(" .\n") or gap.strip():
         return []
-    start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    raw = art.text[sent.start_char : sent.end_char]
+    start = sent.start_char + len(raw) - len(raw.lstrip())
     lead = art.text[start:first].rstrip()
     if not lead.endswith(",") or art.text[start] in _OPENING_MARKS or len(lead) < 12:
         return []

@@ -152,7 +152,10 @@ class _Tagging:
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         hits = [a for a in self.actors if a.start <= head.idx < a.end]
         mention = min(hits, key=lambda a: a.end - a.start) if hits else None
-        kind = source_kind(head, self.text[start:end], head.sent.text, mention)
+        sent = head.sent  # its text sliced from the article, as in `find._speaker`
+        kind = source_kind(
+            head, self.text[start:end], self.text[sent.start_char : sent.end_char], mention
+        )
         actor = mention.actor if mention is not None else None
         return Speaker(text=self.text[start:end], start=start, end=end, actor=actor), kind
 
