@@ -21,6 +21,11 @@ def test_component_codes_doc_with_publication_date(nlp):
     assert isinstance(coded, Coded)
     assert coded.article.published == date(2024, 3, 6)
     assert coded.article.text == doc.text
+    # the back-off reads the verbs' tok2vec rows as on the CLI's docs, keyed on this model
+    from eventwire.nlp.vectors import ROWS, model_key
+
+    assert doc.user_data[ROWS][0] == model_key(local)
+    assert doc.tensor.shape == (len(doc), 96)  # the user's tensor is left in place
 
 
 def test_parse_sentences_point_into_the_text(nlp):

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from eventwire.config import Settings
 from eventwire.model import Article
 from eventwire.nlp.parse import Parsed, sentences_of
+from eventwire.nlp.vectors import ROWS, keep_rows, model_key
 
 if not Doc.has_extension("eventwire"):
     Doc.set_extension("eventwire", default=None)
@@ -30,12 +31,15 @@ class EventwireComponent:
 
         self.name = name
         self.pipeline = default_pipeline(Settings())
+        self.key = model_key(nlp)  # whose tensors the events back-off may read
 
     def __call__(self, doc: Doc) -> Doc:
         published: date | None = doc._.published
         article = Article.make(doc.text, published=published)
         if article.text != doc.text:  # offsets must index the Doc's own text
             article = article.model_copy(update={"text": doc.text})
+        if ROWS not in doc.user_data:
+            keep_rows(doc, self.key)  # as `parse_articles` keeps them (the tensor stays)
         doc._.eventwire = self.pipeline.run_parsed(
             Parsed(article=article, doc=doc, sentences=sentences_of(doc))
         )
