@@ -56,7 +56,7 @@ def test_model_event_share_counts_the_back_off_events_over_all_coded() -> None:
     def ev(rule: str) -> SimpleNamespace:
         return SimpleNamespace(provenance=SimpleNamespace(rule=rule))
 
-    model = ev("events.backoff:model:trigger-lr:0.61")
+    model = ev("events.backoff:model:trigger-lr:0.61")  # as backoff_drafts writes it
     lexicon = ev("events.triggers:verb:shell")
     assert model_event_share([[model, lexicon], [], [lexicon, lexicon]]) == 0.25  # type: ignore[list-item]
     assert model_event_share([[lexicon]]) == 0.0  # type: ignore[list-item]

@@ -43,14 +43,14 @@ class Columns:
 
         n = len(doc)
         names = (ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE)
-        arr = doc.to_array([*names, IDX, HEAD]).astype("int64") if n else None
+        arr = doc.to_array([*names, IDX, HEAD]) if n else None  # uint64 string hashes
         strings = doc.vocab.strings
         memo: dict[int, str] = {0: ""}
 
         def column(k: int) -> list[str]:
             """Strings of one attribute column, each hash looked up once per doc."""
             out: list[str] = []
-            for h in arr[:, k].astype("uint64").tolist() if arr is not None else []:
+            for h in arr[:, k].tolist() if arr is not None else []:
                 word = memo.get(h)
                 if word is None:
                     word = memo[h] = strings[h]
@@ -62,8 +62,9 @@ class Columns:
         )
         lowered: dict[str, str] = {}
         self.lemma = [lowered.get(w) or lowered.setdefault(w, w.lower()) for w in lemma]
-        self.idx: list[int] = arr[:, len(names)].tolist() if arr is not None else []
-        rel = arr[:, len(names) + 1].tolist() if arr is not None else []
+        ints = arr[:, len(names) :].astype("int64") if arr is not None else None  # HEAD may be < 0
+        self.idx: list[int] = ints[:, 0].tolist() if ints is not None else []
+        rel = ints[:, 1].tolist() if ints is not None else []
         self.head: list[int] = [i + r for i, r in enumerate(rel)]  # HEAD is an offset
         self.children: list[list[int]] = [[] for _ in range(n)]
         for k, h in enumerate(self.head):

@@ -91,14 +91,13 @@ def events_per_item(preds: Sequence[Sequence[object]]) -> float:
     return round(sum(len(p) for p in preds) / len(preds), 3) if preds else 0.0
 
 
-MODEL_RULE = "events.backoff:model"
-
-
 def model_event_share(preds: Sequence[Sequence[Event]]) -> float:
     """Share of the coded events the learned back-off made (its `rule` says so): how much of
     a set's output rests on the model rather than the lexicon (issue 13)."""
     events = [e for p in preds for e in p]
-    made = sum(1 for e in events if e.provenance.rule.startswith(MODEL_RULE))
+    from eventwire.events.backoff import RULE  # what the back-off writes in `rule`
+
+    made = sum(1 for e in events if e.provenance.rule.startswith(RULE))
     return round(made / len(events), 3) if events else 0.0
 
 
