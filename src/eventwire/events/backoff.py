@@ -334,13 +334,11 @@ def classify(
         proba = model.proba(feats, vec)
         best = int(proba.argmax())
         return model.classes[best], float(proba[best])
-    base = load_model().proba(feats)
-    prob = float(base.max())
-    vectors = load_vector_model()
+    plain, vectors = load_model(), load_vector_model()
+    base = plain.proba(feats)
     vec = context_vector(tok, vectors.dense.key) if vectors.dense is not None else None
-    if vec is None:
-        return load_model().classes[int(base.argmax())], prob
-    return vectors.classes[int(vectors.proba(feats, vec).argmax())], prob
+    typed = (vectors, vectors.proba(feats, vec)) if vec is not None else (plain, base)
+    return typed[0].classes[int(typed[1].argmax())], float(base.max())
 
 
 ARG_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "attr", "oprd"})

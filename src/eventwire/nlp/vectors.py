@@ -47,15 +47,13 @@ def keep_rows(doc: Doc, key: str) -> None:
 
 def join_rows(docs: list[Doc], joined: Doc) -> None:
     """Carry the chunks' kept rows over to the Doc joined from them (token offsets shift)."""
-    kept = [d.user_data.get(ROWS) for d in docs]
-    if not kept or any(k is None for k in kept):
-        return
-    keys = {k[0] for k in kept if k is not None}
-    if len(keys) != 1:
-        return
+    kept = [d.user_data[ROWS] for d in docs if ROWS in d.user_data]
+    keys = {k[0] for k in kept}
+    if not kept or len(kept) != len(docs) or len(keys) != 1:
+        return  # a chunk without rows, or of another model build: the text keeps none
     offsets = np.cumsum([0, *[len(d) for d in docs[:-1]]])
-    idx = np.concatenate([k[1] + off for k, off in zip(kept, offsets, strict=True) if k])
-    rows = np.concatenate([k[2] for k in kept if k is not None])
+    idx = np.concatenate([k[1] + off for k, off in zip(kept, offsets, strict=True)])
+    rows = np.concatenate([k[2] for k in kept])
     joined.user_data[ROWS] = (keys.pop(), idx.astype(np.int32), rows)
 
 
