@@ -13,13 +13,15 @@ from eventwire.events.syntax import OBJ, PASS_SUBJ
 
 LIGHT_OBJ_DEPS = OBJ | PASS_SUBJ | {"oprd", "attr", "nsubj"}
 # Light verbs whose noun comes through a preposition: "participate in talks", "go on strike",
-# "spoke by phone" / "talked over the telephone" (issue 13).
+# "spoke by phone" / "talked over the telephone" / "spoke on the phone", "embarked on a tour"
+# (issue 13).
 PREP_LIGHT: dict[str, frozenset[str]] = {
     "participate": frozenset({"in"}), "engage": frozenset({"in"}), "go": frozenset({"on"}),
     "take": frozenset({"to"}), "enter": frozenset({"into"}), "join": frozenset({"in"}),
     "open": frozenset({"on"}), "step": frozenset({"up"}), "withdraw": frozenset({"from"}),
-    "speak": frozenset({"in", "by", "over"}), "come": frozenset({"under"}),
-    "talk": frozenset({"by", "over"}), "confer": frozenset({"by", "over"}),
+    "speak": frozenset({"in", "by", "over", "on"}), "come": frozenset({"under"}),
+    "talk": frozenset({"by", "over", "on"}), "confer": frozenset({"by", "over", "on"}),
+    "embark": frozenset({"on"}),
 }  # fmt: skip
 QUANTITY = frozenset(
     "dozen hundred thousand million score number group handful lot couple more some several".split()
