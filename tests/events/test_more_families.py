@@ -80,6 +80,18 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("Jets rained bombs on the rebel stronghold.", "ASSAULT", None),
         ("Police fired on the crowd outside the station.", "ASSAULT", None),
         ("Soldiers repelled an attack on the base.", "ASSAULT", None),
+        # phrasal verbs whose particle the parse attaches as an adverb ("stepped down")
+        ("The minister stepped down on Friday.", "RETREAT", "resign"),
+        ("The forces pulled back from the front line.", "RETREAT", "withdraw"),
+        ("The president climbed down over the tax.", "CONCEDE", None),
+        # CAMEO subcodes by their definitions: rallying support (053), ending emergency
+        # rule (0814), accepting mediation (086), human shields (184), handing over a
+        # fugitive (063)
+        ("The bishop rallied support for the peace accord.", "SUPPORT", None),
+        ("The government lifted the state of emergency in the north.", "CONCEDE", None),
+        ("The government accepted international mediation.", "CONCEDE", None),
+        ("Militants used villagers as human shields.", "ASSAULT", None),
+        ("The country handed over the fugitive to his home country.", "COOPERATE", None),
     ],
 )
 def test_more_family_sentence_codes_its_type(
@@ -98,6 +110,7 @@ def test_more_family_sentence_codes_its_type(
         "The minister spoke on television on Tuesday.",  # 'on' with a non-phone noun
         "The prime minister dissolved parliament ahead of the election.",  # a routine act
         "She carried a banner at the parade.",  # no protest noun
+        "The minister said back in March that the plan was sound.",  # 'say back' is no phrasal
     ],
 )
 def test_more_family_rows_do_not_fire_on_neighbours(parse: Parse, text: str) -> None:

@@ -149,9 +149,15 @@ def hyphen_word(tok: Token) -> str:
     return doc[first : last + 1].text.lower() if last > first else tok.lower_
 
 
+def _particle_dep(verb: Token, c: Token) -> bool:
+    """A particle as the parser attaches it: prt, prep, or an adverb right after the verb
+    ("stepped down", "pulled back": the parse often makes these advmod; issue 13)."""
+    return c.dep_ in ("prt", "prep") or (c.dep_ == "advmod" and c.i == verb.i + 1)
+
+
 def _particles(verb: Token) -> list[Token]:
     """The verb's particles ('called off', 'pulled out of', 'gave up'), as the parser attaches them."""
-    return [c for c in verb.children if c.dep_ in ("prt", "prep") and c.lower_ in PARTICLES]
+    return [c for c in verb.children if _particle_dep(verb, c) and c.lower_ in PARTICLES]
 
 
 def _of_objects(particle: Token) -> list[Token]:
@@ -205,7 +211,7 @@ def phrasal_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """'call for', 'pull out', 'meet with': a verb with its particle or preposition."""
     lemma = _verb_lemma(verb, lex)
     for c in verb.children:
-        if c.dep_ not in ("prt", "prep") or c.lower_ not in lex.particles or _dates(c):
+        if not _particle_dep(verb, c) or c.lower_ not in lex.particles or _dates(c):
             continue
         entry = lex.phrasal.get((lemma, c.lower_))
         if entry is not None:
