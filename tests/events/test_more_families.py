@@ -92,6 +92,13 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The government accepted international mediation.", "CONCEDE", None),
         ("Militants used villagers as human shields.", "ASSAULT", None),
         ("The country handed over the fugitive to his home country.", "COOPERATE", None),
+        ("The envoy shuttled between the two capitals.", "CONSULT", None),
+        ("The country recalled its troops from the mission.", "RETREAT", "withdraw"),
+        ("Relief supplies were flown into the capital.", "AID", None),
+        # an event noun as the subject of a verb of impact: the event happened
+        ("A strike paralysed the country's ports.", "PROTEST", None),
+        ("Mass protests swept the capital.", "PROTEST", None),
+        ("Food aid reached the besieged town.", "AID", None),
     ],
 )
 def test_more_family_sentence_codes_its_type(

@@ -41,8 +41,9 @@ THEME_DEPS = OBJ | PASS_SUBJ | {"attr", "oprd"}
 UNREAL = frozenset({"hypothetical", "threatened", "planned", "expected", "negated"})
 OCCUR_VERBS = frozenset(
     """take occur happen erupt break continue begin start rage escalate spread resume end turn
-    intensify follow""".split()
-)
+    intensify follow paralyse paralyze cripple sweep rock grip engulf shake disrupt hit reach
+    arrive flare""".split()
+)  # "a strike paralysed the ports", "protests swept the capital", "aid arrived" (issue 13)
 ANONYMITY = frozenset({"name", "identify", "quote"})
 
 
