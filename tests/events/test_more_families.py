@@ -99,6 +99,10 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("A strike paralysed the country's ports.", "PROTEST", None),
         ("Mass protests swept the capital.", "PROTEST", None),
         ("Food aid reached the besieged town.", "AID", None),
+        # synonyms
+        ("Government troops routed the rebels near the capital.", "ASSAULT", None),
+        ("The king commuted the death sentences of the prisoners.", "CONCEDE", None),
+        ("The newspaper retracted the allegations.", "CONCEDE", None),
     ],
 )
 def test_more_family_sentence_codes_its_type(
