@@ -109,6 +109,7 @@ def _record(doc_id: str, m: dict[str, Any], doc: Doc, roles: Roles | None = None
         actors=dict(roles or {}),
         arguments=_arguments(head) if head is not None else (),
         context=_line(doc.text, start),
+        dep=head.dep_ if head is not None else "",
     )
 
 
@@ -170,6 +171,7 @@ def default_params() -> MergeParams:
         threshold=float(model["threshold"]),
         doc_threshold=float(model["doc_threshold"]),
         within_document=model.get("within_document"),
+        alone_below=model.get("alone_below"),
         keys=(),
         max_block=100_000,
         weights=load_weights(),
