@@ -53,6 +53,7 @@ FEATURES = [
     "related triggers, similar documents",
     "related triggers, shared arguments",
     "a side modifies",
+    "a side unreal",
     "same trigger, widely reported",
     "participants overlap",
     "participants differ",

@@ -11,6 +11,7 @@ from eventwire.merge.similarity import (
     Context,
     Weights,
     a_side_modifies,
+    a_side_unreal,
     actors_overlap,
     countries_overlap,
     dates_apart,
@@ -175,3 +176,11 @@ def test_a_trigger_most_reports_tell_is_widely_reported() -> None:
     assert widely_reported(quakes[0], quakes[1], ctx) == 1.0
     assert widely_reported(quakes[0], rescue, ctx) == 0.25
     assert widely_reported(quakes[0], quakes[1], NONE) is None
+
+
+def test_a_negated_or_planned_mention_is_marked_unreal() -> None:
+    done, planned = mention("a", status="occurred"), mention("b", status="planned")
+    assert a_side_unreal(done, planned, NONE) == 1.0
+    assert a_side_unreal(done, mention("c", status="negated"), NONE) == 1.0
+    assert a_side_unreal(done, mention("d", status="ongoing"), NONE) == 0.0
+    assert a_side_unreal(done, mention("e"), NONE) is None  # a status unknown: no evidence

@@ -24,6 +24,7 @@ from eventwire.merge.similarity import (
     FAR_KM,
     MODIFIER_DEPS,
     NEAR_KM,
+    UNREAL,
     Context,
     Weights,
     _countries,
@@ -129,6 +130,7 @@ class Table:
         self.doc = np.array([doc_code(m.doc) for m in records], dtype=np.int64)
         self.sentence = np.array([m.sentence for m in records], dtype=np.int64)
         self.status = np.array([status_code(m.status) for m in records], dtype=np.int64)
+        self.unreal = np.array([m.status in UNREAL for m in records], dtype=bool)
         self.has_dep = np.array([bool(m.dep) for m in records], dtype=bool)
         self.modifies = np.array([m.dep in MODIFIER_DEPS for m in records], dtype=bool)
         self.has_spread = bool(ctx.spread)
@@ -330,6 +332,12 @@ def _a_side_modifies(p: _Pairs) -> Floats:
     )
 
 
+def _a_side_unreal(p: _Pairs) -> Floats:
+    t, i, j = p.t, p.i, p.j
+    known = (t.status[i] >= 0) & (t.status[j] >= 0)
+    return p.nan_unless(known, (t.unreal[i] | t.unreal[j]).astype(np.float64))
+
+
 def _widely_reported(p: _Pairs) -> Floats:
     if not p.t.has_spread:
         return np.full(len(p.i), np.nan)
@@ -385,6 +393,7 @@ VECTORISED: dict[str, Callable[[_Pairs], Floats]] = {
     "related triggers, similar documents": _both("related triggers", "similar documents"),
     "related triggers, shared arguments": _both("related triggers", "arguments overlap"),
     "a side modifies": _a_side_modifies,
+    "a side unreal": _a_side_unreal,
     "widely reported": _widely_reported,
     "same trigger, widely reported": _both("similar trigger", "widely reported"),
     **{

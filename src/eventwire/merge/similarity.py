@@ -404,6 +404,18 @@ def widely_reported(a: MentionRecord, b: MentionRecord, ctx: Context) -> float |
     return min(ctx.spread.get(stem(a.lemma), 0.0), ctx.spread.get(stem(b.lemma), 0.0))
 
 
+# Statuses of a mention that did not (yet) happen: such a mention seldom has a report of the
+# same event beside it ("talks could resume", "no one was hurt").
+UNREAL = frozenset({"negated", "planned", "hypothetical", "conditional", "expected", "threatened"})
+
+
+def a_side_unreal(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """1 when either mention is negated, planned or hypothetical (None unless both known)."""
+    if not a.status or not b.status:
+        return None
+    return float(a.status in UNREAL or b.status in UNREAL)
+
+
 def _both(x: Evidence, y: Evidence) -> Evidence:
     """Product of two scores: the same trigger means more in similar documents."""
 
@@ -440,6 +452,7 @@ EVIDENCE: dict[str, Evidence] = {
     "related triggers, similar documents": _both(related_triggers, similar_documents),
     "related triggers, shared arguments": _both(related_triggers, arguments_overlap),
     "a side modifies": a_side_modifies,
+    "a side unreal": a_side_unreal,
     "widely reported": widely_reported,
     "same trigger, widely reported": _both(similar_trigger, widely_reported),
     "participants overlap": _role_overlap("participant"),
