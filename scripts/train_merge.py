@@ -1,13 +1,14 @@
 """Learn the ECB+ merge model (`data/merge/weights.json`) on the ECB+ tune topics. The check
 topics are never read.
 
-Every pair of gold mentions of a tune topic, not of one sentence, is one example (label: same
-gold chain) when the merge would score it (both documents in one document cluster at the
-document threshold); a logistic regression (lbfgs, deterministic) over the named evidence
-`FEATURES` gives the weights, then the mention threshold is the one with the best pooled CoNLL
-F1 on the tune topics. `--loto` first reports leave-one-topic-out figures: each tune topic
-clustered by a model (weights and threshold) learned on the other tune topics only, which is
-how the features, the thresholds and the clustering were chosen.
+Every pair of gold mentions of a tune topic, not of one sentence and both of fully annotated
+sentences, is one example (label: same gold chain) when the merge would score it (both
+documents in one document cluster at the document threshold); a logistic regression (lbfgs,
+deterministic) over the named evidence `FEATURES` gives the weights, then the mention threshold
+is the one with the best pooled CoNLL F1 on the tune topics. `--loto` first reports leave-one-
+topic-out figures: each tune topic clustered by a model (weights and threshold) learned on the
+other tune topics only, which is how the features, the thresholds and the clustering were
+chosen.
 
 Usage: .venv/bin/python scripts/train_merge.py [--gold PATH] [--loto] [--write]
 (`make train-merge` writes the shipped file: the two must be equal.)
@@ -26,9 +27,11 @@ from sklearn.linear_model import LogisticRegression
 from eventwire.config import Settings
 from eventwire.eval import coref
 from eventwire.eval.base import only_split
-from eventwire.merge.cluster import average_linkage, within_groups
+from eventwire.merge import scoring
+from eventwire.merge.cluster import average_linkage, strong_only, within_groups
+from eventwire.merge.edges import Edges
 from eventwire.merge.engine import context_of, document_clusters
-from eventwire.merge.similarity import Weights, features
+from eventwire.merge.similarity import Weights
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT.parent / "shared" / "eval" / "ecbplus" / "dev.jsonl"
@@ -49,6 +52,9 @@ FEATURES = [
     "same trigger, same document",
     "related triggers, similar documents",
     "related triggers, shared arguments",
+    "a side modifies",
+    "a side unreal",
+    "same trigger, widely reported",
     "participants overlap",
     "participants differ",
     "times overlap",
@@ -59,7 +65,9 @@ FEATURES = [
 # Chosen by leave-one-topic-out on the tune topics (`--loto`):
 DOC_THRESHOLD = 0.1  # document clusters: the two sub-topics of a topic kept apart
 WITHIN_DOCUMENT = 0.5  # each document's mentions clustered alone first, at this threshold
-THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3)  # then across the documents of a cluster
+THRESHOLDS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)  # then across the documents of a cluster
+# a mention whose best link scores less stays alone (0: every mention may join)
+ALONE_BELOW = (0.0, 0.3, 0.4, 0.5, 0.6, 0.7)
 C = 0.03  # strong regularisation (LOTO over 0.03, 0.1, 0.3, 1, 10): five topics overfit easily
 
 
@@ -75,65 +83,76 @@ class Table:
 
 
 def table(topic: coref.Topic, doc_threshold: float) -> Table:
-    """The pairs the merge scores: within one document cluster, never two of one sentence."""
-    ctx = context_of(topic.records, topic.documents)
-    group = {d: n for n, g in enumerate(document_clusters(ctx.documents, doc_threshold)) for d in g}
+    """The pairs the merge scores: within one document cluster, never two of one sentence;
+    their evidence as the merge computes it (`merge.scoring`, missing evidence as 0)."""
     recs = topic.records
-    ii, jj, rows, labels = [], [], [], []
-    for i in range(len(recs)):
-        for j in range(i + 1, len(recs)):
-            a, b = recs[i], recs[j]
-            if group[a.doc] != group[b.doc] or (a.doc, a.sentence) == (b.doc, b.sentence):
-                continue
-            f = features(a, b, ctx, FEATURES)
-            ii.append(i)
-            jj.append(j)
-            rows.append([f.get(k, 0.0) for k in FEATURES])
-            labels.append(topic.chains[a.id] == topic.chains[b.id])
-    return Table(topic, np.array(ii), np.array(jj), np.array(rows), np.array(labels))
+    ctx = context_of(recs, topic.documents)
+    group = {d: n for n, g in enumerate(document_clusters(ctx.documents, doc_threshold)) for d in g}
+    cluster = np.array([group[m.doc] for m in recs])
+    codes: dict[tuple[str, int], int] = {}
+    where = np.array([codes.setdefault((m.doc, m.sentence), len(codes)) for m in recs])
+    ii, jj = np.triu_indices(len(recs), 1)
+    keep = (cluster[ii] == cluster[jj]) & (where[ii] != where[jj])
+    ii, jj = ii[keep].astype(np.int64), jj[keep].astype(np.int64)
+    found = scoring.evidence(scoring.Table(recs, ctx), ii, jj, FEATURES)
+    x = np.column_stack([np.nan_to_num(found[k], nan=0.0) for k in FEATURES])
+    chain = np.array([topic.chains[m.id] for m in recs])
+    return Table(topic, ii, jj, x, chain[ii] == chain[jj])
+
+
+def annotated(t: Table) -> np.ndarray:
+    """Pairs of two mentions of fully annotated sentences: elsewhere a mention may lack its
+    chain, so a pair's label there is not to be trusted."""
+    full = np.array([m.id in t.topic.restricted for m in t.topic.records], dtype=bool)
+    return full[t.i] & full[t.j]
 
 
 def fit(tables: list[Table]) -> Weights:
-    x = np.vstack([t.x for t in tables])
-    y = np.concatenate([t.y for t in tables])
+    """Weights learned on the pairs of fully annotated sentences (`annotated`)."""
+    x = np.vstack([t.x[annotated(t)] for t in tables])
+    y = np.concatenate([t.y[annotated(t)] for t in tables])
     lr = LogisticRegression(C=C, max_iter=5000).fit(x, y)
     weights = {k: round(float(w), 4) for k, w in zip(FEATURES, lr.coef_[0], strict=True) if w}
     return Weights(bias=round(float(lr.intercept_[0]), 4), weights=weights)
 
 
-def clusters(t: Table, model: Weights, threshold: float) -> list[list[str]]:
-    """What `coref.cluster_topic` gives with this model: average linkage within each document,
-    then across them."""
+def clusters(t: Table, model: Weights, threshold: float, alone_below: float) -> list[list[str]]:
+    """What `coref.cluster_topic` gives with this model: the pairs of mentions with a strong
+    link, average linkage within each document, then across them."""
     coef = np.array([model.weights.get(k, 0.0) for k in FEATURES])
     z = np.clip(model.bias + t.x @ coef, -50.0, 50.0)
     prob = 1.0 / (1.0 + np.exp(-z))
-    edges = {(int(a), int(b)): float(p) for a, b, p in zip(t.i, t.j, prob, strict=True)}
+    n = len(t.topic.records)
+    edges = strong_only(Edges(n, t.i * n + t.j, prob), n, alone_below)
     docs = [m.doc for m in t.topic.records]
-    found = average_linkage(
-        len(docs), edges, threshold, within_groups(edges, docs, WITHIN_DOCUMENT)
-    )
+    found = average_linkage(n, edges, threshold, within_groups(edges, docs, WITHIN_DOCUMENT))
     return [[t.topic.records[k].id for k in c] for c in found]
 
 
-def conll(tables: list[Table], model: Weights, threshold: float) -> float:
-    pairs = [(t.topic, clusters(t, model, threshold)) for t in tables]
+def conll(tables: list[Table], model: Weights, threshold: float, alone_below: float) -> float:
+    pairs = [(t.topic, clusters(t, model, threshold, alone_below)) for t in tables]
     return float(coref.score(pairs)["conll_f1"] or 0.0)
 
 
-def train(tables: list[Table]) -> tuple[Weights, float]:
-    """Weights, then the threshold with the best CoNLL F1 on the same topics (ties: the lower)."""
+def train(tables: list[Table]) -> tuple[Weights, float, float]:
+    """Weights, then the thresholds with the best CoNLL F1 on the same topics (ties: the
+    lower)."""
     model = fit(tables)
-    best = max(THRESHOLDS, key=lambda th: (conll(tables, model, th), -th))
-    return model, best
+    grid = [(th, lo) for th in THRESHOLDS for lo in ALONE_BELOW]
+    th, lo = max(grid, key=lambda g: (conll(tables, model, *g), -g[0], -g[1]))
+    return model, th, lo
 
 
 def loto(tables: list[Table]) -> None:
     held: list[tuple[coref.Topic, list[list[str]]]] = []
     for k, t in enumerate(tables):
-        model, th = train(tables[:k] + tables[k + 1 :])
-        got = [(t.topic, clusters(t, model, th))]
+        model, th, lo = train(tables[:k] + tables[k + 1 :])
+        got = [(t.topic, clusters(t, model, th, lo))]
         held += got
-        print(f"  held out {t.topic.id}: threshold={th} conll_f1={coref.score(got)['conll_f1']}")
+        print(
+            f"  held out {t.topic.id}: threshold={th} alone_below={lo} "
+            f"conll_f1={coref.score(got)['conll_f1']}"
+        )
     s = coref.score(held)
     print(
         "leave-one-topic-out (tune): "
@@ -152,18 +171,19 @@ def main() -> None:
     tables = [table(t, DOC_THRESHOLD) for t in topics]
     if args.loto:
         loto(tables)
-    model, th = train(tables)
+    model, th, lo = train(tables)
     out = {
         "note": "Written by scripts/train_merge.py (make train-merge) from the ECB+ tune topics.",
         "doc_threshold": DOC_THRESHOLD,
         "within_document": WITHIN_DOCUMENT,
         "threshold": th,
+        "alone_below": lo,
         "bias": model.bias,
         "weights": dict(model.weights),
     }
     text = json.dumps(out, indent=1) + "\n"
     print(text, end="")
-    print(f"tune conll_f1={conll(tables, model, th):.4f} at threshold={th}")
+    print(f"tune conll_f1={conll(tables, model, th, lo):.4f} at threshold={th} alone_below={lo}")
     if args.write:
         OUT.write_text(text, encoding="utf-8")
 

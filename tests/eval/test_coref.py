@@ -71,3 +71,23 @@ def test_predicted_mentions_match_gold_by_exact_offsets(gold: Path) -> None:
     # at least one gold trigger ("attacked", "attack", "killed") is found at its exact offsets
     assert report.metrics["mention_recall_all"] >= 1 / 3
     assert report.metrics["n_predicted_all"] >= 1
+
+
+def test_gold_mentions_carry_the_trigger_relation_and_status(tmp_path: Path) -> None:
+    from eventwire.config import Settings
+    from eventwire.eval.coref import topics
+
+    item = {
+        "id": "toy:2",
+        "documents": [{"doc_id": "a.xml", "text": DOCS["a.xml"], "coref_sentences": [0, 1]}],
+        "event_mentions": [
+            mention("a.xml", "attacked", "1/attack"),
+            mention("a.xml", "respond", "a.xml/single/respond", sentence=1),
+        ],
+    }
+    path = tmp_path / "toy2.jsonl"
+    path.write_text(json.dumps(item) + "\n")
+    (topic,) = topics(path, Settings())
+    attacked, respond = topic.records
+    assert (attacked.dep, attacked.status) == ("ROOT", "occurred")
+    assert respond.status in ("planned", "hypothetical")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from importlib import resources
 
-from eventwire.eval.coref import entity_roles, words
+from eventwire.eval.coref import default_params, entity_roles, words
 from eventwire.merge.records import MentionRecord
 from eventwire.merge.similarity import EVIDENCE, Context, features, stem
 
@@ -71,4 +71,8 @@ def test_shipped_model_names_its_thresholds_and_known_evidence() -> None:
         (resources.files("eventwire") / "data" / "merge" / "weights.json").read_text("utf-8")
     )
     assert 0 < raw["doc_threshold"] < 1 and 0 < raw["threshold"] < 1
+    assert 0 <= raw["alone_below"] < 1
     assert set(raw["weights"]) <= set(EVIDENCE)
+    # the eval's parameters are the shipped model's
+    params = default_params()
+    assert (params.threshold, params.alone_below) == (raw["threshold"], raw["alone_below"])

@@ -53,6 +53,7 @@ def record(draw: st.DrawFn, n: int) -> MentionRecord:
         lat=lat,
         lon=None if lat is None else draw(st.floats(-60, 60)),
         context=draw(st.sampled_from(["", "Envoys met in Cairo.", "Troops fired on a crowd."])),
+        dep=draw(st.sampled_from(["", "ROOT", "dobj", "compound", "amod"])),
     )
 
 

@@ -10,6 +10,8 @@ from eventwire.merge.records import MentionRecord
 from eventwire.merge.similarity import (
     Context,
     Weights,
+    a_side_modifies,
+    a_side_unreal,
     actors_overlap,
     countries_overlap,
     dates_apart,
@@ -21,7 +23,9 @@ from eventwire.merge.similarity import (
     root,
     same_sentence,
     similar_trigger,
+    spread_of,
     stem,
+    widely_reported,
 )
 
 NONE = Context()
@@ -153,3 +157,30 @@ def test_features_can_be_limited_to_the_scores_a_model_weighs() -> None:
     assert model.probability(features(a, b, NONE, model.used)) == model.probability(
         features(a, b, NONE)
     )
+
+
+def test_a_trigger_modifying_another_word_is_marked() -> None:
+    verb, noun = mention("a", lemma="update", dep="ROOT"), mention("b", lemma="security")
+    assert a_side_modifies(verb, noun, NONE) is None  # no relation known: no evidence
+    compound = mention("c", lemma="security", dep="compound")
+    assert a_side_modifies(verb, compound, NONE) == 1.0
+    assert a_side_modifies(verb, mention("d", lemma="fix", dep="dobj"), NONE) == 0.0
+
+
+def test_a_trigger_most_reports_tell_is_widely_reported() -> None:
+    quakes = [MentionRecord(id=f"q{k}", doc=f"d{k}", lemma="quake") for k in range(4)]
+    rescue = MentionRecord(id="r", doc="d0", lemma="rescue")
+    spread = spread_of([*quakes, rescue])
+    assert spread[stem("quake")] == 1.0 and spread[stem("rescue")] == 0.25
+    ctx = Context(spread=spread)
+    assert widely_reported(quakes[0], quakes[1], ctx) == 1.0
+    assert widely_reported(quakes[0], rescue, ctx) == 0.25
+    assert widely_reported(quakes[0], quakes[1], NONE) is None
+
+
+def test_a_negated_or_planned_mention_is_marked_unreal() -> None:
+    done, planned = mention("a", status="occurred"), mention("b", status="planned")
+    assert a_side_unreal(done, planned, NONE) == 1.0
+    assert a_side_unreal(done, mention("c", status="negated"), NONE) == 1.0
+    assert a_side_unreal(done, mention("d", status="ongoing"), NONE) == 0.0
+    assert a_side_unreal(done, mention("e"), NONE) is None  # a status unknown: no evidence

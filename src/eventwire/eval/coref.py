@@ -91,6 +91,13 @@ def entity_roles(entities: list[dict[str, Any]]) -> dict[tuple[str, int], Roles]
     return {k: {r: tuple(sorted(w)) for r, w in v.items() if w} for k, v in out.items()}
 
 
+def _status(head: Token) -> str:
+    """The coder's status of the mention (occurred, negated, planned, hypothetical, ...)."""
+    from eventwire.events.status import modality
+
+    return modality(head, None, nominal=head.pos_ not in ("VERB", "AUX")).status
+
+
 def _record(doc_id: str, m: dict[str, Any], doc: Doc, roles: Roles | None = None) -> MentionRecord:
     """Head lemma of the (first piece of the) mention and the words around it."""
     start, end = m["spans"][0] if m.get("spans") else (m["start"], m["end"])
@@ -109,6 +116,8 @@ def _record(doc_id: str, m: dict[str, Any], doc: Doc, roles: Roles | None = None
         actors=dict(roles or {}),
         arguments=_arguments(head) if head is not None else (),
         context=_line(doc.text, start),
+        dep=head.dep_ if head is not None else "",
+        status=_status(head) if head is not None else None,
     )
 
 
@@ -170,6 +179,7 @@ def default_params() -> MergeParams:
         threshold=float(model["threshold"]),
         doc_threshold=float(model["doc_threshold"]),
         within_document=model.get("within_document"),
+        alone_below=model.get("alone_below"),
         keys=(),
         max_block=100_000,
         weights=load_weights(),

@@ -195,6 +195,19 @@ def _current(entry: tuple[float, int, int, int, int], parent: Ints, size: Ints) 
     return bool(parent[a] == a and parent[b] == b and size[a] == size_a and size[b] == size_b)
 
 
+def strong_only(edges: Mapping[tuple[int, int], float], n: int, floor: float) -> Edges:
+    """The pairs of items whose best pair scores at least `floor`: an item with no strong
+    link stays alone. Average linkage alone lets a mention of weak links each join a cluster
+    of many (one report's "security" among twenty others'), most often wrongly: a mention
+    told once, in one report, is the commonest case (issue 14)."""
+    graph = edges if isinstance(edges, Edges) else Edges.of(n, edges)
+    firsts, seconds = graph.ends()
+    best = np.zeros(n)
+    np.maximum.at(best, firsts, graph.scores)
+    np.maximum.at(best, seconds, graph.scores)
+    return graph.select((best[firsts] >= floor) & (best[seconds] >= floor))
+
+
 def within_groups(
     edges: Mapping[tuple[int, int], float], group: Sequence[str], threshold: float
 ) -> list[list[int]]:

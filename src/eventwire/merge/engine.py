@@ -10,11 +10,11 @@ import numpy as np
 from eventwire.heap import give_back
 from eventwire.merge import tfidf
 from eventwire.merge.blocking import STORE_KEYS, KeyFn, candidate_keys
-from eventwire.merge.cluster import average_linkage, within_groups
+from eventwire.merge.cluster import average_linkage, strong_only, within_groups
 from eventwire.merge.edges import Edges, Keys, as_keys, ends
 from eventwire.merge.records import MentionRecord
 from eventwire.merge.scoring import score_keys
-from eventwire.merge.similarity import Context, Weights, features, load_weights
+from eventwire.merge.similarity import Context, Weights, features, load_weights, spread_of
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class MergeParams:
     weights: Weights = field(default_factory=load_weights)
     apart_in_sentence: bool = True  # two mentions of one sentence are two events (ECB+ rule)
     within_document: float | None = None  # first cluster each document alone at this threshold
+    alone_below: float | None = None  # a mention whose best pair scores less stays alone (ECB+)
 
 
 @dataclass(frozen=True)
@@ -55,10 +56,11 @@ def document_clusters(vectors: Mapping[str, tfidf.Vector], threshold: float) -> 
 
 
 def context_of(records: Sequence[MentionRecord], documents: Mapping[str, str]) -> Context:
-    """TF-IDF vectors of the documents and of each mention's sentence."""
+    """TF-IDF vectors of the documents and of each mention's sentence, and the share of the
+    documents reporting each trigger stem."""
     docs = tfidf.vectors(documents)
     sentences = tfidf.vectors({m.id: m.context for m in records if m.context})
-    return Context(documents=docs, sentences=sentences)
+    return Context(documents=docs, sentences=sentences, spread=spread_of(records))
 
 
 def merge(
@@ -114,6 +116,8 @@ def merge(
     del keys, keep
     if not explain:
         ctx = Context()  # the vectors go before the clustering: only explanations read them
+    if params.alone_below is not None:
+        edges = strong_only(edges, n, params.alone_below)
     initial = _groups(fixed)
     if params.within_document is not None and not initial:
         initial = within_groups(edges, [m.doc for m in records], params.within_document)

@@ -21,7 +21,9 @@ class MentionRecord:
     case; `actors` maps a role to its resolved actor ids (or lower-cased names); `countries`
     are the countries of the participants in any role (ISO-3), for role-free overlap;
     `arguments` the content words around the trigger (theme, participants), lower case;
-    `date_end` the last day of the date's interval; `context` the sentence text.
+    `date_end` the last day of the date's interval; `context` the sentence text; `dep` the
+    trigger head's syntactic relation (spaCy's label, "" when unknown): a modifier ("the
+    security update", "emergency room") seldom names a reported event of its own.
     """
 
     id: str
@@ -47,3 +49,4 @@ class MentionRecord:
     context: str = ""
     published: date | None = None
     outlet: str | None = None
+    dep: str = ""

@@ -22,12 +22,15 @@ from eventwire.merge.similarity import (
     ARGUMENT_ROLES,
     EVIDENCE,
     FAR_KM,
+    MODIFIER_DEPS,
     NEAR_KM,
+    UNREAL,
     Context,
     Weights,
     _countries,
     _families,
     _stems,
+    stem,
 )
 from eventwire.merge.tfidf import Vector
 
@@ -127,6 +130,11 @@ class Table:
         self.doc = np.array([doc_code(m.doc) for m in records], dtype=np.int64)
         self.sentence = np.array([m.sentence for m in records], dtype=np.int64)
         self.status = np.array([status_code(m.status) for m in records], dtype=np.int64)
+        self.unreal = np.array([m.status in UNREAL for m in records], dtype=bool)
+        self.has_dep = np.array([bool(m.dep) for m in records], dtype=bool)
+        self.modifies = np.array([m.dep in MODIFIER_DEPS for m in records], dtype=bool)
+        self.has_spread = bool(ctx.spread)
+        self.spread = np.array([ctx.spread.get(stem(m.lemma), 0.0) for m in records])
         self.roles = {
             role: self._role(records, role)
             for role in sorted({r for m in records for r, ids in m.actors.items() if ids})
@@ -317,6 +325,26 @@ def _status_differs(p: _Pairs) -> Floats:
     return p.nan_unless((a >= 0) & (b >= 0), (a != b).astype(np.float64))
 
 
+def _a_side_modifies(p: _Pairs) -> Floats:
+    t, i, j = p.t, p.i, p.j
+    return p.nan_unless(
+        t.has_dep[i] & t.has_dep[j], (t.modifies[i] | t.modifies[j]).astype(np.float64)
+    )
+
+
+def _a_side_unreal(p: _Pairs) -> Floats:
+    t, i, j = p.t, p.i, p.j
+    known = (t.status[i] >= 0) & (t.status[j] >= 0)
+    return p.nan_unless(known, (t.unreal[i] | t.unreal[j]).astype(np.float64))
+
+
+def _widely_reported(p: _Pairs) -> Floats:
+    if not p.t.has_spread:
+        return np.full(len(p.i), np.nan)
+    out: Floats = np.minimum(p.t.spread[p.i], p.t.spread[p.j])
+    return out
+
+
 def _role_overlap(role: str) -> Callable[[_Pairs], Floats]:
     def score(p: _Pairs) -> Floats:
         sets = p.t.roles.get(role)
@@ -364,6 +392,10 @@ VECTORISED: dict[str, Callable[[_Pairs], Floats]] = {
     "same trigger, same document": _both("similar trigger", "same document"),
     "related triggers, similar documents": _both("related triggers", "similar documents"),
     "related triggers, shared arguments": _both("related triggers", "arguments overlap"),
+    "a side modifies": _a_side_modifies,
+    "a side unreal": _a_side_unreal,
+    "widely reported": _widely_reported,
+    "same trigger, widely reported": _both("similar trigger", "widely reported"),
     **{
         name: fn
         for role, words in zip(

@@ -23,10 +23,14 @@ NEAR_KM = 50.0
 
 @dataclass(frozen=True)
 class Context:
-    """What the scores need beyond the two records: TF-IDF vectors of documents and sentences."""
+    """What the scores need beyond the two records: TF-IDF vectors of documents and sentences,
+    and how widely each trigger stem is reported (`spread`)."""
 
     documents: Mapping[str, Vector] = field(default_factory=dict)
     sentences: Mapping[str, Vector] = field(default_factory=dict)
+    # trigger stem -> share of the merge's documents with a mention of it: the story every
+    # report tells recurs in most of them, a side event in one or two
+    spread: Mapping[str, float] = field(default_factory=dict)
     # per-record values the scores derive (families, stems, countries), keyed by kind and the
     # record object (held, so its id is not reused): a mention meets several others, so each
     # is derived once, not once per pair
@@ -371,6 +375,47 @@ def status_differs(a: MentionRecord, b: MentionRecord, _: Context) -> float | No
     return float(a.status != b.status)
 
 
+# Relations of a trigger head that modify another word: "the security update", "an emergency
+# landing", "the quake's victims" name a kind or a setting more often than an event reported.
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod"})
+
+
+def a_side_modifies(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """1 when either trigger modifies another word (None unless both relations are known)."""
+    if not a.dep or not b.dep:
+        return None
+    return float(a.dep in MODIFIER_DEPS or b.dep in MODIFIER_DEPS)
+
+
+def spread_of(records: Iterable[MentionRecord]) -> dict[str, float]:
+    """Stem of each lemma -> the share of the records' documents with a mention of it."""
+    docs: dict[str, set[str]] = {}
+    every: set[str] = set()
+    for m in records:
+        docs.setdefault(stem(m.lemma), set()).add(m.doc)
+        every.add(m.doc)
+    return {k: len(v) / len(every) for k, v in docs.items()}
+
+
+def widely_reported(a: MentionRecord, b: MentionRecord, ctx: Context) -> float | None:
+    """The smaller share of documents reporting either trigger (`Context.spread`)."""
+    if not ctx.spread:
+        return None
+    return min(ctx.spread.get(stem(a.lemma), 0.0), ctx.spread.get(stem(b.lemma), 0.0))
+
+
+# Statuses of a mention that did not (yet) happen: such a mention seldom has a report of the
+# same event beside it ("talks could resume", "no one was hurt").
+UNREAL = frozenset({"negated", "planned", "hypothetical", "conditional", "expected", "threatened"})
+
+
+def a_side_unreal(a: MentionRecord, b: MentionRecord, _: Context) -> float | None:
+    """1 when either mention is negated, planned or hypothetical (None unless both known)."""
+    if not a.status or not b.status:
+        return None
+    return float(a.status in UNREAL or b.status in UNREAL)
+
+
 def _both(x: Evidence, y: Evidence) -> Evidence:
     """Product of two scores: the same trigger means more in similar documents."""
 
@@ -406,6 +451,10 @@ EVIDENCE: dict[str, Evidence] = {
     "same trigger, same document": _both(similar_trigger, same_document),
     "related triggers, similar documents": _both(related_triggers, similar_documents),
     "related triggers, shared arguments": _both(related_triggers, arguments_overlap),
+    "a side modifies": a_side_modifies,
+    "a side unreal": a_side_unreal,
+    "widely reported": widely_reported,
+    "same trigger, widely reported": _both(similar_trigger, widely_reported),
     "participants overlap": _role_overlap("participant"),
     "participants differ": _role_clash("participant"),
     "times overlap": _role_overlap("time"),
