@@ -133,8 +133,10 @@ class Table:
         self.unreal = np.array([m.status in UNREAL for m in records], dtype=bool)
         self.has_dep = np.array([bool(m.dep) for m in records], dtype=bool)
         self.modifies = np.array([m.dep in MODIFIER_DEPS for m in records], dtype=bool)
-        self.has_spread = bool(ctx.spread)
-        self.spread = np.array([ctx.spread.get(stem(m.lemma), 0.0) for m in records])
+        self.has_spread = bool(ctx.spread)  # the store's merge has none: no stems to derive
+        self.spread = np.array(
+            [ctx.spread.get(stem(m.lemma), 0.0) for m in records] if ctx.spread else []
+        )
         self.roles = {
             role: self._role(records, role)
             for role in sorted({r for m in records for r, ids in m.actors.items() if ids})
