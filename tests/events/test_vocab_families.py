@@ -151,6 +151,9 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("Government troops routed the rebels near the capital.", "ASSAULT", None),
         ("The king commuted the death sentences of the prisoners.", "CONCEDE", None),
         ("The newspaper retracted the allegations.", "CONCEDE", None),
+        # a light verb's noun the parse makes a clause or puts under a preposition
+        ("Gunmen took three foreigners hostage near the border.", "ASSAULT", "abduct"),
+        ("The former minister was stripped of his citizenship.", "COERCE", None),
     ],
 )
 def test_family_sentence_codes_its_type(

@@ -13,15 +13,15 @@ from eventwire.events.syntax import OBJ, PASS_SUBJ
 
 LIGHT_OBJ_DEPS = OBJ | PASS_SUBJ | {"oprd", "attr", "nsubj"}
 # Light verbs whose noun comes through a preposition: "participate in talks", "go on strike",
-# "spoke by phone" / "talked over the telephone" / "spoke on the phone", "embarked on a tour"
-# (issue 13).
+# "spoke by phone" / "talked over the telephone" / "spoke on the phone", "embarked on a tour",
+# "was stripped of his citizenship" (issue 13).
 PREP_LIGHT: dict[str, frozenset[str]] = {
     "participate": frozenset({"in"}), "engage": frozenset({"in"}), "go": frozenset({"on"}),
     "take": frozenset({"to"}), "enter": frozenset({"into"}), "join": frozenset({"in"}),
     "open": frozenset({"on"}), "step": frozenset({"up"}), "withdraw": frozenset({"from"}),
     "speak": frozenset({"in", "by", "over", "on"}), "come": frozenset({"under"}),
     "talk": frozenset({"by", "over", "on"}), "confer": frozenset({"by", "over", "on"}),
-    "embark": frozenset({"on"}),
+    "embark": frozenset({"on"}), "strip": frozenset({"of"}),
 }  # fmt: skip
 QUANTITY = frozenset(
     "dozen hundred thousand million score number group handful lot couple more some several".split()
@@ -105,7 +105,18 @@ def _light_objects(verb: Token) -> list[Token]:
             out.append(c)
         elif c.dep_ in ("ccomp", "acomp") and c.pos_ == "ADJ":  # 'found them guilty'
             out.append(c)
+        elif c.dep_ in SMALL_CLAUSE_DEPS and c.pos_ == "NOUN" and not _has_subject(c):
+            out.append(c)  # 'took three foreigners hostage': the parse makes 'hostage' a clause
     return out
+
+
+# A bare noun the parse hangs under the verb as a clause: the predicate of a small clause
+# ('took them hostage'), which completes a light verb like an object.
+SMALL_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp"})  # "oprd" is a light object already
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in tok.children)
 
 
 def _compound(lex: Lexicon, head: str, modifier: Token) -> Entry | None:
