@@ -154,6 +154,9 @@ def principal(parse: Parse, text: str) -> Event | None:
         # a light verb's noun the parse makes a clause or puts under a preposition
         ("Gunmen took three foreigners hostage near the border.", "ASSAULT", "abduct"),
         ("The former minister was stripped of his citizenship.", "COERCE", None),
+        # a reported clause selects the accusing sense of "charge"; an object keeps the legal one
+        ("The opposition charged that the vote was rigged.", "ACCUSE", "allege"),
+        ("Prosecutors charged the former mayor with fraud.", "COERCE", "arrest"),
     ],
 )
 def test_family_sentence_codes_its_type(

@@ -230,6 +230,17 @@ def phrasal_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def clause_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    """A verb whose sense a reported clause selects, as a 'that' row ('charge that' the vote
+    was rigged: an accusation; 'charged him with fraud' keeps the verb's own row)."""
+    if any(c.dep_ in OBJ or c.dep_ == "dative" for c in verb.children):
+        return None
+    if not any(c.dep_ == "ccomp" for c in verb.children):
+        return None
+    entry = lex.phrasal.get((_verb_lemma(verb, lex), "that"))
+    return Trigger(entry, verb, (verb,)) if entry is not None else None
+
+
 # Verbs of offering whose infinitive is what is offered ("offered to mediate"); complements
 # that make them a forecast instead ("promises to be tough").
 OFFER_VERBS = frozenset({"promise", "pledge", "offer", "propose", "undertake"})
@@ -264,7 +275,7 @@ def prefixed_lemma(word: str) -> str | None:
 
 def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """A verb by lemma, most specific construction first (light, phrasal, plain, report)."""
-    found = light_trigger(verb, lex) or phrasal_trigger(verb, lex)
+    found = light_trigger(verb, lex) or phrasal_trigger(verb, lex) or clause_trigger(verb, lex)
     if found is not None:
         return found
     lemma = _verb_lemma(verb, lex)
