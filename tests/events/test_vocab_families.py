@@ -200,3 +200,11 @@ def test_compound_noun_found_by_written_modifier(parse: Parse) -> None:
     doc = parse("Officials imposed a media blackout.").doc
     rules = {t.entry.rule for s in doc.sents for t in find_triggers(s, load_lexicon())}
     assert "noun:blackout-media" in rules
+
+
+def test_arrangement_an_act_is_done_under_is_not_a_new_event(parse: Parse) -> None:
+    """'released under the deal': the release is reported; the deal was told before."""
+    events = find_events(parse("Twenty prisoners were released under the deal on Monday."), [])
+    types = [e.plover.type for e in events]
+    assert "RETREAT" in types
+    assert "AGREE" not in types, types

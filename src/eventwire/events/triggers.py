@@ -47,6 +47,9 @@ OWN_TYPE_MODIFIERS = frozenset({"joint"})
 # Particles that can change what a light verb's object means ('call off', 'pull out of').
 PARTICLES = frozenset({"off", "out", "back", "down", "up", "over"})
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+# Prepositions whose object is the standing arrangement an act is done by ("released under
+# the deal", "in line with the agreement"), an event told before, not one reported here.
+FRAME_PREPS = frozenset({"under", "per"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
 
 
@@ -294,6 +297,8 @@ def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
     """An eventive noun ('talks in Paris', 'the attack on Rafah', 'air strike')."""
     if noun.dep_ == "compound" or noun.ent_type_ in NOT_EVENTS:
         return None  # "ceasefire talks" (modifier), "in early March" (a date)
+    if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS:
+        return None  # "under the deal": the frame of what is reported, not a new event
     lemma = _lemma(noun)
     for c in noun.children:
         if c.dep_ in ("compound", "amod"):
