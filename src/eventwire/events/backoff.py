@@ -120,11 +120,23 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
+def _raising(verb: Token) -> bool:
+    """'talks are expected to resume', 'he is set to visit': a passive verb whose subject
+    belongs to the infinitive; the content verb is the infinitive's."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubjpass" in deps and "xcomp" in deps
+
+
 def candidate(sent: SpacySpan, report: Collection[str]) -> Token | None:
     """The sentence's content verb: its root, or the clause a verb of saying reports."""
     tok = sent.root
     for _ in range(4):
-        if tok.pos_ == "VERB" and _lemma(tok) not in report and _lemma(tok) not in LIGHT:
+        if (
+            tok.pos_ == "VERB"
+            and _lemma(tok) not in report
+            and _lemma(tok) not in LIGHT
+            and not _raising(tok)
+        ):
             return tok
         nxt = next(
             (c for c in tok.children if c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("VERB", "AUX")),
@@ -348,7 +360,8 @@ def _covers(d: Draft, tok: Token) -> bool:
     """True if a lexicon draft already codes the content verb's own clause.
 
     A draft on the verb itself does, and so does a noun event that is an argument of the verb
-    ("inked a pact"), not one in a modifier ("a visit to Cairo, where ... "). An event in a
+    ("inked a pact"; "talks" of "talks are expected to resume", the subject raised), not one in
+    a modifier ("a visit to Cairo, where ... "). An event in a
     clause or phrase the verb governs ("agreed to *reopen* the border", "rejected an *appeal*
     for ...") does not: it is what the main event is about, and the main verb, unknown to the
     lexicon, still names the event (issue 13: lexicon dropout).
@@ -356,7 +369,12 @@ def _covers(d: Draft, tok: Token) -> bool:
     if _on_verb(d, tok):
         return True
     head = d.trigger.head
-    return d.type != STATEMENT and head.dep_ in ARG_DEPS and head.head.i == tok.i
+    raised = tok.dep_ == "xcomp" and _raising(tok.head)  # "talks are expected to resume"
+    return (
+        d.type != STATEMENT
+        and head.dep_ in ARG_DEPS
+        and (head.head.i == tok.i or (raised and head.head.i == tok.head.i))
+    )
 
 
 def _on_verb(d: Draft, tok: Token) -> bool:

@@ -31,7 +31,7 @@ from eventwire.events.modes import assault_mode
 from eventwire.events.restate import merge_restatements
 from eventwire.events.roles import ActorIndex, _noun_anchor, extract_roles, frame_for
 from eventwire.events.status import modality
-from eventwire.events.syntax import OBJ, PASS_SUBJ, clause_depth, is_passive
+from eventwire.events.syntax import OBJ, PASS_SUBJ, clause_depth, is_passive, raised_infinitives
 from eventwire.events.targets import PlaceMemo, fill_actors
 from eventwire.events.triggers import KIND_CONFIDENCE, Trigger, find_triggers
 from eventwire.model import ActorMention, Event, Plover, Provenance, Sentence, Span
@@ -231,6 +231,17 @@ def _received_thing(d: Draft) -> bool:
     )
 
 
+SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
+
+
+def _occurrence_verb(verb: Token) -> bool:
+    """A verb that says its subject takes place, itself or through the infinitive it raises
+    ('erupted'; 'are expected to resume', 'are due to begin')."""
+    if verb.lemma_.lower() in OCCUR_VERBS:
+        return True
+    return any(c.lemma_.lower() in OCCUR_VERBS for c in raised_infinitives(verb))
+
+
 def _keep(d: Draft, others: bool) -> bool:
     """Drop statements when the sentence has other events, bare nouns, anonymity requests."""
     trig = d.trigger
@@ -248,9 +259,9 @@ def _keep(d: Draft, others: bool) -> bool:
         return False
     if trig.kind == "noun":
         head = trig.head
-        occurs = head.dep_ == "ROOT" or (
-            head.dep_ == "nsubj" and head.head.lemma_.lower() in OCCUR_VERBS
-        )  # a headline fragment ("Protests in Hamburg") or "fighting erupted"
+        occurs = head.dep_ == "ROOT" or (head.dep_ in SUBJ_DEPS and _occurrence_verb(head.head))
+        # a headline fragment ("Protests in Hamburg"), "fighting erupted", "talks are expected to
+        # resume" / "talks are due to resume"
         return bool(d.roles.participants) or _noun_anchor(head) is not None or occurs
     return True
 

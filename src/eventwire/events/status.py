@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from eventwire.events.syntax import raised_infinitives
 from eventwire.model import Span, Status
 from eventwire.nlp.parse import doc_text
 
@@ -251,9 +252,10 @@ def noun_status(noun: Token, anchor: Token | None) -> Status:
     if anchor is None and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         # "the ceasefire will take effect", "talks are expected to resume": the clause's
         # future or expectation is the event's (its negation is not: "the truce did not hold")
-        subj_status = verb_status(noun.head)
-        if subj_status in ("planned", "expected", "hypothetical"):
-            return subj_status
+        for verb in (noun.head, *raised_infinitives(noun.head)):  # "talks are due to resume"
+            subj_status = verb_status(verb)
+            if subj_status in ("planned", "expected", "hypothetical"):
+                return subj_status
     if anchor is not None:
         status = verb_status(anchor)
         direct = noun.dep_ in ("dobj", "nsubjpass")

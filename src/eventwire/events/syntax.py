@@ -181,3 +181,13 @@ def is_actorlike(tok: Token) -> bool:
     if tok.ent_type_ in ACTOR_ENTS or tok.lower_ in PRONOUNS:
         return True
     return tok.lemma_.lower() in PEOPLE or tok.lower_ in PEOPLE
+
+
+def raised_infinitives(verb: Token) -> list[Token]:
+    """The infinitives a verb raises its subject into: "talks are expected to *resume*",
+    "talks are due to *resume*" (the parse may hang the infinitive from "due")."""
+    out = [c for c in verb.children if c.dep_ == "xcomp"]
+    for c in verb.children:
+        if c.dep_ == "acomp":
+            out += [g for g in c.children if g.dep_ == "xcomp"]
+    return out
