@@ -31,6 +31,7 @@ from eventwire.events.lexicon import PLOVER_TYPES, STATEMENT, Entry, Lexicon, lo
 from eventwire.events.ontology import plover_to_cameo_root
 from eventwire.events.roles import ActorIndex, extract_roles
 from eventwire.events.status import modality
+from eventwire.events.syntax import raises_subject
 from eventwire.events.triggers import Trigger
 from eventwire.nlp.vectors import KEPT_DEPS, row
 
@@ -120,13 +121,6 @@ def _lemma(tok: Token) -> str:
     return tok.lemma_.lower()
 
 
-def _raising(verb: Token) -> bool:
-    """'talks are expected to resume', 'he is set to visit': a passive verb whose subject
-    belongs to the infinitive; the content verb is the infinitive's."""
-    deps = {c.dep_ for c in verb.children}
-    return "nsubjpass" in deps and "xcomp" in deps
-
-
 def candidate(sent: SpacySpan, report: Collection[str]) -> Token | None:
     """The sentence's content verb: its root, or the clause a verb of saying reports."""
     tok = sent.root
@@ -135,7 +129,7 @@ def candidate(sent: SpacySpan, report: Collection[str]) -> Token | None:
             tok.pos_ == "VERB"
             and _lemma(tok) not in report
             and _lemma(tok) not in LIGHT
-            and not _raising(tok)
+            and not raises_subject(tok)
         ):
             return tok
         nxt = next(
@@ -369,7 +363,7 @@ def _covers(d: Draft, tok: Token) -> bool:
     if _on_verb(d, tok):
         return True
     head = d.trigger.head
-    raised = tok.dep_ == "xcomp" and _raising(tok.head)  # "talks are expected to resume"
+    raised = tok.dep_ == "xcomp" and raises_subject(tok.head)  # "talks are expected to resume"
     return (
         d.type != STATEMENT
         and head.dep_ in ARG_DEPS

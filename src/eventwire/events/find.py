@@ -231,9 +231,6 @@ def _received_thing(d: Draft) -> bool:
     )
 
 
-SUBJ_DEPS = frozenset({"nsubj", "nsubjpass"})
-
-
 def _occurrence_verb(verb: Token) -> bool:
     """A verb that says its subject takes place, itself or through the infinitive it raises
     ('erupted'; 'are expected to resume', 'are due to begin')."""
@@ -259,7 +256,9 @@ def _keep(d: Draft, others: bool) -> bool:
         return False
     if trig.kind == "noun":
         head = trig.head
-        occurs = head.dep_ == "ROOT" or (head.dep_ in SUBJ_DEPS and _occurrence_verb(head.head))
+        occurs = head.dep_ == "ROOT" or (
+            head.dep_ in ("nsubj", "nsubjpass") and _occurrence_verb(head.head)
+        )
         # a headline fragment ("Protests in Hamburg"), "fighting erupted", "talks are expected to
         # resume" / "talks are due to resume"
         return bool(d.roles.participants) or _noun_anchor(head) is not None or occurs

@@ -183,6 +183,13 @@ def is_actorlike(tok: Token) -> bool:
     return tok.lemma_.lower() in PEOPLE or tok.lower_ in PEOPLE
 
 
+def raises_subject(verb: Token) -> bool:
+    """'talks are expected to resume', 'he is set to visit': a passive verb whose subject
+    belongs to its infinitive (the content verb is the infinitive)."""
+    deps = {c.dep_ for c in verb.children}
+    return "nsubjpass" in deps and "xcomp" in deps
+
+
 def raised_infinitives(verb: Token) -> list[Token]:
     """The infinitives a verb raises its subject into: "talks are expected to *resume*",
     "talks are due to *resume*" (the parse may hang the infinitive from "due")."""

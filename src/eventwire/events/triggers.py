@@ -48,7 +48,7 @@ OWN_TYPE_MODIFIERS = frozenset({"joint"})
 PARTICLES = frozenset({"off", "out", "back", "down", "up", "over"})
 NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 # Prepositions whose object is the standing arrangement an act is done by ("released under
-# the deal", "in line with the agreement"), an event told before, not one reported here.
+# the deal", "per the agreement"), an event told before, not one reported here.
 FRAME_PREPS = frozenset({"under", "per"})
 NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
 
@@ -236,12 +236,10 @@ def phrasal_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
 def clause_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """A verb whose sense a reported clause selects, as a 'that' row ('charge that' the vote
     was rigged: an accusation; 'charged him with fraud' keeps the verb's own row)."""
-    if any(c.dep_ in OBJ or c.dep_ == "dative" for c in verb.children):
+    entry = lex.phrasal.get((_verb_lemma(verb, lex), "that"))  # few verbs have one
+    if entry is None or any(c.dep_ in OBJ or c.dep_ == "dative" for c in verb.children):
         return None
-    if not any(c.dep_ == "ccomp" for c in verb.children):
-        return None
-    entry = lex.phrasal.get((_verb_lemma(verb, lex), "that"))
-    return Trigger(entry, verb, (verb,)) if entry is not None else None
+    return Trigger(entry, verb, (verb,)) if any(c.dep_ == "ccomp" for c in verb.children) else None
 
 
 # Verbs of offering whose infinitive is what is offered ("offered to mediate"); complements
