@@ -32,7 +32,7 @@ def main(parse: Parse, text: str) -> Event:
         ("Government troops recaptured the town of Kidal.", "ASSAULT", None),
         ("The ministry expelled two foreign journalists.", "COERCE", "deport"),
         ("Volunteers handed over food to the refugees.", "AID", None),
-        ("Prosecutors indicted the former governor.", "COERCE", "arrest"),
+        ("Prosecutors indicted the former governor.", "ACCUSE", "allege"),
     ],
 )
 def test_events_refined_type_and_mode(

@@ -89,17 +89,22 @@ REJECT_THEMES = {
 # (AGREE, CAMEO 03x), "pledged to crush the rebels" a threat (THREATEN, 13x).
 COMMIT_VERBS = frozenset({"vow", "swear", "pledge", "promise", "undertake"})
 # Only force makes a pledge a threat: "pledged to expel the exiles" stays a promise to whoever
-# asked for it.
+# asked for it; coercion and penalties do too once they hang on a condition the other side can
+# meet ("promised arrests if the looting goes on", "pledged sanctions unless ...").
 HOSTILE_INNER = frozenset({"ASSAULT"})
+HOSTILE_IF_CONDITIONAL = frozenset({"COERCE", "SANCTION"})
 
 
-def commitment_type(type_: str, lemma: str, inner_type: str | None) -> str:
+def commitment_type(
+    type_: str, lemma: str, inner_type: str | None, *, conditional: bool = False
+) -> str:
     """AGREE or THREATEN for a commitment verb, from the type of the act it commits to."""
     if lemma not in COMMIT_VERBS or inner_type is None:
         return type_
     if type_ == "THREATEN" and inner_type in AGREE_BY_INNER:
         return "AGREE"
-    if type_ == "AGREE" and inner_type in HOSTILE_INNER:
+    hostile = inner_type in HOSTILE_INNER or (conditional and inner_type in HOSTILE_IF_CONDITIONAL)
+    if type_ == "AGREE" and hostile:
         return "THREATEN"
     return type_
 
@@ -119,6 +124,8 @@ def refine(
     return new_mode or mode, new_code
 
 
+# What one side agrees *to* when it gives way rather than strikes a bargain.
+YIELDED_TO = frozenset("demand demands ultimatum conditions".split())
 GATHERINGS = frozenset(
     "summit talks talk meeting meetings conference visit negotiations delegation forum dialogue round".split()
 )
@@ -138,6 +145,8 @@ def refine_by_theme(
     """REJECT of a plan -> 127, of talks -> 125; handing over medicine or food -> AID."""
     if type_ == "REJECT" and cameo == "120" and theme_head:
         return type_, mode, REJECT_THEMES.get(theme_head, cameo)
+    if type_ == "AGREE" and cameo == "030" and theme_head in YIELDED_TO:
+        return "CONCEDE", None, "080"  # "agreed to the strikers' demands": a yield
     if type_ in ("RETREAT", "COERCE") and theme_head in AID_THEMES and cameo.startswith("08"):
         return "AID", None, "073"
     if type_ == "RETREAT" and mode == "release" and theme_head in DOCUMENTS:

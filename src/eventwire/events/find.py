@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from eventwire.events.backoff import backoff_drafts
 from eventwire.events.coding import (
+    COMMIT_VERBS,
     commitment_type,
     quad_goldstein,
     refine,
@@ -28,12 +29,12 @@ from eventwire.events.derived import (
 )
 from eventwire.events.lexicon import STATEMENT, Lexicon, load_lexicon
 from eventwire.events.modes import assault_mode
-from eventwire.events.restate import merge_restatements
+from eventwire.events.restate import CESSATION_NOUNS, merge_restatements
 from eventwire.events.roles import ActorIndex, _noun_anchor, extract_roles, frame_for
-from eventwire.events.status import modality
+from eventwire.events.status import Modality, modality
 from eventwire.events.syntax import OBJ, PASS_SUBJ, clause_depth, is_passive, raised_infinitives
 from eventwire.events.targets import PlaceMemo, fill_actors
-from eventwire.events.triggers import KIND_CONFIDENCE, Trigger, find_triggers
+from eventwire.events.triggers import KIND_CONFIDENCE, Trigger, find_triggers, noun_trigger
 from eventwire.model import ActorMention, Event, Plover, Provenance, Sentence, Span
 from eventwire.nlp.parse import Parsed, doc_text
 
@@ -81,6 +82,15 @@ def _is_theme_noun(trig: Trigger, verb_triggers: dict[int, Trigger]) -> bool:
     return False
 
 
+def _object_of(trig: Trigger, verb_triggers: dict[int, Trigger]) -> bool:
+    """An event noun that a verb of commitment or cessation takes as its object ("promised
+    more arrests", "suspended the raids"): its type says what is promised or stopped."""
+    gov = verb_triggers.get(trig.head.head.i)
+    if gov is None or trig.head.dep_ not in THEME_DEPS:
+        return False
+    return gov.entry.lemma in COMMIT_VERBS or gov.head.lemma_.lower() in CESSATION_VERBS
+
+
 def _description_penalty(head: Token) -> float:
     """'a militia backed by Iran': a participle describing a noun is background, not the news."""
     return 0.1 if head.dep_ == "acl" and head.tag_ == "VBN" else 0.0
@@ -122,17 +132,35 @@ def _draft(trig: Trigger, index: ActorIndex, text: str) -> Draft:
     )
 
 
+def _object_event(verb: Token, by_head: dict[int, Draft]) -> Draft | None:
+    """The event noun a verb takes as its object, or the event compound naming that object
+    ("renew their *bombing* campaign")."""
+    for o in verb.children:
+        if o.dep_ != "dobj":
+            continue
+        if o.i in by_head:
+            return by_head[o.i]
+        inner = next((c for c in o.children if c.dep_ == "compound" and c.i in by_head), None)
+        if inner is not None:
+            return by_head[inner.i]
+    return None
+
+
 def _complement(draft: Draft, by_head: dict[int, Draft]) -> Draft | None:
     """The coded event in the xcomp/ccomp of a THREATEN/REQUEST/REJECT predicate: the clause's
-    verb, or the event noun it takes ("threatened to impose a *curfew* in X": the curfew)."""
-    for c in draft.trigger.head.children:
+    verb, or the event noun it takes ("threatened to impose a *curfew* in X": the curfew). A
+    commitment verb may take the act as its own object ("promised more *arrests*")."""
+    head = draft.trigger.head
+    for c in head.children:
         if c.dep_ in ("xcomp", "ccomp") and c.i in by_head:
             return by_head[c.i]
-    for c in draft.trigger.head.children:
+    for c in head.children:
         if c.dep_ in ("xcomp", "ccomp") and c.pos_ == "VERB":
-            obj = next((o for o in c.children if o.dep_ == "dobj" and o.i in by_head), None)
+            obj = _object_event(c, by_head)
             if obj is not None:
-                return by_head[obj.i]
+                return obj
+    if draft.trigger.noun is None and draft.trigger.entry.lemma in COMMIT_VERBS:
+        return _object_event(head, by_head)
     return None
 
 
@@ -149,9 +177,13 @@ def _span_of(tok: Token, *, core: bool = False) -> Span:
     return Span(text=doc_text(tok.doc)[first.idx : end], start=first.idx, end=end)
 
 
-def link_complements(drafts: list[Draft]) -> None:
-    """'threatening to attack X' -> THREATEN takes mode, code, target and theme from the attack."""
-    by_head = {d.trigger.head.i: d for d in drafts}
+def link_complements(drafts: list[Draft], objects: tuple[Draft, ...] = ()) -> None:
+    """'threatening to attack X' -> THREATEN takes mode, code, target and theme from the attack.
+
+    `objects` are event nouns kept out as themes of their verb ("promised more arrests"): they
+    are not events of their own, but say what a commitment commits to."""
+    by_head = {d.trigger.head.i: d for d in objects}
+    by_head.update({d.trigger.head.i: d for d in drafts})
     for d in drafts:
         if d.type not in ("THREATEN", "REQUEST", "REJECT", "AGREE"):
             continue
@@ -164,9 +196,14 @@ def link_complements(drafts: list[Draft]) -> None:
         if d.type == "REJECT" and inner.type == STATEMENT:  # "declined to comment": CAMEO 011
             d.type, d.mode, d.cameo = STATEMENT, None, "011"
             continue
-        committed = commitment_type(d.type, d.trigger.entry.lemma, inner.type)
+        conditional = (d.modality.condition or inner.modality.condition) is not None
+        committed = commitment_type(
+            d.type, d.trigger.entry.lemma, inner.type, conditional=conditional
+        )
         if committed != d.type:
             d.type, d.mode, d.cameo = committed, None, "030" if committed == "AGREE" else "130"
+            if committed == "THREATEN" and inner.modality.status in ("planned", "conditional"):
+                inner.modality = Modality("threatened", inner.modality.condition)
         d.mode, d.cameo = refine(d.type, d.mode, d.cameo, inner.type)
         if d.type == "THREATEN" and inner.mode in THREAT_MODES:  # "threatened to impose a curfew"
             d.mode, d.cameo = inner.mode, THREAT_CODES.get(inner.mode or "", d.cameo)
@@ -174,6 +211,55 @@ def link_complements(drafts: list[Draft]) -> None:
             d.roles.participants.extend(p for p in inner.roles.participants if p.role == "target")
         if d.type == "THREATEN":
             d.roles.theme = inner.roles.theme or d.roles.theme
+
+
+# Stopping an act de-escalates by what is stopped: halting attacks or air strikes is a ceasefire
+# (RETREAT, 0871), calling off a strike or ending a curfew or sanctions a yield (CONCEDE 08x).
+CESSATION_VERBS = frozenset(
+    "suspend halt stop end cease lift abandon drop scrap cancel freeze pause shelve".split()
+)
+CEASED = {
+    "ASSAULT": ("RETREAT", "ceasefire", "0871"),
+    "PROTEST": ("CONCEDE", None, "082"),
+    "COERCE": ("CONCEDE", None, "081"),
+    "SANCTION": ("CONCEDE", None, "085"),
+}
+PLAN_NOUNS = frozenset("plan plans intention bid decision threat threats".split())
+
+
+def _ceased(d: Draft, by_head: dict[int, Draft], lex: Lexicon) -> str | None:
+    """The type of the act a cessation verb or noun stops ("halted the *air strikes*", "a
+    suspension of *attacks*", "suspended plans to *impose* a curfew"), if it is coded."""
+    head, trig = d.trigger.head, d.trigger
+    if trig.kind == "noun":
+        if head.lemma_.lower() not in CESSATION_NOUNS:
+            return None
+        objects = [g for c in head.children if c.lower_ == "of" for g in c.children]
+    elif head.lemma_.lower() in CESSATION_VERBS:
+        objects = [c for c in head.children if c.dep_ in OBJ or c.dep_ in PASS_SUBJ]
+    else:
+        return None
+    for obj in objects:
+        if trig.kind == "light" and trig.noun is not None and obj.i == trig.noun.i:
+            own = noun_trigger(obj, lex)  # "halted air strikes": the compound decides
+            return own.entry.type if own is not None else None
+        found = _object_event(head, by_head) if obj.dep_ in OBJ else by_head.get(obj.i)
+        if found is None and obj.lemma_.lower() in PLAN_NOUNS:
+            found = next((by_head[c.i] for c in obj.children if c.i in by_head), None)
+        if found is not None:
+            return found.type
+    return None
+
+
+def link_cessations(drafts: list[Draft], objects: tuple[Draft, ...], lex: Lexicon) -> None:
+    """Re-code a stop by what it stops: 'halted air strikes' is a ceasefire, not a yield."""
+    by_head = {d.trigger.head.i: d for d in objects}
+    by_head.update({d.trigger.head.i: d for d in drafts})
+    for d in drafts:
+        ceased = _ceased(d, by_head, lex)
+        if ceased is None or ceased not in CEASED or CEASED[ceased][0] == d.type:
+            continue
+        d.type, d.mode, d.cameo = CEASED[ceased]
 
 
 def label_events(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str) -> list[Draft]:
@@ -272,7 +358,11 @@ def sentence_drafts(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str)
     kept = [t for t in triggers if t.head.pos_ == "VERB" or not _is_theme_noun(t, verb_triggers)]
     drafts = [_draft(t, index, text) for t in kept]
     drafts += label_events(sent, lex, index, text)
-    link_complements(drafts)
+    objects = tuple(
+        _draft(t, index, text) for t in triggers if t not in kept and _object_of(t, verb_triggers)
+    )
+    link_complements(drafts, objects)
+    link_cessations(drafts, objects, lex)
     drafts = orders(drafts, lex)
     drafts += refusals(drafts) + intents(drafts, lex) + demands(drafts)
     kept_drafts = [d for d in drafts if d.type == STATEMENT or _keep(d, True)]

@@ -304,7 +304,25 @@ def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
             if entry is not None:
                 return Trigger(entry, noun, (c, noun), noun=noun)
     entry = lex.nouns.get((lemma, "")) or lex.nouns.get((noun.lower_, ""))
+    if entry is None and lemma in CARRIER_NOUNS:
+        return _carried(noun, lex)
     return Trigger(entry, noun, (noun,), noun=noun) if entry is not None else None
+
+
+# Nouns that only package acts: "a bombing campaign", "an arrest drive" are the bombing and the
+# arrests, with the package's place in the sentence.
+CARRIER_NOUNS = frozenset("campaign operation wave spree drive blitz".split())
+
+
+def _carried(noun: Token, lex: Lexicon) -> Trigger | None:
+    """The act a carrier noun packages, named by its compound ("a *bombing* campaign")."""
+    for c in noun.children:
+        if c.dep_ != "compound":
+            continue
+        entry = lex.nouns.get((_lemma(c), "")) or lex.nouns.get((c.lower_, ""))
+        if entry is not None:
+            return Trigger(entry, noun, (c, noun), noun=noun)
+    return None
 
 
 def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:

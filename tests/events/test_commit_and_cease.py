@@ -1,0 +1,115 @@
+"""What is promised or stopped decides the code (issue 13), on sentences written for these tests.
+
+A promise of force, or of coercion on a condition, is a threat; stopping attacks is a ceasefire,
+stopping a strike, a curfew or sanctions a yield; agreeing to the other side's demands is a yield;
+legal charges are accusations (PLOVER ACCUSE, mode allege).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.events import find_events
+from eventwire.model import Event
+from eventwire.nlp.parse import Parsed
+
+Parse = Callable[..., Parsed]
+
+
+def coded(parse: Parse, text: str) -> list[Event]:
+    return find_events(parse(text), [])
+
+
+def types(parse: Parse, text: str) -> list[tuple[str, str | None]]:
+    return [(e.plover.type, e.plover.mode) for e in coded(parse, text)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Police officials promised more arrests if the looting continued.",
+        "The government pledged new sanctions unless the regime released the prisoners.",
+        "The insurgents promised to renew their bombing campaign if the talks failed.",
+    ],
+)
+def test_a_conditional_promise_of_coercion_or_force_is_a_threat(parse: Parse, text: str) -> None:
+    found = types(parse, text)
+    assert any(t == "THREATEN" for t, _ in found), (text, found)
+    assert not any(t == "AGREE" for t, _ in found), (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The minister promised new investment in the region.",
+        "Police officials promised more arrests.",  # no condition: a promise to the public
+    ],
+)
+def test_an_unconditional_promise_stays_a_promise(parse: Parse, text: str) -> None:
+    found = types(parse, text)
+    assert found and found[0][0] == "AGREE", (text, found)
+
+
+def test_the_threatened_act_is_marked_threatened(parse: Parse) -> None:
+    text = "The insurgents promised to renew their bombing campaign if the talks failed."
+    bombing = [e for e in coded(parse, text) if e.plover.type == "ASSAULT"]
+    assert [e.status for e in bombing] == ["threatened"]
+
+
+@pytest.mark.parametrize(
+    "text, type_, mode",
+    [
+        (
+            "The rebels announced a suspension of attacks on government forces.",
+            "RETREAT",
+            "ceasefire",
+        ),
+        ("The army halted air strikes for 48 hours.", "RETREAT", "ceasefire"),
+        ("The union called off the strike.", "CONCEDE", None),
+        ("The president suspended plans to impose a curfew.", "CONCEDE", None),
+        ("The government lifted sanctions on the country.", "CONCEDE", None),
+    ],
+)
+def test_a_stop_is_coded_by_what_it_stops(
+    parse: Parse, text: str, type_: str, mode: str | None
+) -> None:
+    assert types(parse, text)[0] == (type_, mode), text
+
+
+def test_suspending_aid_is_still_a_sanction(parse: Parse) -> None:
+    assert types(parse, "The government suspended aid to the country.")[0][0] == "SANCTION"
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The government agreed to the protesters' demands on Tuesday.", "CONCEDE"),
+        ("The two sides agreed to a ceasefire.", "AGREE"),
+    ],
+)
+def test_agreeing_to_demands_is_a_yield(parse: Parse, text: str, type_: str) -> None:
+    assert types(parse, text)[0][0] == type_, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The insurgents launched a bombing campaign in the south.",
+        "Police launched an arrest drive against smugglers.",
+    ],
+)
+def test_a_campaign_of_acts_is_the_acts(parse: Parse, text: str) -> None:
+    assert coded(parse, text), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prosecutors charged three former ministers with corruption on Monday.",
+        "The former general was indicted on war crimes charges.",
+    ],
+)
+def test_legal_charges_are_accusations(parse: Parse, text: str) -> None:
+    assert types(parse, text)[0] == ("ACCUSE", "allege"), text
