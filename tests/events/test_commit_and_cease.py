@@ -113,3 +113,39 @@ def test_a_campaign_of_acts_is_the_acts(parse: Parse, text: str) -> None:
 )
 def test_legal_charges_are_accusations(parse: Parse, text: str) -> None:
     assert types(parse, text)[0] == ("ACCUSE", "allege"), text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army denied that its troops had shelled the village.",
+        "The army denied it had shelled the village.",
+    ],
+)
+def test_a_denied_act_is_negated_on_the_deniers_word(parse: Parse, text: str) -> None:
+    shelling = [e for e in coded(parse, text) if e.plover.type == "ASSAULT"]
+    assert [e.status for e in shelling] == ["negated"], text
+
+
+def test_a_reported_act_is_not_negated(parse: Parse) -> None:
+    found = coded(parse, "The ministry said troops had shelled the village.")
+    assert [e.status for e in found if e.plover.type == "ASSAULT"] == ["occurred"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militants vowed to retaliate for the air strike.",
+        "The militants vowed revenge for the raid on their camp if the army did not withdraw.",
+    ],
+)
+def test_what_is_avenged_has_happened(parse: Parse, text: str) -> None:
+    cause = [e for e in coded(parse, text) if e.trigger.text in ("air strike", "raid")]
+    assert [e.status for e in cause] == ["occurred"], text
+    assert cause[0].condition is None
+
+
+def test_an_event_noun_that_comes_is_an_event(parse: Parse) -> None:
+    assert [e.plover.type for e in coded(parse, "The attack came after days of shelling.")] == [
+        "ASSAULT"
+    ]

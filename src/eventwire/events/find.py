@@ -43,7 +43,7 @@ UNREAL = frozenset({"hypothetical", "threatened", "planned", "expected", "negate
 OCCUR_VERBS = frozenset(
     """take occur happen erupt break continue begin start rage escalate spread resume end turn
     intensify follow paralyse paralyze cripple sweep rock grip engulf shake disrupt hit reach
-    arrive flare""".split()
+    arrive flare come unfold last""".split()
 )  # "a strike paralysed the ports", "protests swept the capital", "aid arrived" (issue 13)
 ANONYMITY = frozenset({"name", "identify", "quote"})
 

@@ -74,6 +74,7 @@ HYPO_GOV = frozenset(
     }
 )
 NEG_GOV = frozenset({"refuse", "decline", "fail", "reject", "deny", "halt", "stop", "cease"})
+DENIAL_GOV = frozenset({"deny", "refute"})
 ATTEMPTS = frozenset({"attempt", "bid", "try"})
 PLAN_ADJ = frozenset({"upcoming", "planned", "proposed", "scheduled", "future", "forthcoming"})
 HYPO_ADJ = frozenset({"possible", "potential", "proposed", "hypothetical", "feared", "looming"})
@@ -209,6 +210,8 @@ def _governor_status(tok: Token) -> Status | None:
         return "threatened"
     if lemma in NEG_GOV and tok.dep_ in ("xcomp", "dobj"):
         return "negated"
+    if lemma in DENIAL_GOV and tok.dep_ == "ccomp":
+        return "negated"  # "denied that its troops had shelled the village": on its word, no
     if lemma in EXPECT_GOV:
         return "expected"
     if lemma in PLAN_GOV and tok.dep_ in ("xcomp", "acomp"):
@@ -235,8 +238,27 @@ def verb_status(verb: Token) -> Status:
     return _governor_status(verb) or _aux_status(verb) or "occurred"
 
 
+# What one responds to has happened, whatever the response's status: "vowed to retaliate *for*
+# the air strike", "will be punished *for* the killings", "in revenge *for* the raid".
+RESPONSE_WORDS = frozenset(
+    """retaliate avenge punish apologise apologize compensate blame thank revenge retaliation
+    reprisal reprisals response punishment compensation apology""".split()
+)
+
+
+def presupposed(noun: Token) -> bool:
+    """An event noun in the for/over/to phrase of a word of response: the cause, a past act."""
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.lower_ not in ("for", "over", "to"):
+        return False
+    host = prep.head
+    return host.lemma_.lower() in RESPONSE_WORDS and (prep.lower_ != "to" or host.pos_ == "NOUN")
+
+
 def noun_status(noun: Token, anchor: Token | None) -> Status:
     """Status of an eventive noun: its adjectives, a 'no' determiner, else its governing verb."""
+    if presupposed(noun):
+        return "occurred"
     if in_condition(noun):
         return "hypothetical"
     if any(c.lower_ == "no" for c in noun.children):
@@ -267,7 +289,7 @@ def modality(head: Token, anchor: Token | None, *, nominal: bool) -> Modality:
     """Status and condition span of an event whose predicate is `head`."""
     status = noun_status(head, anchor) if nominal else verb_status(head)
     cond_host = anchor if nominal and anchor is not None else head
-    cond = condition_span(cond_host)
+    cond = None if nominal and presupposed(head) else condition_span(cond_host)
     if cond is not None and status in ("occurred", "ongoing", "planned", "expected"):
         status = "conditional"
     return Modality(status, cond)
