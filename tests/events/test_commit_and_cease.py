@@ -149,3 +149,11 @@ def test_an_event_noun_that_comes_is_an_event(parse: Parse) -> None:
     assert [e.plover.type for e in coded(parse, "The attack came after days of shelling.")] == [
         "ASSAULT"
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Nepal: Four killed in air strike.", "Eight killed, over 45 injured in a bomb explosion."],
+)
+def test_a_verbless_casualty_report_is_an_event(parse: Parse, text: str) -> None:
+    assert [e.plover.type for e in coded(parse, text)][:1] == ["ASSAULT"], text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Span
 
@@ -57,11 +58,19 @@ def sentence_case(line: str, body: str) -> str | None:
 
 
 def title_sentences(text: str) -> list[Span]:
-    """Sentences of the re-cased title line (empty when the title needs no re-casing)."""
+    """Sentences of the re-cased title line, when it may hold a cue (else empty)."""
+    end = text.find("\n")
+    if end <= 0 or not _may_hold_cue(text[:end]):
+        return []
+    return recased_title(text)
+
+
+@lru_cache(maxsize=4)
+def recased_title(text: str) -> list[Span]:
+    """Sentences of the article's first line re-parsed in sentence case (empty when it is not
+    a Title Case line). Cached: the events and attribution stages both read the title."""
     end = text.find("\n")
     if end <= 0:
-        return []
-    if not _may_hold_cue(text[:end]):
         return []
     recased = sentence_case(text[:end], text[end:])
     if recased is None or recased == text[:end]:

@@ -7,6 +7,7 @@ import hashlib
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
+from eventwire.attribution.headline import recased_title
 from eventwire.events.backoff import backoff_drafts
 from eventwire.events.coding import (
     COMMIT_VERBS,
@@ -412,6 +413,31 @@ def _sentence_record(
     return found
 
 
+def _sentences(parsed: Parsed) -> list[SpacySpan]:
+    """The article's sentences, a Title Case first line re-parsed in sentence case ("Denmark
+    Arrests 20 in Regional Crackdown" parses as a name); offsets are the article's own."""
+    sents = list(parsed.doc.sents)
+    title = recased_title(parsed.article.text)
+    if not title:
+        return sents
+    end = title[-1].end_char
+    text = doc_text(parsed.doc)
+    if any(s.start_char < end and text[end : s.end_char].strip() for s in sents):
+        return sents  # the first line runs on into the body: not a title
+    body = [s for s in sents if s.start_char >= end]
+    head = [(t.i, t.idx) for t in parsed.doc if t.idx < end and not t.is_space]
+    if head != [(t.i, t.idx) for s in title for t in s if not t.is_space]:
+        return sents  # tokenised differently: actor look-ups by token would go astray
+    return [*title, *body]
+
+
+def _title_index(parsed: Parsed, sent: SpacySpan, actors: list[ActorMention]) -> ActorIndex:
+    """Actors of a re-parsed title, less the names the Title Case misled the tagger into
+    ("Rebels Quit Peace Talks" as one organisation): a name does not hold a verb."""
+    verbs = [t.idx for t in sent if t.pos_ in ("VERB", "AUX")]
+    return actor_index(parsed, [m for m in actors if not any(m.start <= v < m.end for v in verbs)])
+
+
 def find_events(parsed: Parsed, actors: list[ActorMention]) -> list[Event]:
     """Code every sentence of a parsed article into events (see issue 4)."""
     lex = load_lexicon()
@@ -420,12 +446,14 @@ def find_events(parsed: Parsed, actors: list[ActorMention]) -> list[Event]:
     text = parsed.article.text
     by_start = {s.start: s for s in parsed.sentences}
     events: list[Event] = []
-    for sent in parsed.doc.sents:
+    for sent in _sentences(parsed):
         sentence = _sentence_record(parsed, sent, by_start)
         if sentence is None:
             continue
+        sent_index = index if sent.doc is parsed.doc else _title_index(parsed, sent, actors)
         seen: set[tuple[int, int]] = set()
-        for d in sorted(sentence_drafts(sent, lex, index, text), key=lambda d: (d.start, d.end)):
+        drafts = sentence_drafts(sent, lex, sent_index, text)
+        for d in sorted(drafts, key=lambda d: (d.start, d.end)):
             salt = d.type if (d.start, d.end) in seen else ""
             seen.add((d.start, d.end))
             events.append(to_event(d, parsed, sentence, memo, salt))

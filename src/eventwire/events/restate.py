@@ -182,8 +182,18 @@ def _described(d: Draft, by_head: dict[int, Draft]) -> bool:
         head.dep_ == "acl"
         and head.tag_ == "VBN"
         and not any(c.dep_ == "agent" for c in head.children)
+        and not _fragment_news(head)
         and any(g is not d and g.trigger.head.i != head.i for g in by_head.values())
     )
+
+
+def _fragment_news(participle: Token) -> bool:
+    """'Four killed in air strike', 'Eight killed, 45 injured': a participle on a count or on
+    the sentence's own head is the news of a verbless report, not a description."""
+    noun = participle.head
+    if noun.pos_ == "NUM":
+        return True
+    return noun.dep_ == "ROOT" or (noun.dep_ == "appos" and noun.head.dep_ == "ROOT")
 
 
 def _unreal_theme(d: Draft, by_head: dict[int, Draft]) -> bool:
