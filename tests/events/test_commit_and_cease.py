@@ -157,3 +157,24 @@ def test_an_event_noun_that_comes_is_an_event(parse: Parse) -> None:
 )
 def test_a_verbless_casualty_report_is_an_event(parse: Parse, text: str) -> None:
     assert [e.plover.type for e in coded(parse, text)][:1] == ["ASSAULT"], text
+
+
+def test_joined_verbs_of_one_type_are_one_act(parse: Parse) -> None:
+    found = coded(parse, "Gunmen killed three soldiers and wounded five civilians.")
+    assert [e.plover.type for e in found] == ["ASSAULT"]
+    targets = {p.text for p in found[0].participants if p.role == "target"}
+    assert {"three soldiers", "five civilians"} <= targets
+
+
+@pytest.mark.parametrize(
+    "text, n",
+    [
+        ("The army shelled the town and the rebels fired rockets at the base.", 2),
+        ("Police arrested and charged five men.", 2),  # two types: two acts
+        ("Rebels have kidnapped ten advisers and exploded a series of bombs in Kabul.", 2),
+    ],
+)
+def test_joined_verbs_with_their_own_subject_or_type_stay_apart(
+    parse: Parse, text: str, n: int
+) -> None:
+    assert len(coded(parse, text)) == n, text

@@ -233,6 +233,27 @@ def _same_act_participle(d: Draft, by_head: dict[int, Draft]) -> bool:
     return False
 
 
+def _same_act_conjunct(d: Draft, by_head: dict[int, Draft]) -> bool:
+    """'Gunmen killed three soldiers and wounded five others': a verb joined to a verb of its
+    own type, sharing its subject, status and mode, is the same act; its targets join the
+    first."""
+    head = d.trigger.head
+    if head.pos_ != "VERB" or head.dep_ != "conj" or d.trigger.kind not in ("verb", "phrasal"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return False  # its own subject: "the army shelled the town and rebels fired back"
+    gov = by_head.get(head.head.i)
+    if gov is None or gov is d or gov.type != d.type or gov.modality != d.modality:
+        return False
+    if gov.mode and d.mode and gov.mode != d.mode:
+        return False  # "kidnapped advisers and exploded bombs": two kinds of attack
+    have = {(p.start, p.end) for p in gov.roles.participants}
+    gov.roles.participants.extend(
+        p for p in d.roles.participants if p.role == "target" and (p.start, p.end) not in have
+    )
+    return True
+
+
 def merge_restatements(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts that restate another draft's action; the restating clause becomes its theme."""
     by_head = {d.trigger.head.i: d for d in drafts}
@@ -251,4 +272,5 @@ def merge_restatements(drafts: list[Draft]) -> list[Draft]:
         if _unreal_theme(d, by_head):
             continue
         out.append(d)
-    return out
+    kept = {d.trigger.head.i: d for d in out}  # joined to an act that stays
+    return [d for d in out if not _same_act_conjunct(d, kept)]
