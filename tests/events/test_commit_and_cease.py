@@ -178,3 +178,16 @@ def test_joined_verbs_with_their_own_subject_or_type_stay_apart(
     parse: Parse, text: str, n: int
 ) -> None:
     assert len(coded(parse, text)) == n, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Japan will provide 10 million dollars in emergency aid.",
+        "Japan provided 10 million dollars in aid to the flood victims.",
+    ],
+)
+def test_the_noun_framing_a_verb_of_its_type_is_the_same_act(parse: Parse, text: str) -> None:
+    found = [e.plover.type for e in coded(parse, text)]
+    assert found.count("AID") == 1, (text, found)
+    assert found.count("AGREE") <= 1, (text, found)

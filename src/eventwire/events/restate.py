@@ -86,6 +86,8 @@ def _same_act_noun(d: Draft, by_head: dict[int, Draft]) -> bool:
     if head.pos_ == "VERB" or head.dep_ != "pobj" or head.head.lower_ not in SAME_ACT_PREPS:
         return False
     verb = head.head.head
+    if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "obj"):
+        verb = verb.head  # "provided $10 million in aid": the phrase hangs on the object
     gov = by_head.get(verb.i)
     if gov is None or gov is d or verb.pos_ != "VERB" or gov.type != d.type:
         return False
@@ -257,6 +259,9 @@ def _same_act_conjunct(d: Draft, by_head: dict[int, Draft]) -> bool:
 def merge_restatements(drafts: list[Draft]) -> list[Draft]:
     """Drop drafts that restate another draft's action; the restating clause becomes its theme."""
     by_head = {d.trigger.head.i: d for d in drafts}
+    own: dict[int, Draft] = {}
+    for d in drafts:  # a verb's own event, not what is derived from it (an intent)
+        own.setdefault(d.trigger.head.i, d)
     by_verb = _object_events(drafts)
     out: list[Draft] = []
     for d in drafts:
@@ -265,7 +270,11 @@ def merge_restatements(drafts: list[Draft]) -> list[Draft]:
             if gov.roles.theme is None and d.trigger.head.pos_ == "VERB":
                 gov.roles.theme = d.roles.theme or _clause_span(d.trigger.head)
             continue
-        if _effort_theme(d) or _ceased_theme(d) or _same_act_noun(d, by_head):
+        if (
+            _effort_theme(d)
+            or _ceased_theme(d)
+            or any(_same_act_noun(d, m) for m in (own, by_head))
+        ):
             continue
         if _same_act_participle(d, by_head):
             continue
