@@ -191,3 +191,35 @@ def test_the_noun_framing_a_verb_of_its_type_is_the_same_act(parse: Parse, text:
     found = [e.plover.type for e in coded(parse, text)]
     assert found.count("AID") == 1, (text, found)
     assert found.count("AGREE") <= 1, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The talks in Doha ended without a breakthrough, two officials briefed on the negotiations said.",
+        "Diplomats familiar with the negotiations said the talks in Doha had ended.",
+    ],
+)
+def test_what_describes_the_speaker_is_not_news(parse: Parse, text: str) -> None:
+    talks = [e for e in coded(parse, text) if e.plover.type == "CONSULT"]
+    assert [e.trigger.text for e in talks] == ["talks"], text
+
+
+def test_an_event_in_a_relative_clause_of_the_speaker_is_news(parse: Parse) -> None:
+    text = "Hamas, which holds hostages captured in the attack on Israel, said it would talk."
+    assert any(e.plover.type == "ASSAULT" for e in coded(parse, text))
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        (
+            "The delegation is expected to return to Cairo next week for another round of talks.",
+            "expected",
+        ),
+        ("A new round of talks opened in Doha.", "occurred"),
+    ],
+)
+def test_a_round_of_talks_is_the_talks(parse: Parse, text: str, status: str) -> None:
+    talks = [e for e in coded(parse, text) if e.plover.type == "CONSULT"]
+    assert [e.status for e in talks] == [status], text

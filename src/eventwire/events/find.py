@@ -31,7 +31,13 @@ from eventwire.events.derived import (
 from eventwire.events.lexicon import STATEMENT, Lexicon, load_lexicon
 from eventwire.events.modes import assault_mode
 from eventwire.events.restate import CESSATION_NOUNS, merge_restatements
-from eventwire.events.roles import ActorIndex, _noun_anchor, extract_roles, frame_for
+from eventwire.events.roles import (
+    ActorIndex,
+    _container,
+    _noun_anchor,
+    extract_roles,
+    frame_for,
+)
 from eventwire.events.status import Modality, modality
 from eventwire.events.syntax import OBJ, PASS_SUBJ, clause_depth, is_passive, raised_infinitives
 from eventwire.events.targets import PlaceMemo, fill_actors
@@ -44,7 +50,7 @@ UNREAL = frozenset({"hypothetical", "threatened", "planned", "expected", "negate
 OCCUR_VERBS = frozenset(
     """take occur happen erupt break continue begin start rage escalate spread resume end turn
     intensify follow paralyse paralyze cripple sweep rock grip engulf shake disrupt hit reach
-    arrive flare come unfold last""".split()
+    arrive flare come unfold last open conclude close""".split()
 )  # "a strike paralysed the ports", "protests swept the capital", "aid arrived" (issue 13)
 ANONYMITY = frozenset({"name", "identify", "quote"})
 
@@ -342,7 +348,7 @@ def _keep(d: Draft, others: bool) -> bool:
     ):
         return False
     if trig.kind == "noun":
-        head = trig.head
+        head = _container(trig.head) or trig.head  # "a new round of talks opened"
         occurs = head.dep_ == "ROOT" or (
             head.dep_ in ("nsubj", "nsubjpass") and _occurrence_verb(head.head)
         )
@@ -350,6 +356,36 @@ def _keep(d: Draft, others: bool) -> bool:
         # resume" / "talks are due to resume"
         return bool(d.roles.participants) or _noun_anchor(head) is not None or occurs
     return True
+
+
+def _describes_speaker(d: Draft, drafts: list[Draft]) -> bool:
+    """'two officials briefed on the negotiations said', 'a source close to the talks': an
+    event noun inside the description of who speaks is how they know, not news."""
+    head = d.trigger.head
+    if d.trigger.kind != "noun":
+        return False
+    for r in drafts:
+        if r.trigger.kind != "report":
+            continue
+        for subj in r.trigger.head.children:
+            if subj.dep_ == "nsubj" and subj.i != head.i and _modifies(head, subj):
+                return True
+    return False
+
+
+def _modifies(noun: Token, subj: Token) -> bool:
+    """Is `noun` inside a participle or adjective describing `subj` ("officials *briefed on*
+    the talks", "a source *close to* the talks"), and not in a relative clause of its own?"""
+    path: list[Token] = []
+    tok = noun
+    while tok.i != subj.i:
+        if tok.head.i == tok.i or len(path) > 8:
+            return False  # not under the subject
+        path.append(tok)
+        tok = tok.head
+    if any(t.dep_ == "relcl" for t in path):
+        return False  # "Hamas, which holds hostages captured in the attack, said": news
+    return any(t.dep_ == "acl" or t.pos_ == "ADJ" for t in path)
 
 
 def sentence_drafts(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str) -> list[Draft]:
@@ -366,6 +402,7 @@ def sentence_drafts(sent: SpacySpan, lex: Lexicon, index: ActorIndex, text: str)
     link_cessations(drafts, objects, lex)
     drafts = orders(drafts, lex)
     drafts += refusals(drafts) + intents(drafts, lex) + demands(drafts)
+    drafts = [d for d in drafts if not _describes_speaker(d, drafts)]
     kept_drafts = [d for d in drafts if d.type == STATEMENT or _keep(d, True)]
     others = any(d.type != STATEMENT and d.modality.status not in UNREAL for d in kept_drafts)
     final = merge_restatements([d for d in kept_drafts if _keep(d, others)])

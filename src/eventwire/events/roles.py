@@ -43,7 +43,8 @@ MEDIATION = frozenset({"mediation", "auspices", "sponsorship", "facilitation", "
 MEDIATORS = frozenset({"mediator", "broker", "intermediary", "facilitator", "go-between"})
 VENUE_PREPS = frozenset({"in", "at"})
 CONTAINERS = frozenset(
-    "incident case act wave series spate string campaign report allegation instance episode".split()
+    """incident case act wave series spate string campaign report allegation instance episode
+    round""".split()
 )
 LOOSE_TARGET_PREPS = frozenset({"to", "with", "against", "on", "toward", "towards", "over"})
 CIRCUMSTANCE_PREPS = frozenset(
@@ -230,7 +231,8 @@ def _noun_anchor(noun: Token) -> Token | None:
     head = noun.head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ == "VERB":
         return head.head
-    return None
+    container = _container(noun)  # "to return for another round of talks"
+    return _noun_anchor(container) if container is not None else None
 
 
 def _circumstantial(noun: Token) -> bool:
