@@ -223,3 +223,16 @@ def test_an_event_in_a_relative_clause_of_the_speaker_is_news(parse: Parse) -> N
 def test_a_round_of_talks_is_the_talks(parse: Parse, text: str, status: str) -> None:
     talks = [e for e in coded(parse, text) if e.plover.type == "CONSULT"]
     assert [e.status for e in talks] == [status], text
+
+
+@pytest.mark.parametrize(
+    "text, status",
+    [
+        ("The proposal includes the release of 40 hostages.", "hypothetical"),
+        ("The plan envisages a withdrawal of troops from the border.", "hypothetical"),
+        ("The deal includes the release of 40 hostages.", "planned"),
+        ("The operation included air strikes on the city.", "occurred"),
+    ],
+)
+def test_the_terms_of_a_proposal_are_not_done(parse: Parse, text: str, status: str) -> None:
+    assert [e.status for e in coded(parse, text)] == [status], text

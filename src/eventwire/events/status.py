@@ -75,6 +75,20 @@ HYPO_GOV = frozenset(
 )
 NEG_GOV = frozenset({"refuse", "decline", "fail", "reject", "deny", "halt", "stop", "cease"})
 DENIAL_GOV = frozenset({"deny", "refute"})
+# Verbs by which a proposal states its terms: what it includes is proposed, not done.
+CONTENT_VERBS = frozenset(
+    "include involve envisage envision foresee entail stipulate contain comprise propose".split()
+)
+
+
+AGREED_NOUNS = frozenset("deal agreement accord truce ceasefire treaty pact".split())
+
+
+def _subject_lemma(verb: Token) -> str:
+    """The lemma of the verb's subject ('the plan envisages ...': plan), or ''."""
+    return next((c.lemma_.lower() for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), "")
+
+
 ATTEMPTS = frozenset({"attempt", "bid", "try"})
 PLAN_ADJ = frozenset({"upcoming", "planned", "proposed", "scheduled", "future", "forthcoming"})
 HYPO_ADJ = frozenset({"possible", "potential", "proposed", "hypothetical", "feared", "looming"})
@@ -218,6 +232,12 @@ def _governor_status(tok: Token) -> Status | None:
         return "planned"
     if lemma in HYPO_GOV or (gov.pos_ == "NOUN" and lemma in PROPOSAL_NOUNS):
         return "hypothetical"
+    if lemma in CONTENT_VERBS and tok.dep_ == "dobj":
+        subject = _subject_lemma(gov)
+        if subject in PROPOSAL_NOUNS:
+            return "hypothetical"  # "the proposal includes the release of 40 hostages"
+        if subject in AGREED_NOUNS:
+            return "planned"  # "the deal includes the release": agreed, still to be done
     if tok.dep_ == "ccomp" and tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children):
         return "hypothetical"  # mandative subjunctive: "demanded that Israel ease restrictions"
     if lemma in ATTEMPTS:
