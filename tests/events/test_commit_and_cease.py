@@ -236,3 +236,20 @@ def test_a_round_of_talks_is_the_talks(parse: Parse, text: str, status: str) -> 
 )
 def test_the_terms_of_a_proposal_are_not_done(parse: Parse, text: str, status: str) -> None:
     assert [e.status for e in coded(parse, text)] == [status], text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The mediators presented a revised draft to both sides.", "Egypt tabled a new proposal."],
+)
+def test_presenting_a_proposal_is_an_offer(parse: Parse, text: str) -> None:
+    assert types(parse, text)[:1] == [("AGREE", None)], text
+
+
+def test_what_is_done_without_did_not_happen(parse: Parse) -> None:
+    deal = [
+        e
+        for e in coded(parse, "The rebels returned home without a deal.")
+        if e.plover.type == "AGREE"
+    ]
+    assert [e.status for e in deal] == ["negated"]

@@ -283,6 +283,8 @@ def noun_status(noun: Token, anchor: Token | None) -> Status:
         return "hypothetical"
     if any(c.lower_ == "no" for c in noun.children):
         return "negated"
+    if noun.dep_ == "pobj" and noun.head.lower_ == "without":
+        return "negated"  # "left Cairo without an agreement"
     adjs = {c.lemma_.lower() for c in noun.children if c.dep_ in ("amod", "compound")}
     if adjs & PLAN_ADJ:
         return "planned"
