@@ -253,3 +253,19 @@ def test_what_is_done_without_did_not_happen(parse: Parse) -> None:
         if e.plover.type == "AGREE"
     ]
     assert [e.status for e in deal] == ["negated"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Security forces fired live ammunition at protesters, killing at least 12.",
+        "A car bomb exploded near a police station, killing six.",
+    ],
+)
+def test_a_participle_giving_the_result_of_an_act_is_that_act(parse: Parse, text: str) -> None:
+    assert [e.plover.type for e in coded(parse, text)] == ["ASSAULT"], text
+
+
+def test_a_participle_of_another_type_is_its_own_act(parse: Parse) -> None:
+    found = types(parse, "Police arrested ten protesters, accusing them of arson.")
+    assert [t for t, _ in found] == ["COERCE", "ACCUSE"]

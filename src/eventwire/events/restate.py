@@ -236,12 +236,14 @@ def _same_act_participle(d: Draft, by_head: dict[int, Draft]) -> bool:
 
 
 def _same_act_conjunct(d: Draft, by_head: dict[int, Draft]) -> bool:
-    """'Gunmen killed three soldiers and wounded five others': a verb joined to a verb of its
-    own type, sharing its subject, status and mode, is the same act; its targets join the
-    first."""
+    """'Gunmen killed three soldiers and wounded five others', 'a bomb exploded, killing six':
+    a verb joined to a verb of its own type, or a participle giving its result, sharing its
+    subject, status and mode, is the same act; its targets join the first."""
     head = d.trigger.head
-    if head.pos_ != "VERB" or head.dep_ != "conj" or d.trigger.kind not in ("verb", "phrasal"):
+    if head.pos_ != "VERB" or d.trigger.kind not in ("verb", "phrasal"):
         return False
+    if head.dep_ != "conj" and not (head.dep_ == "advcl" and head.tag_ == "VBG"):
+        return False  # joined ("and wounded"), or its result ("fired on protesters, killing 12")
     if any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         return False  # its own subject: "the army shelled the town and rebels fired back"
     gov = by_head.get(head.head.i)
