@@ -1,0 +1,103 @@
+"""More verb and noun families (issue 13, second pass: vocabulary that holds up on unseen news).
+
+Probe sentences written for these tests from general English and the PLOVER / CAMEO
+definitions, not from any evaluation item: setting up or ordering an inquiry is ACCUSE
+investigate (090); jamming broadcasts, throttling the internet and suspending websites are
+COERCE censor; a purge is COERCE; the modes of protest light verbs follow their noun (a
+boycott is boycott, a protest demo); handing over weapons is disarming, handing over
+hostages a release; a curfew is CAMEO 1723. The principal event of each sentence must have
+the type (and the mode, and the CAMEO code, where one is given).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from eventwire.events import find_events
+from eventwire.events.lexicon import load_lexicon
+from eventwire.events.principal import principal_event
+from eventwire.events.triggers import find_triggers
+from eventwire.model import Event
+from eventwire.nlp.parse import Parsed
+
+Parse = Callable[..., Parsed]
+
+
+def principal(parse: Parse, text: str) -> Event | None:
+    return principal_event(find_events(parse(text), []))
+
+
+@pytest.mark.parametrize(
+    "text, type_, mode, cameo",
+    [
+        # ACCUSE investigate: an inquiry set up, formed, ordered, appointed or carried out
+        (
+            "The parliament established an inquiry into the shooting.",
+            "ACCUSE",
+            "investigate",
+            "090",
+        ),
+        (
+            "The president formed a commission to look at the killings.",
+            "ACCUSE",
+            "investigate",
+            None,
+        ),
+        ("The ministry ordered an inquiry into the train crash.", "ACCUSE", "investigate", "090"),
+        ("The UN launched a tribunal for the war crimes.", "ACCUSE", "investigate", None),
+        (
+            "The council appointed investigators to look at the claims.",
+            "ACCUSE",
+            "investigate",
+            None,
+        ),
+        ("Inspectors carried out an inspection of the plant.", "ACCUSE", "investigate", None),
+        ("The board established a commission of inquiry.", "ACCUSE", "investigate", None),
+        # COERCE censor / restrict
+        ("The ministry jammed the signals of foreign radio stations.", "COERCE", "censor", "172"),
+        ("The government throttled internet access in the region.", "COERCE", "censor", None),
+        ("The authorities suspended several news websites.", "COERCE", "censor", None),
+        ("The regime tightened the screws on the independent media.", "COERCE", "restrict", None),
+        ("The president purged the army of disloyal officers.", "COERCE", None, None),
+        ("The army conducted a purge of senior officers.", "COERCE", None, None),
+        # PROTEST: the light verb's noun gives the mode
+        ("The opposition launched a boycott of the products.", "PROTEST", "boycott", "143"),
+        ("The students began a boycott of classes.", "PROTEST", "boycott", "143"),
+        ("The union started a protest outside the ministry.", "PROTEST", "demo", "141"),
+        ("The union called a protest for Friday.", "PROTEST", "demo", "141"),
+        # RETREAT: what is handed over gives the mode
+        ("The rebels handed over their arms to the monitors.", "RETREAT", "disarm", "0873"),
+        ("The kidnappers handed over the hostages to the Red Cross.", "RETREAT", "release", None),
+        # COERCE curfew: CAMEO 1723 "impose curfew"
+        ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
+        ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
+    ],
+)
+def test_family_sentence_codes_its_type(
+    parse: Parse, text: str, type_: str, mode: str | None, cameo: str | None
+) -> None:
+    event = principal(parse, text)
+    assert event is not None, text
+    assert event.plover.type == type_, (text, event.plover.type)
+    if mode is not None:
+        assert event.plover.mode == mode, (text, event.plover.mode)
+    if cameo is not None:
+        assert event.cameo == cameo, (text, event.cameo)
+
+
+@pytest.mark.parametrize(
+    "text, verb",
+    [
+        ("The company established a new office in Paris.", "establish"),  # no inquiry noun
+        ("The club formed a youth team.", "form"),
+        ("The band jammed until midnight.", "jam"),  # no broadcast or signal
+        ("The minister ordered a review of spending.", "order"),  # a review is no inquiry
+        ("The firm suspended its chief executive.", "suspend"),  # no website or platform
+    ],
+)
+def test_family_rows_do_not_fire_on_neighbours(parse: Parse, text: str, verb: str) -> None:
+    """The new rows are keyed by their nouns: the same verbs with other nouns stay light-free."""
+    rules = {t.entry.rule for s in parse(text).doc.sents for t in find_triggers(s, load_lexicon())}
+    assert not {r for r in rules if r.startswith(f"light:{verb}-")}, rules
