@@ -70,6 +70,39 @@ def principal(parse: Parse, text: str) -> Event | None:
         # RETREAT: what is handed over gives the mode
         ("The rebels handed over their arms to the monitors.", "RETREAT", "disarm", "0873"),
         ("The kidnappers handed over the hostages to the Red Cross.", "RETREAT", "release", None),
+        # PROTEST obstruct / boycott / strike by the light verb's noun
+        ("The rebels staged a blockade of the highway.", "PROTEST", "obstruct", "144"),
+        ("Truckers mounted a blockade of the border crossing.", "PROTEST", "obstruct", None),
+        ("The villagers staged a boycott of the election.", "PROTEST", "boycott", None),
+        ("Half of the teachers joined a wildcat strike.", "PROTEST", "strike", None),
+        # AID: packages, programmes, shipments; sheltering refugees
+        ("The government launched an aid programme for the farmers.", "AID", None, None),
+        ("The first arms shipment reached the rebels on Monday.", "AID", None, "072"),
+        ("The country hosted thousands of refugees.", "AID", None, "075"),
+        # 'carry out' with a non-military noun: what is carried out gives the type
+        ("The army carried out a deployment of troops.", "MOBILIZE", "troops", "154"),
+        ("The army carried out a crackdown on dissidents.", "COERCE", None, "175"),
+        ("The police carried out mass arrests.", "COERCE", "arrest", "173"),
+        ("The government carried out mass deportations.", "COERCE", "deport", "174"),
+        ("The army paraded its new missiles.", "MOBILIZE", "weapons", None),
+        # SANCTION: verdicts, expelling monitors, peacekeepers or agencies, aid cuts, walk-outs
+        ("The jury returned a guilty verdict.", "SANCTION", "convict", "116"),
+        ("The court delivered a guilty verdict against the general.", "SANCTION", "convict", None),
+        ("The government expelled the UN inspectors.", "SANCTION", "expel", "1662"),
+        ("The junta expelled the peacekeepers from the country.", "SANCTION", "expel", "1661"),
+        ("The government expelled two aid agencies.", "SANCTION", "expel", "1663"),
+        ("The government reduced aid to the country.", "SANCTION", "discontinue", "162"),
+        ("The donors slashed funding for the programme.", "SANCTION", "discontinue", None),
+        ("The rebels walked out of the negotiations.", "SANCTION", "discontinue", "164"),
+        ("The government refused visas to the inspectors.", "SANCTION", None, None),
+        # ACCUSE: legal action
+        ("The company took the ministry to court.", "ACCUSE", None, "115"),
+        # ASSAULT
+        ("The militants decapitated the hostage.", "ASSAULT", "execute", None),
+        ("The murder of the journalist shocked the country.", "ASSAULT", None, None),
+        # CONCEDE / RETREAT
+        ("The governor granted a reprieve to the prisoner.", "CONCEDE", None, None),
+        ("The rebels returned the hostages to their families.", "RETREAT", "release", "0841"),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
@@ -95,6 +128,9 @@ def test_family_sentence_codes_its_type(
         ("The band jammed until midnight.", "jam"),  # no broadcast or signal
         ("The minister ordered a review of spending.", "order"),  # a review is no inquiry
         ("The firm suspended its chief executive.", "suspend"),  # no website or platform
+        ("The team carried out a review of the season.", "carry"),  # a review is no arrest
+        ("The team returned to the capital.", "return"),  # no verdict
+        ("The court expelled the spectators.", "expel"),  # no monitors or agencies
     ],
 )
 def test_family_rows_do_not_fire_on_neighbours(parse: Parse, text: str, verb: str) -> None:
