@@ -103,6 +103,21 @@ def principal(parse: Parse, text: str) -> Event | None:
         # CONCEDE / RETREAT
         ("The governor granted a reprieve to the prisoner.", "CONCEDE", None, None),
         ("The rebels returned the hostages to their families.", "RETREAT", "release", "0841"),
+        # THREATEN: a threatened crackdown or arrests; MOBILIZE: a show of strength
+        ("The minister threatened a crackdown on the protesters.", "THREATEN", "restrict", None),
+        ("The governor threatened arrests over the looting.", "THREATEN", "arrest", None),
+        ("The navy flexed its muscles in the strait.", "MOBILIZE", None, "150"),
+        # COOPERATE: joint drills are military cooperation (062), mended ties, partnerships
+        ("The two armies held joint military drills.", "COOPERATE", None, "062"),
+        ("The two navies began joint maneuvers in the gulf.", "COOPERATE", None, "062"),
+        ("The army held military drills near the border.", "MOBILIZE", None, None),  # not joint
+        ("The two countries mended ties after the dispute.", "COOPERATE", None, None),
+        ("The two firms struck a partnership.", "COOPERATE", None, None),
+        # AGREE: reconciliation and approval idioms
+        ("The two rivals buried the hatchet.", "AGREE", None, None),
+        ("The two sides patched up their differences.", "AGREE", None, None),
+        ("The government okayed the plan.", "AGREE", None, None),
+        ("The government gave the green light to the project.", "AGREE", None, None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
