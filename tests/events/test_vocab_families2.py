@@ -1,12 +1,14 @@
 """More verb and noun families (issue 13, second pass: vocabulary that holds up on unseen news).
 
 Probe sentences written for these tests from general English and the PLOVER / CAMEO
-definitions, not from any evaluation item: setting up or ordering an inquiry is ACCUSE
-investigate (090); jamming broadcasts, throttling the internet and suspending websites are
-COERCE censor; a purge is COERCE; the modes of protest light verbs follow their noun (a
-boycott is boycott, a protest demo); handing over weapons is disarming, handing over
-hostages a release; a curfew is CAMEO 1723. The principal event of each sentence must have
-the type (and the mode, and the CAMEO code, where one is given).
+definitions, not from any evaluation item: setting up an inquiry is ACCUSE investigate
+(090), while ordering one is a demand (CAMEO 10); jamming broadcasts, throttling the
+internet and suspending websites are COERCE censor; a purge is COERCE; the modes of protest
+light verbs follow their noun (a boycott is boycott, a protest demo); handing over weapons
+is disarming, handing over hostages a release; a curfew is CAMEO 1723; 'carry out' with a
+non-military noun is that noun's act; joint drills are military cooperation (062). The
+principal event of each sentence must have the type (and the mode, and the CAMEO code,
+where one is given).
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ def principal(parse: Parse, text: str) -> Event | None:
 @pytest.mark.parametrize(
     "text, type_, mode, cameo",
     [
-        # ACCUSE investigate: an inquiry set up, formed, ordered, appointed or carried out
+        # ACCUSE investigate: an inquiry set up, formed, appointed or carried out
         (
             "The parliament established an inquiry into the shooting.",
             "ACCUSE",
@@ -45,7 +47,14 @@ def principal(parse: Parse, text: str) -> Event | None:
             "investigate",
             None,
         ),
-        ("The ministry ordered an inquiry into the train crash.", "ACCUSE", "investigate", "090"),
+        (
+            "The ministry established an inquiry into the train crash.",
+            "ACCUSE",
+            "investigate",
+            "090",
+        ),
+        # ordering an inquiry is demanding one (CAMEO 10), not investigating
+        ("The president ordered an inquiry into the crash.", "REQUEST", None, None),
         ("The UN launched a tribunal for the war crimes.", "ACCUSE", "investigate", None),
         (
             "The council appointed investigators to look at the claims.",
@@ -141,7 +150,6 @@ def test_family_sentence_codes_its_type(
         ("The company established a new office in Paris.", "establish"),  # no inquiry noun
         ("The club formed a youth team.", "form"),
         ("The band jammed until midnight.", "jam"),  # no broadcast or signal
-        ("The minister ordered a review of spending.", "order"),  # a review is no inquiry
         ("The firm suspended its chief executive.", "suspend"),  # no website or platform
         ("The team carried out a review of the season.", "carry"),  # a review is no arrest
         ("The team returned to the capital.", "return"),  # no verdict
