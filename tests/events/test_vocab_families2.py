@@ -127,6 +127,13 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The two sides patched up their differences.", "AGREE", None, None),
         ("The government okayed the plan.", "AGREE", None, None),
         ("The government gave the green light to the project.", "AGREE", None, None),
+        # RETREAT: weapons given up, surrender, captives set free; AID resumed; bills withdrawn
+        ("The rebels gave up their weapons.", "RETREAT", "disarm", "0873"),
+        ("The gunmen gave themselves up to the police.", "RETREAT", "withdraw", None),
+        ("The government set the prisoners free.", "RETREAT", "release", None),
+        ("The country restored aid to the region.", "AID", None, None),
+        ("The government resumed aid deliveries.", "AID", None, None),
+        ("The government withdrew the bill.", "CONCEDE", None, None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
