@@ -134,6 +134,13 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The country restored aid to the region.", "AID", None, None),
         ("The government resumed aid deliveries.", "AID", None, None),
         ("The government withdrew the bill.", "CONCEDE", None, None),
+        # COERCE: a state of emergency imposed, extended or declared is CAMEO 1724
+        ("The government imposed a state of emergency.", "COERCE", "martial-law", "1724"),
+        ("The government extended the state of emergency.", "COERCE", "martial-law", "1724"),
+        ("The president declared a state of emergency.", "COERCE", "martial-law", "1724"),
+        # MOBILIZE: arming civilians raises a militia; PROTEST: a strike held is a strike
+        ("The army armed the villagers.", "MOBILIZE", "militia", None),
+        ("The unions held a strike on Monday.", "PROTEST", "strike", "143"),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
