@@ -141,6 +141,15 @@ def principal(parse: Parse, text: str) -> Event | None:
         # MOBILIZE: arming civilians raises a militia; PROTEST: a strike held is a strike
         ("The army armed the villagers.", "MOBILIZE", "militia", None),
         ("The unions held a strike on Monday.", "PROTEST", "strike", "143"),
+        # ACCUSE: crying foul, a diplomatic protest issued or registered (114)
+        ("The opposition cried foul over the results.", "ACCUSE", "allege", None),
+        ("The embassy issued a strong protest.", "ACCUSE", None, "114"),
+        ("The country registered a protest with the UN.", "ACCUSE", None, "114"),
+        # COERCE: firing or dismissing an official (as 'sacked'), not shooting or rejecting
+        ("The president fired the army chief.", "COERCE", None, "170"),
+        ("The president dismissed the prime minister.", "COERCE", None, "170"),
+        ("The president dismissed the claims as lies.", "REJECT", None, None),
+        ("The soldiers fired shots at the police chief.", "ASSAULT", None, None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
