@@ -150,6 +150,19 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The president dismissed the prime minister.", "COERCE", None, "170"),
         ("The president dismissed the claims as lies.", "REJECT", None, None),
         ("The soldiers fired shots at the police chief.", "ASSAULT", None, None),
+        # phrasal verbs and synonyms
+        ("The government approved of the new policy.", "SUPPORT", None, None),
+        ("The country stood with its allies.", "SUPPORT", None, None),
+        ("The bishop spoke against the death penalty.", "ACCUSE", "disapprove", None),
+        ("The regime demonised the opposition.", "ACCUSE", "disapprove", None),
+        ("The government unbanned the opposition party.", "CONCEDE", None, "0812"),
+        ("The government watered down the reform.", "CONCEDE", None, None),
+        ("The regime stamped out dissent.", "COERCE", None, None),
+        ("The generals forced out the president.", "COERCE", None, None),
+        ("Police swooped on the suspects.", "COERCE", "arrest", None),
+        ("The army flushed out the militants from the caves.", "ASSAULT", None, None),
+        ("The troops beat back the attack.", "ASSAULT", None, None),
+        ("Police broke up the demonstration.", "ASSAULT", "crowd-control", "175"),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
@@ -177,6 +190,7 @@ def test_family_sentence_codes_its_type(
         ("The team carried out a review of the season.", "carry"),  # a review is no arrest
         ("The team returned to the capital.", "return"),  # no verdict
         ("The court expelled the spectators.", "expel"),  # no monitors or agencies
+        ("The couple broke up last year.", "break"),  # no protest broken up
     ],
 )
 def test_family_rows_do_not_fire_on_neighbours(parse: Parse, text: str, verb: str) -> None:
