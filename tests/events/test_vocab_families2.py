@@ -163,6 +163,15 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The army flushed out the militants from the caves.", "ASSAULT", None, None),
         ("The troops beat back the attack.", "ASSAULT", None, None),
         ("Police broke up the demonstration.", "ASSAULT", "crowd-control", "175"),
+        # a protest noun carried out, conducted, begun or resumed is that protest, not an attack
+        ("The farmers carried out a protest outside parliament.", "PROTEST", "demo", "141"),
+        ("The villagers carried out a boycott of the shops.", "PROTEST", "boycott", None),
+        ("The youths carried out riots in the suburbs.", "PROTEST", "riot", None),
+        ("The students began a march to the palace.", "PROTEST", "demo", None),
+        ("The workers resumed their sit-in at the factory.", "PROTEST", "demo", None),
+        ("The activists conducted a vigil outside the prison.", "PROTEST", "demo", None),
+        ("The rescuers carried out an airlift of supplies.", "AID", None, "073"),
+        ("The minister carried out a visit to the flooded region.", "CONSULT", "visit", None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
