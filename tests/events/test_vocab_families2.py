@@ -172,6 +172,18 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The activists conducted a vigil outside the prison.", "PROTEST", "demo", None),
         ("The rescuers carried out an airlift of supplies.", "AID", None, "073"),
         ("The minister carried out a visit to the flooded region.", "CONSULT", "visit", None),
+        # measures ended, reimposed, enforced, extended or announced; controls tightened
+        ("The government ended martial law in the north.", "CONCEDE", None, "081"),
+        ("The junta ended the media blackout.", "CONCEDE", None, None),
+        ("The government reimposed the curfew in the capital.", "COERCE", "curfew", "1723"),
+        ("The authorities reimposed restrictions on travel.", "COERCE", "restrict", None),
+        ("The president reimposed sanctions on the country.", "SANCTION", None, "163"),
+        ("Police enforced the restrictions in the north.", "COERCE", "restrict", None),
+        ("The army enforced the curfew in the capital.", "COERCE", "curfew", "1723"),
+        ("The government extended the lockdown by two weeks.", "COERCE", None, None),
+        ("The president announced a state of emergency.", "COERCE", "martial-law", "1724"),
+        ("The regime tightened controls on the press.", "COERCE", "restrict", None),
+        ("The police tightened security around the embassy.", "MOBILIZE", "police", None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
