@@ -184,6 +184,12 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The president announced a state of emergency.", "COERCE", "martial-law", "1724"),
         ("The regime tightened controls on the press.", "COERCE", "restrict", None),
         ("The police tightened security around the embassy.", "MOBILIZE", "police", None),
+        # AID: funds earmarked, channelled or released; supplies rushed or dispatched
+        ("The government earmarked funds for the flood victims.", "AID", None, None),
+        ("Donors channelled aid to the refugee camps.", "AID", None, None),
+        ("The army rushed supplies to the stranded villagers.", "AID", None, "073"),
+        ("The charity dispatched tents to the region.", "AID", None, None),
+        ("The bank released a loan to the government.", "AID", None, None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
@@ -212,6 +218,7 @@ def test_family_sentence_codes_its_type(
         ("The team returned to the capital.", "return"),  # no verdict
         ("The court expelled the spectators.", "expel"),  # no monitors or agencies
         ("The couple broke up last year.", "break"),  # no protest broken up
+        ("The singer released a new album.", "release"),  # no money or captives
     ],
 )
 def test_family_rows_do_not_fire_on_neighbours(parse: Parse, text: str, verb: str) -> None:
