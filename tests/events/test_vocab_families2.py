@@ -190,6 +190,10 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The army rushed supplies to the stranded villagers.", "AID", None, "073"),
         ("The charity dispatched tents to the region.", "AID", None, None),
         ("The bank released a loan to the government.", "AID", None, None),
+        # SANCTION: export controls and bans
+        ("Washington slapped export controls on the company.", "SANCTION", None, "163"),
+        ("The country announced an export ban on rice.", "SANCTION", None, "163"),
+        ("The government eased export controls.", "CONCEDE", None, None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
