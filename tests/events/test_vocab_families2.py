@@ -194,6 +194,12 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("Washington slapped export controls on the company.", "SANCTION", None, "163"),
         ("The country announced an export ban on rice.", "SANCTION", None, "163"),
         ("The government eased export controls.", "CONCEDE", None, None),
+        # CONSULT: welcoming or receiving a visiting leader is hosting a visit (043)
+        ("The president welcomed his counterpart to the palace.", "CONSULT", None, "043"),
+        ("The pope received the president at the Vatican.", "CONSULT", None, "043"),
+        ("The king granted an audience to the envoy.", "CONSULT", None, "043"),
+        ("The minister welcomed the decision.", "SUPPORT", None, None),  # no visitor
+        ("The minister made overtures to the opposition.", "AGREE", None, "036"),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
