@@ -200,6 +200,16 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The king granted an audience to the envoy.", "CONSULT", None, "043"),
         ("The minister welcomed the decision.", "SUPPORT", None, None),  # no visitor
         ("The minister made overtures to the opposition.", "AGREE", None, "036"),
+        # ASSAULT: killings by hand, sieges, advances; COERCE: ships intercepted
+        ("Five villagers were hacked to death.", "ASSAULT", "primitive", "182"),
+        ("The family was burned alive in their home.", "ASSAULT", "primitive", None),
+        ("The soldiers mutilated the bodies.", "ASSAULT", None, None),
+        ("The militants crucified two men.", "ASSAULT", "execute", None),
+        ("Troops surrounded the rebel stronghold.", "ASSAULT", None, "191"),
+        ("The army advanced on the capital.", "ASSAULT", None, None),
+        ("The navy intercepted the ship.", "COERCE", "seize", None),
+        ("Hackers hacked into the ministry's servers.", "COERCE", "cyber", None),
+        ("The factory was burned to the ground.", "ASSAULT", "destroy", None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
