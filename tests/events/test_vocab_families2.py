@@ -210,6 +210,13 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The navy intercepted the ship.", "COERCE", "seize", None),
         ("Hackers hacked into the ministry's servers.", "COERCE", "cyber", None),
         ("The factory was burned to the ground.", "ASSAULT", "destroy", None),
+        # CAMEO subcodes by their definitions
+        ("The army broke the truce.", "ASSAULT", None, "196"),
+        ("The militia carried out ethnic cleansing in the valley.", "ASSAULT", "cleansing", "203"),
+        ("The activists mobilised opposition to the dam.", "ACCUSE", None, "113"),
+        ("The government admitted UN inspectors.", "CONCEDE", None, "0862"),
+        ("The country received nuclear inspectors on Monday.", "CONCEDE", None, "0862"),
+        ("The country applied for membership of the alliance.", "REQUEST", None, None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
