@@ -217,6 +217,11 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The government admitted UN inspectors.", "CONCEDE", None, "0862"),
         ("The country received nuclear inspectors on Monday.", "CONCEDE", None, "0862"),
         ("The country applied for membership of the alliance.", "REQUEST", None, None),
+        # COERCE: migrants pushed back, parties disbanded, parliament suspended
+        ("Border guards pushed back the migrants.", "COERCE", "deport", "174"),
+        ("The junta disbanded the opposition party.", "COERCE", "ban", "1722"),
+        ("The junta suspended the parliament.", "COERCE", "restrict", None),
+        ("The militia disbanded.", "RETREAT", "disarm", None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
