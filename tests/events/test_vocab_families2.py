@@ -222,6 +222,12 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The junta disbanded the opposition party.", "COERCE", "ban", "1722"),
         ("The junta suspended the parliament.", "COERCE", "restrict", None),
         ("The militia disbanded.", "RETREAT", "disarm", None),
+        # ACCUSE investigate: questioning, subpoenas, reopened inquiries; a case opened (115)
+        ("Police questioned the suspects.", "ACCUSE", "investigate", None),
+        ("The prosecutor subpoenaed the documents.", "ACCUSE", "investigate", None),
+        ("Prosecutors reopened the investigation into the fire.", "ACCUSE", "investigate", None),
+        ("The court opened a case against the general.", "ACCUSE", None, "115"),
+        ("Police launched a manhunt for the killers.", "COERCE", "arrest", None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
@@ -251,6 +257,7 @@ def test_family_sentence_codes_its_type(
         ("The court expelled the spectators.", "expel"),  # no monitors or agencies
         ("The couple broke up last year.", "break"),  # no protest broken up
         ("The singer released a new album.", "release"),  # no money or captives
+        ("The reporter questioned the decision.", "question"),  # no suspect questioned
     ],
 )
 def test_family_rows_do_not_fire_on_neighbours(parse: Parse, text: str, verb: str) -> None:
