@@ -116,11 +116,10 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The minister threatened a crackdown on the protesters.", "THREATEN", "restrict", None),
         ("The governor threatened arrests over the looting.", "THREATEN", "arrest", None),
         ("The navy flexed its muscles in the strait.", "MOBILIZE", None, "150"),
-        # COOPERATE: joint drills are military cooperation (062), mended ties, partnerships
+        # COOPERATE: joint drills are military cooperation (062), partnerships
         ("The two armies held joint military drills.", "COOPERATE", None, "062"),
         ("The two navies began joint maneuvers in the gulf.", "COOPERATE", None, "062"),
         ("The army held military drills near the border.", "MOBILIZE", None, None),  # not joint
-        ("The two countries mended ties after the dispute.", "COOPERATE", None, None),
         ("The two firms struck a partnership.", "COOPERATE", None, None),
         # AGREE: reconciliation and approval idioms
         ("The two rivals buried the hatchet.", "AGREE", None, None),
@@ -228,6 +227,13 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("Prosecutors reopened the investigation into the fire.", "ACCUSE", "investigate", None),
         ("The court opened a case against the general.", "ACCUSE", None, "115"),
         ("Police launched a manhunt for the killers.", "COERCE", "arrest", None),
+        # SUPPORT: diplomatic relations are diplomatic cooperation (CAMEO 050), trade is material
+        ("The two countries established diplomatic relations.", "SUPPORT", None, "050"),
+        ("The two countries restored diplomatic ties.", "SUPPORT", None, "050"),
+        ("The two countries mended ties after the dispute.", "SUPPORT", None, None),
+        ("The country opened an embassy in the capital.", "SUPPORT", None, None),
+        ("The two countries resumed trade after the war.", "COOPERATE", None, "060"),
+        ("The two countries expanded investment in the region.", "COOPERATE", None, None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
