@@ -234,6 +234,14 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The country opened an embassy in the capital.", "SUPPORT", None, None),
         ("The two countries resumed trade after the war.", "COOPERATE", None, "060"),
         ("The two countries expanded investment in the region.", "COOPERATE", None, None),
+        # compound event nouns: the modifier names the act
+        ("Residents witnessed the border closure on Monday.", "COERCE", "restrict", None),
+        ("Residents witnessed the missile launch on Monday.", "MOBILIZE", "weapons", None),
+        ("Residents fled the rocket fire on Monday.", "ASSAULT", "heavy-weapons", "194"),
+        ("Residents witnessed the police raid on Monday.", "COERCE", None, None),
+        ("Villagers witnessed the land grab on Monday.", "COERCE", "seize", None),
+        ("Monitors recorded a ceasefire violation on Monday.", "ASSAULT", None, "196"),
+        ("Washington sent military assistance to the army.", "AID", None, "072"),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
