@@ -242,6 +242,11 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("Villagers witnessed the land grab on Monday.", "COERCE", "seize", None),
         ("Monitors recorded a ceasefire violation on Monday.", "ASSAULT", None, "196"),
         ("Washington sent military assistance to the army.", "AID", None, "072"),
+        # MOBILIZE: police sent in are police power (153), troops armed forces (154)
+        ("The government deployed riot police to the capital.", "MOBILIZE", "police", "153"),
+        ("The government dispatched police to the town.", "MOBILIZE", "police", "153"),
+        ("The navy dispatched marines to the island.", "MOBILIZE", "troops", "154"),
+        ("The junta amassed troops on the border.", "MOBILIZE", "troops", "154"),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
