@@ -247,6 +247,11 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The government dispatched police to the town.", "MOBILIZE", "police", "153"),
         ("The navy dispatched marines to the island.", "MOBILIZE", "troops", "154"),
         ("The junta amassed troops on the border.", "MOBILIZE", "troops", "154"),
+        # nominalisations that carry their own act
+        ("The minister confirmed the jailing of the journalist.", "COERCE", "arrest", None),
+        ("The minister confirmed the freeing of the hostages.", "RETREAT", "release", None),
+        ("The minister confirmed the banning of the party.", "COERCE", "ban", None),
+        ("The minister confirmed the reopening of the border.", "RETREAT", "access", None),
         # COERCE curfew: CAMEO 1723 "impose curfew"
         ("The governor declared a curfew in the city.", "COERCE", "curfew", "1723"),
         ("The city was locked down after the riots.", "COERCE", "curfew", "1723"),
@@ -283,3 +288,17 @@ def test_family_rows_do_not_fire_on_neighbours(parse: Parse, text: str, verb: st
     """The new rows are keyed by their nouns: the same verbs with other nouns stay light-free."""
     rules = {t.entry.rule for s in parse(text).doc.sents for t in find_triggers(s, load_lexicon())}
     assert not {r for r in rules if r.startswith(f"light:{verb}-")}, rules
+
+
+@pytest.mark.parametrize(
+    "text, rule",
+    [
+        ("The approval rating of the president fell.", "noun:approval"),  # a modifier only
+        ("The sentencing hearing was delayed.", "noun:sentencing"),
+        ("The company opened an office in Paris.", "light:open-embassy"),
+    ],
+)
+def test_noun_rows_do_not_fire_as_modifiers(parse: Parse, text: str, rule: str) -> None:
+    """A nominalisation used as a modifier ('approval rating') is no event of its own."""
+    rules = {t.entry.rule for s in parse(text).doc.sents for t in find_triggers(s, load_lexicon())}
+    assert rule not in rules, rules
