@@ -198,6 +198,7 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("The pope received the president at the Vatican.", "CONSULT", None, "043"),
         ("The king granted an audience to the envoy.", "CONSULT", None, "043"),
         ("The minister welcomed the decision.", "SUPPORT", None, None),  # no visitor
+        ("Crowds welcomed the president at the airport.", "SUPPORT", None, None),  # no host
         ("The minister made overtures to the opposition.", "AGREE", None, "036"),
         # ASSAULT: killings by hand, sieges, advances; COERCE: ships intercepted
         ("Five villagers were hacked to death.", "ASSAULT", "primitive", "182"),
