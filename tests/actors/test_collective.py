@@ -119,6 +119,12 @@ def test_local_roles_take_the_country_where_it_happens(parse) -> None:  # type: 
     assert "KENREB" not in codes(parse, text, "rebels")
 
 
+def test_civilians_are_of_the_place_a_city_noun_names(parse) -> None:  # type: ignore[no-untyped-def]
+    # "the city of X" says where it happens, as "in X" does; the attackers' country is not theirs
+    text = "Russian forces shelled the city of Kharkiv overnight, killing three civilians."
+    assert codes(parse, text, "three civilians") == ["UKRCVL"]
+
+
 def test_a_role_noun_possessor_is_a_mention(parse) -> None:  # type: ignore[no-untyped-def]
     text = "Nurses in Lagos rejected the government's latest offer."
     assert codes(parse, text, "the government") == ["NGAGOV"]

@@ -418,6 +418,16 @@ GATHERINGS = frozenset(
 )
 
 
+PLACE_NOUNS = frozenset(
+    "city town village region province district capital port area suburb state county".split()
+)
+
+
+def _named_place(prep: Token) -> bool:
+    """'the city *of* Kharkiv': the name a place noun gives is where things happen, too."""
+    return prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS
+
+
 def _venue_country(doc: Doc, d: Draft, local: list[Draft], kb: KB) -> str | None:
     """The country of the places the draft's sentence names with a locative preposition ("near
     Jenin", "in Nairobi"), a meeting's venue aside ("talks in Jeddah" is not where rebels live)."""
@@ -430,7 +440,9 @@ def _venue_country(doc: Doc, d: Draft, local: list[Draft], kb: KB) -> str | None
         while top.dep_ == "conj" and top.head.i != top.i:
             top = top.head
         prep = top.head
-        if top.dep_ != "pobj" or prep.lower_ not in LOCATIVE or tok.i in range(d.start, d.end):
+        if top.dep_ != "pobj" or tok.i in range(d.start, d.end):
+            continue
+        if prep.lower_ not in LOCATIVE and not _named_place(prep):
             continue
         if prep.head.lemma_.lower() in GATHERINGS:
             continue
