@@ -145,10 +145,25 @@ def test_what_is_avenged_has_happened(parse: Parse, text: str) -> None:
     assert cause[0].condition is None
 
 
-def test_an_event_noun_that_comes_is_an_event(parse: Parse) -> None:
-    assert [e.plover.type for e in coded(parse, "The attack came after days of shelling.")] == [
-        "ASSAULT"
-    ]
+def test_an_event_noun_that_unfolds_is_an_event(parse: Parse) -> None:
+    text = "The attack unfolded over several hours."
+    assert [e.plover.type for e in coded(parse, text)] == ["ASSAULT"]
+
+
+def test_a_thing_that_comes_under_fire_is_no_event(parse: Parse) -> None:
+    found = types(parse, "The convoy came under fire near the border.")
+    assert [t for t, _ in found] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("The opposition leader was placed under house arrest.", "COERCE"),
+        ("Government forces kept the city under siege for months.", "ASSAULT"),
+    ],
+)
+def test_what_one_is_put_under_is_done_to_them(parse: Parse, text: str, type_: str) -> None:
+    assert type_ in [t for t, _ in types(parse, text)], text
 
 
 @pytest.mark.parametrize(

@@ -50,7 +50,7 @@ UNREAL = frozenset({"hypothetical", "threatened", "planned", "expected", "negate
 OCCUR_VERBS = frozenset(
     """take occur happen erupt break continue begin start rage escalate spread resume end turn
     intensify follow paralyse paralyze cripple sweep rock grip engulf shake disrupt hit reach
-    arrive flare come unfold last open conclude close""".split()
+    arrive flare unfold last open conclude close""".split()
 )  # "a strike paralysed the ports", "protests swept the capital", "aid arrived" (issue 13)
 ANONYMITY = frozenset({"name", "identify", "quote"})
 

@@ -50,6 +50,11 @@ NOT_EVENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY
 # Prepositions whose object is the standing arrangement an act is done by ("released under
 # the deal", "per the agreement"), an event told before, not one reported here.
 FRAME_PREPS = frozenset({"under", "per"})
+# ... but what one is put or kept under is done to them: "placed under house arrest", "a city
+# under siege", "under curfew", "came under fire / attack".
+UNDER_STATES = frozenset(
+    "arrest siege curfew blockade fire attack bombardment shelling occupation lockdown".split()
+)
 NOMINAL_DEPS = frozenset({"amod", "compound", "dobj", "pobj", "nsubj", "nsubjpass", "appos"})
 
 
@@ -295,9 +300,9 @@ def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
     """An eventive noun ('talks in Paris', 'the attack on Rafah', 'air strike')."""
     if noun.dep_ == "compound" or noun.ent_type_ in NOT_EVENTS:
         return None  # "ceasefire talks" (modifier), "in early March" (a date)
-    if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS:
-        return None  # "under the deal": the frame of what is reported, not a new event
     lemma = _lemma(noun)
+    if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS and lemma not in UNDER_STATES:
+        return None  # "under the deal": the frame of what is reported, not a new event
     for c in noun.children:
         if c.dep_ in ("compound", "amod"):
             entry = _compound(lex, lemma, c)
