@@ -284,3 +284,14 @@ def test_a_participle_giving_the_result_of_an_act_is_that_act(parse: Parse, text
 def test_a_participle_of_another_type_is_its_own_act(parse: Parse) -> None:
     found = types(parse, "Police arrested ten protesters, accusing them of arson.")
     assert [t for t, _ in found] == ["COERCE", "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("North Korea test-fired a ballistic missile.", "MOBILIZE"),
+        ("The army fired two missiles at the rebel base.", "ASSAULT"),
+    ],
+)
+def test_a_test_firing_is_a_show_of_force(parse: Parse, text: str, type_: str) -> None:
+    assert types(parse, text)[0][0] == type_, text

@@ -345,3 +345,15 @@ def refine_cyber(
     if type_ == "ASSAULT" and head.pos_ == "VERB" and is_cyber(head):
         return "COERCE", "cyber", "176"
     return type_, mode, cameo
+
+
+def refine_test_fire(
+    type_: str, mode: str | None, cameo: str, head: Token
+) -> tuple[str, str | None, str]:
+    """'test-fired a ballistic missile': a show of force (MOBILIZE weapons, 150), not an attack."""
+    if type_ != "ASSAULT" or head.pos_ != "VERB" or head.i == 0:
+        return type_, mode, cameo
+    before = head.doc[max(head.i - 2, 0) : head.i]
+    if any(t.lower_ == "test" and t.head.i == head.i for t in before):
+        return "MOBILIZE", "weapons", "150"
+    return type_, mode, cameo

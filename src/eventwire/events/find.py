@@ -18,6 +18,7 @@ from eventwire.events.coding import (
     refine_by_theme,
     refine_cyber,
     refine_expel,
+    refine_test_fire,
 )
 from eventwire.events.derived import (
     THREAT_CODES,
@@ -119,6 +120,7 @@ def _draft(trig: Trigger, index: ActorIndex, text: str) -> Draft:
     type_, mode, cameo = refine_expel(type_, mode, cameo, targets[0] if targets else theme_head)
     type_, mode, cameo = refine_by_actors(type_, mode, cameo, entry.lemma, roles.heads)
     type_, mode, cameo = refine_cyber(type_, mode, cameo, trig.head)
+    type_, mode, cameo = refine_test_fire(type_, mode, cameo, trig.head)
     if type_ == "ASSAULT":
         mode, cameo = assault_mode(trig.head, mode, cameo)
     base = KIND_CONFIDENCE[entry.kind] + (
