@@ -295,3 +295,8 @@ def test_a_participle_of_another_type_is_its_own_act(parse: Parse) -> None:
 )
 def test_a_test_firing_is_a_show_of_force(parse: Parse, text: str, type_: str) -> None:
     assert types(parse, text)[0][0] == type_, text
+
+
+def test_what_a_call_asks_for_has_not_happened(parse: Parse) -> None:
+    found = coded(parse, "Israel defied international calls to halt the offensive.")
+    assert [e.status for e in found if e.plover.type == "RETREAT"] == ["hypothetical"]

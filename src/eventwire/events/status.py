@@ -81,6 +81,21 @@ CONTENT_VERBS = frozenset(
 )
 
 
+def _infinitive_of_proposal(verb: Token) -> bool:
+    """'defied international calls to halt the offensive': an infinitive the parser hangs on
+    the verb, right after that verb's object, when the object is a call, plan or demand."""
+    if verb.dep_ != "advcl" or verb.i < 2:
+        return False
+    to, noun = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return (
+        to.lower_ == "to"
+        and to.head.i == verb.i
+        and noun.dep_ in ("dobj", "obj")
+        and noun.head.i == verb.head.i
+        and noun.lemma_.lower() in PROPOSAL_NOUNS
+    )
+
+
 AGREED_NOUNS = frozenset("deal agreement accord truce ceasefire treaty pact".split())
 
 
@@ -244,6 +259,8 @@ def _governor_status(tok: Token) -> Status | None:
         return None  # an attempted act is coded as the act ("an attempt to assassinate")
     if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
         return "hypothetical"  # purpose clause on a noun: "efforts to halt the fighting"
+    if _infinitive_of_proposal(tok):
+        return "hypothetical"  # "defied calls to halt the offensive", the parser's advcl
     if tok.dep_ in ("xcomp", "advcl", "acl") and gov.pos_ in ("VERB", "AUX"):
         return _aux_status(gov)
     return None
