@@ -300,3 +300,9 @@ def test_a_test_firing_is_a_show_of_force(parse: Parse, text: str, type_: str) -
 def test_what_a_call_asks_for_has_not_happened(parse: Parse) -> None:
     found = coded(parse, "Israel defied international calls to halt the offensive.")
     assert [e.status for e in found if e.plover.type == "RETREAT"] == ["hypothetical"]
+
+
+def test_a_journey_for_talks_is_one_consultation(parse: Parse) -> None:
+    found = coded(parse, "The minister flew to Moscow for talks with his Russian counterpart.")
+    assert [e.plover.type for e in found] == ["CONSULT"]
+    assert found[0].plover.mode == "visit"

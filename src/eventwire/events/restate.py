@@ -75,6 +75,8 @@ def _object_events(drafts: list[Draft]) -> dict[int, Draft]:
 # in/at/during phrase of a verb of its own type names the same act (its frame), not a second
 # one ("after fierce fighting" is another).
 SAME_ACT_PREPS = frozenset({"in", "at", "during"})
+# "flew to Moscow for talks": the journey coded as a visit and the talks it is for are one act.
+MOTION_VERBS = frozenset("travel fly go come head arrive return journey".split())
 
 
 def _same_act_noun(d: Draft, by_head: dict[int, Draft]) -> bool:
@@ -83,9 +85,12 @@ def _same_act_noun(d: Draft, by_head: dict[int, Draft]) -> bool:
     The verb's event keeps what the noun said of the act: its theme and targets, if it had none.
     """
     head = d.trigger.head
-    if head.pos_ == "VERB" or head.dep_ != "pobj" or head.head.lower_ not in SAME_ACT_PREPS:
+    if head.pos_ == "VERB" or head.dep_ != "pobj":
         return False
     verb = head.head.head
+    purpose = head.head.lower_ == "for" and verb.lemma_.lower() in MOTION_VERBS
+    if head.head.lower_ not in SAME_ACT_PREPS and not purpose:
+        return False
     if verb.pos_ != "VERB" and verb.dep_ in ("dobj", "obj"):
         verb = verb.head  # "provided $10 million in aid": the phrase hangs on the object
     gov = by_head.get(verb.i)
