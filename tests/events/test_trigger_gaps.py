@@ -152,3 +152,76 @@ def test_a_negated_or_modal_copula_is_left_alone(parse: Parse) -> None:
 def test_a_visit_one_is_on_is_not_made_a_state(parse: Parse) -> None:
     coded = _coded(_events(parse, "The minister is on a visit to Beijing."))
     assert [w for *_, w in coded] == ["visit"], coded
+
+
+# ---------------------------------------------------------------- 'the use of X'
+
+
+@pytest.mark.parametrize(
+    "text, type_, mode, cameo, trigger",
+    [
+        (
+            "The use of chemical weapons against villagers in the valley killed dozens.",
+            "ASSAULT",
+            "unconventional",
+            "204",
+            "use of chemical weapons",
+        ),
+        (
+            "Witnesses reported the use of tear gas on students outside the campus.",
+            "ASSAULT",
+            "crowd-control",
+            "175",
+            "use of tear gas",
+        ),
+        (
+            "The firing of tear gas at marchers drew criticism from rights groups.",
+            "ASSAULT",
+            "crowd-control",
+            "175",
+            "firing of tear gas",
+        ),
+        (
+            "Moscow's deployment of troops near the frontier alarmed its neighbours.",
+            "MOBILIZE",
+            "troops",
+            "154",
+            "deployment of troops",
+        ),
+        (
+            "The imposition of a curfew in the port city followed two nights of rioting.",
+            "COERCE",
+            "curfew",
+            "1723",
+            "imposition of a curfew",
+        ),
+    ],
+)
+def test_a_use_noun_is_the_act_its_of_object_names(
+    code: Code, text: str, type_: str, mode: str, cameo: str, trigger: str
+) -> None:
+    coded = _coded(code(text).events)
+    assert (type_, mode, cameo, trigger) in coded, coded
+
+
+def test_the_user_of_a_use_noun_is_its_source(code: Code) -> None:
+    events = code("The army's use of force against demonstrators left five people hurt.").events
+    use = next(e for e in events if e.trigger.text == "use of force")
+    roles = {(p.role, p.text) for p in use.participants}
+    assert ("source", "The army") in roles and ("target", "demonstrators") in roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The use of social media by candidates grew sharply this year.",
+        "The use of force would be a grave mistake, the envoy said.",
+    ],
+)
+def test_a_use_noun_codes_nothing_of_its_own_otherwise(code: Code, text: str) -> None:
+    assert not any(e.plover.type == "ASSAULT" for e in code(text).events)
+
+
+def test_a_use_noun_a_coded_verb_takes_is_its_theme(code: Code) -> None:
+    events = code("The opposition condemned the use of chemical weapons in the north.").events
+    assert [e.plover.type for e in events] == ["ACCUSE"]

@@ -325,6 +325,32 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+# Nouns of light verbs whose act their 'of' object names, as the verb's object does: "the use
+# of chemical weapons" is what "used chemical weapons" is, "the firing of tear gas", "the
+# deployment of peacekeepers", "the imposition of a curfew", "the lifting of sanctions".
+NOMINAL_LIGHT = {
+    "use": "use", "usage": "use", "deployment": "deploy", "firing": "fire", "imposition": "impose",
+    "lifting": "lift", "launch": "launch", "launching": "launch", "holding": "hold",
+    "staging": "stage", "dispatch": "dispatch", "sending": "send",
+}  # fmt: skip
+
+
+def nominal_light(noun: Token, lex: Lexicon) -> Trigger | None:
+    """'the use of tear gas on protesters': the light row of the noun's verb and its 'of'
+    object, with the noun as head (its possessor, 'by' and 'against' phrases give roles)."""
+    verb = NOMINAL_LIGHT.get(_lemma(noun))
+    if verb is None or (noun.dep_ == "nsubj" and _lemma(noun.head) == "be"):
+        return None  # "the use of force would be a mistake": a judgement, not a report
+    objects = [
+        p
+        for of in noun.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for p in of.children
+        if p.dep_ == "pobj"
+    ]
+    return _light_match(noun, verb, [q for p in objects for q in _quantified(p)], lex, None)
+
+
 def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
     """An eventive noun ('talks in Paris', 'the attack on Rafah', 'air strike')."""
     if noun.dep_ == "compound" or noun.ent_type_ in NOT_EVENTS:
@@ -332,6 +358,9 @@ def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(noun)
     if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS and lemma not in UNDER_STATES:
         return None  # "under the deal": the frame of what is reported, not a new event
+    nominal = nominal_light(noun, lex)
+    if nominal is not None:
+        return nominal
     pieces = hyphen_pieces(noun)  # "a build-up of forces": the parse heads it by 'up'
     keys = noun_keys(noun)
     for c in noun.children:
@@ -414,4 +443,6 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
                 nouns.append(found)
     used = {t.noun.i for t in verbs if t.noun is not None}
     verbs = [v for v in verbs if v.head.i not in used]  # 'stopped attacking': one event
+    # 'the use of chemical weapons', 'the firing of rockets': the object is no event again
+    used |= {t.noun.i for t in nouns if t.kind == "light" and t.noun is not None}
     return verbs + [n for n in nouns if n.head.i not in used]
