@@ -225,3 +225,34 @@ def test_a_use_noun_codes_nothing_of_its_own_otherwise(code: Code, text: str) ->
 def test_a_use_noun_a_coded_verb_takes_is_its_theme(code: Code) -> None:
     events = code("The opposition condemned the use of chemical weapons in the north.").events
     assert [e.plover.type for e in events] == ["ACCUSE"]
+
+
+# ---------------------------------------------------------------- crowds and gatherings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Crowds gathered to welcome the president in Mombasa.",
+        "Thousands gathered at the stadium to greet the returning squad.",
+        "Cheering crowds welcomed the prime minister in Lahore on Friday.",
+    ],
+)
+def test_a_welcoming_crowd_is_no_protest(code: Code, text: str) -> None:
+    coded = _coded(code(text).events)
+    assert not any(t == "PROTEST" for t, *_ in coded), coded
+
+
+def test_a_gathering_to_denounce_is_a_demonstration(code: Code) -> None:
+    coded = _coded(code("Hundreds gathered outside the consulate to denounce the arrests.").events)
+    assert ("PROTEST", "demo", "141", "gathered") in coded, coded
+
+
+def test_a_gathering_to_protest_is_one_protest(code: Code) -> None:
+    coded = _coded(code("Hundreds gathered in the square to protest against the new law.").events)
+    assert [t for t, *_ in coded] == ["PROTEST"], coded
+
+
+def test_a_meeting_without_a_purpose_clause_keeps_its_row(code: Code) -> None:
+    coded = _coded(code("Foreign ministers gathered in Brussels on Monday.").events)
+    assert ("CONSULT", "multilateral", "040", "gathered") in coded, coded

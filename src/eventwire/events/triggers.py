@@ -308,6 +308,37 @@ def prefixed_lemma(word: str) -> str | None:
     return None
 
 
+# Verbs of coming together, which a purpose infinitive says the point of: "gathered to welcome
+# the president" is the welcome, "gathered to denounce the arrests" a demonstration.
+ASSEMBLY_VERBS = frozenset({"gather", "assemble", "congregate"})
+# Purposes that make a gathering a protest: to denounce, reject, demand or threaten.
+PROTEST_PURPOSES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+
+
+def _purpose(verb: Token) -> Token | None:
+    """The to-infinitive saying what a verb is done for ('gathered *to welcome* the king')."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB":
+            if any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+                return c
+    return None
+
+
+def _assembly(verb: Token, entry: Entry, lex: Lexicon) -> Trigger | None:
+    """A gathering with a purpose is coded by it: a protest when the purpose is to denounce,
+    reject or demand; nothing of its own when the purpose codes itself ('to protest', 'to
+    welcome') or is no event ('to mourn', 'to watch'). A crowd is not a protest for being a
+    crowd (issue 13)."""
+    purpose = _purpose(verb)
+    if purpose is None:
+        return Trigger(entry, verb, (verb,))
+    act = verb_trigger(purpose, lex)
+    if act is None or act.entry.type not in PROTEST_PURPOSES:
+        return None
+    protest = replace(entry, type="PROTEST", mode="demo", cameo="141")
+    return Trigger(protest, verb, (verb,))
+
+
 def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """A verb by lemma, most specific construction first (light, phrasal, plain, report)."""
     found = light_trigger(verb, lex) or phrasal_trigger(verb, lex) or clause_trigger(verb, lex)
@@ -317,6 +348,8 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if lemma not in lex.verbs and lemma not in lex.report:
         lemma = prefixed_lemma(verb.lower_) or lemma
     entry = lex.verbs.get(lemma)
+    if entry is not None and lemma in ASSEMBLY_VERBS:
+        return _assembly(verb, entry, lex)
     if entry is not None and (entry.frame.get("need") != "obj" or _has_object(verb)):
         return Trigger(entry, verb, (verb,))
     report = lex.report.get(lemma)
