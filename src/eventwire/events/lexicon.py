@@ -61,6 +61,10 @@ class Lexicon:
     labels: dict[str, Entry]
     particles: frozenset[str]
     verb_lemmas: frozenset[str] = frozenset()  # every lemma a verbal entry is keyed by
+    # Light verbs that perform the act their noun names: some row of theirs has the type its
+    # noun has alone ('launch attack', 'hold talks', 'stage protest'); 'call off', 'end',
+    # 'threaten' only act on one (issue 13).
+    performers: frozenset[str] = frozenset()
 
 
 def _frame(text: str, where: str) -> dict[str, str]:
@@ -136,6 +140,16 @@ def _index(entries: list[Entry], name: str) -> Lexicon:
             for kind in ("verb", "phrasal", "light", "report")
             for e in tables[kind].values()
         ),
+        performers=_performers(tables["light"], tables["noun"]),
+    )
+
+
+def _performers(light: dict[object, Entry], nouns: dict[object, Entry]) -> frozenset[str]:
+    """Light verbs with a row of its noun's own type ('launch attack': ASSAULT both)."""
+    return frozenset(
+        e.lemma
+        for e in light.values()
+        if (own := nouns.get((e.extra, ""))) is not None and own.type == e.type
     )
 
 

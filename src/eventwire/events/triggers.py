@@ -139,23 +139,33 @@ def _specific(entry: Entry, noun: Token, lex: Lexicon) -> Entry:
     The light verb keeps its frame; the code and mode come from the multiword noun entry when
     it is of the same type; a modifier that names another kind of act ('held joint exercises':
     military cooperation, not a show of force) gives the noun entry's type too (issue 13).
+    So does a compound naming the noun's own sense when the light row reads the noun in
+    another: 'launch strike' is an attack, but 'launched a *hunger* strike' performs a protest
+    as the bare noun 'strike' is one ('called off a hunger strike' keeps its row: 'call off'
+    performs nothing). A performing verb's carrier noun ('launched a *relief* operation')
+    is the act its compound names (issue 13).
     """
+    performs = entry.lemma in lex.performers
+    alone = lex.nouns.get((_lemma(noun), ""))
     for c in noun.children:
         if c.dep_ in ("compound", "amod"):
             found = _compound(lex, _lemma(noun), c)
             if found is not None and found.type == entry.type:
                 return replace(entry, mode=found.mode or entry.mode, cameo=found.cameo)
-            if found is not None and c.lower_ in OWN_TYPE_MODIFIERS:
+            own_sense = (
+                performs and found is not None and alone is not None and alone.type == found.type
+            )
+            if found is not None and (c.lower_ in OWN_TYPE_MODIFIERS or own_sense):
                 return replace(entry, type=found.type, mode=found.mode, cameo=found.cameo)
+            if performs and c.dep_ == "compound" and _lemma(noun) in CARRIER_NOUNS:
+                act = lex.nouns.get((_lemma(c), "")) or lex.nouns.get((c.lower_, ""))
+                if act is not None and act.type != entry.type:
+                    return replace(entry, type=act.type, mode=act.mode, cameo=act.cameo)
     return entry
 
 
-def hyphen_word(tok: Token) -> str:
-    """'sit-in', 'walk-out', 'cease-fire': the whole hyphenated word a token is part of.
-
-    The English tokenizer splits at infix hyphens, and the parse may make either part the head,
-    so a light verb's object is looked up by the written word as well (issue 13).
-    """
+def hyphen_pieces(tok: Token) -> tuple[Token, ...]:
+    """The tokens of the hyphenated word a token is part of ('build', '-', 'up'), or the token."""
     doc, first, last = tok.doc, tok.i, tok.i
 
     def joined(i: int) -> bool:  # doc[i] is a hyphen written tight between two words
@@ -165,7 +175,26 @@ def hyphen_word(tok: Token) -> str:
         first -= 2
     while last + 2 < len(doc) and joined(last + 1):
         last += 2
-    return doc[first : last + 1].text.lower() if last > first else tok.lower_
+    return tuple(doc[first : last + 1])
+
+
+def hyphen_word(tok: Token) -> str:
+    """'sit-in', 'walk-out', 'cease-fire': the whole hyphenated word a token is part of.
+
+    The English tokenizer splits at infix hyphens, and the parse may make either part the head,
+    so a light verb's object is looked up by the written word as well (issue 13).
+    """
+    pieces = hyphen_pieces(tok)
+    return "".join(t.text for t in pieces).lower() if len(pieces) > 1 else tok.lower_
+
+
+def noun_keys(tok: Token) -> list[str]:
+    """The forms a noun is looked up by: the hyphenated word it ends ('sit-in', 'build-up'),
+    the same closed up ('walk-out' -> 'walkout', 'crack-down' -> 'crackdown'), which the
+    lexicon spells either way, then its lemma and written form (issue 13)."""
+    word = hyphen_word(tok)
+    keys = [word, word.replace("-", "")] if word != tok.lower_ else []
+    return list(dict.fromkeys([*keys, _lemma(tok), tok.lower_]))
 
 
 def _particle_dep(verb: Token, c: Token) -> bool:
@@ -194,7 +223,7 @@ def _light_match(
     verb: Token, key_verb: str, objects: list[Token], lex: Lexicon, particle: Token | None
 ) -> Trigger | None:
     for obj in objects:
-        for key in (_lemma(obj), obj.lower_, hyphen_word(obj)):
+        for key in noun_keys(obj):
             entry = lex.light.get((key_verb, key))
             if entry is None:
                 continue
@@ -233,8 +262,8 @@ def phrasal_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
         if not _particle_dep(verb, c) or c.lower_ not in lex.particles or _dates(c):
             continue
         entry = lex.phrasal.get((lemma, c.lower_))
-        if entry is not None:
-            return Trigger(entry, verb, (verb, c), particle=c)
+        if entry is not None and (entry.frame.get("need") != "obj" or _has_object(verb)):
+            return Trigger(entry, verb, (verb, c), particle=c)  # 'drove out the rebels'
     return None
 
 
@@ -279,6 +308,37 @@ def prefixed_lemma(word: str) -> str | None:
     return None
 
 
+# Verbs of coming together, which a purpose infinitive says the point of: "gathered to welcome
+# the president" is the welcome, "gathered to denounce the arrests" a demonstration.
+ASSEMBLY_VERBS = frozenset({"gather", "assemble", "congregate"})
+# Purposes that make a gathering a protest: to denounce, reject, demand or threaten.
+PROTEST_PURPOSES = frozenset({"ACCUSE", "REJECT", "REQUEST", "THREATEN"})
+
+
+def _purpose(verb: Token) -> Token | None:
+    """The to-infinitive saying what a verb is done for ('gathered *to welcome* the king')."""
+    for c in verb.children:
+        if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VB":
+            if any(a.dep_ == "aux" and a.tag_ == "TO" for a in c.children):
+                return c
+    return None
+
+
+def _assembly(verb: Token, entry: Entry, lex: Lexicon) -> Trigger | None:
+    """A gathering with a purpose is coded by it: a protest when the purpose is to denounce,
+    reject or demand; nothing of its own when the purpose codes itself ('to protest', 'to
+    welcome') or is no event ('to mourn', 'to watch'). A crowd is not a protest for being a
+    crowd (issue 13)."""
+    purpose = _purpose(verb)
+    if purpose is None:
+        return Trigger(entry, verb, (verb,))
+    act = verb_trigger(purpose, lex)
+    if act is None or act.entry.type not in PROTEST_PURPOSES:
+        return None
+    protest = replace(entry, type="PROTEST", mode="demo", cameo="141")
+    return Trigger(protest, verb, (verb,))
+
+
 def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     """A verb by lemma, most specific construction first (light, phrasal, plain, report)."""
     found = light_trigger(verb, lex) or phrasal_trigger(verb, lex) or clause_trigger(verb, lex)
@@ -288,12 +348,40 @@ def verb_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
     if lemma not in lex.verbs and lemma not in lex.report:
         lemma = prefixed_lemma(verb.lower_) or lemma
     entry = lex.verbs.get(lemma)
+    if entry is not None and lemma in ASSEMBLY_VERBS:
+        return _assembly(verb, entry, lex)
     if entry is not None and (entry.frame.get("need") != "obj" or _has_object(verb)):
         return Trigger(entry, verb, (verb,))
     report = lex.report.get(lemma)
     if report is not None:
         return Trigger(report, verb, (verb,))
     return None
+
+
+# Nouns of light verbs whose act their 'of' object names, as the verb's object does: "the use
+# of chemical weapons" is what "used chemical weapons" is, "the firing of tear gas", "the
+# deployment of peacekeepers", "the imposition of a curfew", "the lifting of sanctions".
+NOMINAL_LIGHT = {
+    "use": "use", "usage": "use", "deployment": "deploy", "firing": "fire", "imposition": "impose",
+    "lifting": "lift", "launch": "launch", "launching": "launch", "holding": "hold",
+    "staging": "stage", "dispatch": "dispatch", "sending": "send",
+}  # fmt: skip
+
+
+def nominal_light(noun: Token, lex: Lexicon) -> Trigger | None:
+    """'the use of tear gas on protesters': the light row of the noun's verb and its 'of'
+    object, with the noun as head (its possessor, 'by' and 'against' phrases give roles)."""
+    verb = NOMINAL_LIGHT.get(_lemma(noun))
+    if verb is None or (noun.dep_ == "nsubj" and _lemma(noun.head) == "be"):
+        return None  # "the use of force would be a mistake": a judgement, not a report
+    objects = [
+        p
+        for of in noun.children
+        if of.dep_ == "prep" and of.lower_ == "of"
+        for p in of.children
+        if p.dep_ == "pobj"
+    ]
+    return _light_match(noun, verb, [q for p in objects for q in _quantified(p)], lex, None)
 
 
 def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
@@ -303,15 +391,20 @@ def noun_trigger(noun: Token, lex: Lexicon) -> Trigger | None:
     lemma = _lemma(noun)
     if noun.dep_ == "pobj" and noun.head.lower_ in FRAME_PREPS and lemma not in UNDER_STATES:
         return None  # "under the deal": the frame of what is reported, not a new event
+    nominal = nominal_light(noun, lex)
+    if nominal is not None:
+        return nominal
+    pieces = hyphen_pieces(noun)  # "a build-up of forces": the parse heads it by 'up'
+    keys = noun_keys(noun)
     for c in noun.children:
-        if c.dep_ in ("compound", "amod"):
-            entry = _compound(lex, lemma, c)
+        if c.dep_ in ("compound", "amod") and c not in pieces:
+            entry = next((e for k in keys if (e := _compound(lex, k, c)) is not None), None)
             if entry is not None:
-                return Trigger(entry, noun, (c, noun), noun=noun)
-    entry = lex.nouns.get((lemma, "")) or lex.nouns.get((noun.lower_, ""))
+                return Trigger(entry, noun, (c, *pieces), noun=noun)
+    entry = next((lex.nouns[k, ""] for k in keys if (k, "") in lex.nouns), None)
     if entry is None and lemma in CARRIER_NOUNS:
         return _carried(noun, lex)
-    return Trigger(entry, noun, (noun,), noun=noun) if entry is not None else None
+    return Trigger(entry, noun, pieces, noun=noun) if entry is not None else None
 
 
 # Nouns that only package acts: "a bombing campaign", "an arrest drive" are the bombing and the
@@ -330,6 +423,38 @@ def _carried(noun: Token, lex: Lexicon) -> Trigger | None:
     return None
 
 
+# Verbs of being whose 'on' object is the state the subject is in ('are on strike', 'remained
+# on hunger strike', 'stayed on strike'), and the types of acts one is 'on' that way.
+STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep", "continue"})
+ON_STATE_TYPES = frozenset({"PROTEST"})
+
+
+def state_trigger(verb: Token, lex: Lexicon) -> Trigger | None:
+    """'Dock workers have been on strike', 'two prisoners are on hunger strike': an event noun
+    after 'on' a verb of being takes is its subject's act, coded by the noun (issue 13)."""
+    if _lemma(verb) not in STATE_VERBS:
+        return None
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "on":
+            continue
+        for noun in prep.children:
+            found = noun_trigger(noun, lex) if noun.dep_ == "pobj" else None
+            if found is not None and found.entry.type in ON_STATE_TYPES:
+                # coded as the light row 'go on strike' is: the verb's row, the noun's code
+                entry = replace(found.entry, kind="light", lemma=_lemma(verb), extra=_lemma(noun))
+                return Trigger(entry, verb, (verb, prep, *found.tokens), noun, prep)
+    return None
+
+
+def _plain_copula(aux: Token) -> bool:
+    """'are', 'have been': a copula with no negation or modal, whose status the events stage
+    reads as a noun's would (it does not see 'not' or 'will' on an auxiliary head)."""
+    return not any(
+        c.dep_ == "neg" or (c.dep_ == "aux" and _lemma(c) not in ("have", "be"))
+        for c in aux.children
+    )
+
+
 def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
     """Every trigger of a sentence; nouns used by a light verb are not triggers again."""
     verbs: list[Trigger] = []
@@ -338,7 +463,11 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
         if (
             tok.pos_ == "VERB" and tok.dep_ not in NOMINAL_DEPS
         ):  # not "the wounded", "besieged town"
-            found = verb_trigger(tok, lex)
+            found = verb_trigger(tok, lex) or state_trigger(tok, lex)
+            if found is not None:
+                verbs.append(found)
+        elif tok.pos_ == "AUX" and tok.dep_ not in NOMINAL_DEPS and _plain_copula(tok):
+            found = state_trigger(tok, lex)  # 'are on strike': the copula hosts the noun
             if found is not None:
                 verbs.append(found)
         elif tok.pos_ in ("NOUN", "PROPN"):
@@ -347,4 +476,6 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
                 nouns.append(found)
     used = {t.noun.i for t in verbs if t.noun is not None}
     verbs = [v for v in verbs if v.head.i not in used]  # 'stopped attacking': one event
+    # 'the use of chemical weapons', 'the firing of rockets': the object is no event again
+    used |= {t.noun.i for t in nouns if t.kind == "light" and t.noun is not None}
     return verbs + [n for n in nouns if n.head.i not in used]
