@@ -306,3 +306,17 @@ def test_a_journey_for_talks_is_one_consultation(parse: Parse) -> None:
     found = coded(parse, "The minister flew to Moscow for talks with his Russian counterpart.")
     assert [e.plover.type for e in found] == ["CONSULT"]
     assert found[0].plover.mode == "visit"
+
+
+@pytest.mark.parametrize(
+    "text, type_",
+    [
+        ("Activists in Damascus decry new government policy.", "ACCUSE"),
+        ("Kenya thanks United Arab Emirates for support on political issues.", "SUPPORT"),
+    ],
+)
+def test_a_verb_tagged_as_a_noun_with_an_object_is_a_verb(
+    parse: Parse, text: str, type_: str
+) -> None:
+    found = types(parse, text)
+    assert found and found[0][0] == type_, (text, found)

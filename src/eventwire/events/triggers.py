@@ -455,6 +455,15 @@ def _plain_copula(aux: Token) -> bool:
     )
 
 
+def _verb_tagged_noun(tok: Token) -> bool:
+    """'Activists decry new policy', 'Kenya thanks the Emirates': a word the tagger called a
+    noun but the parser gave a subject and a direct object, as only a verb has."""
+    if tok.pos_ != "NOUN" or tok.dep_ != "ROOT":
+        return False
+    deps = {c.dep_ for c in tok.children}
+    return "dobj" in deps and bool(deps & {"nsubj", "compound", "amod"}) and tok.i > 0
+
+
 def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
     """Every trigger of a sentence; nouns used by a light verb are not triggers again."""
     verbs: list[Trigger] = []
@@ -474,6 +483,10 @@ def find_triggers(sent: SpacySpan, lex: Lexicon) -> list[Trigger]:
             found = noun_trigger(tok, lex)
             if found is not None:
                 nouns.append(found)
+            elif _verb_tagged_noun(tok):
+                found = verb_trigger(tok, lex)
+                if found is not None:
+                    verbs.append(found)
     used = {t.noun.i for t in verbs if t.noun is not None}
     verbs = [v for v in verbs if v.head.i not in used]  # 'stopped attacking': one event
     # 'the use of chemical weapons', 'the firing of rockets': the object is no event again
