@@ -228,9 +228,9 @@ def principal(parse: Parse, text: str) -> Event | None:
         ("Prosecutors reopened the investigation into the fire.", "ACCUSE", "investigate", None),
         ("The court opened a case against the general.", "ACCUSE", None, "115"),
         ("Police launched a manhunt for the killers.", "COERCE", "arrest", None),
-        # SUPPORT: diplomatic relations are diplomatic cooperation (CAMEO 050), trade is material
-        ("The two countries established diplomatic relations.", "SUPPORT", None, "050"),
-        ("The two countries restored diplomatic ties.", "SUPPORT", None, "050"),
+        # SUPPORT: diplomatic relations are diplomatic cooperation in PLOVER; the CAMEO code stays 060
+        ("The two countries established diplomatic relations.", "SUPPORT", None, "060"),
+        ("The two countries restored diplomatic ties.", "SUPPORT", None, "060"),
         ("The two countries mended ties after the dispute.", "SUPPORT", None, None),
         ("The country opened an embassy in the capital.", "SUPPORT", None, None),
         ("The two countries resumed trade after the war.", "COOPERATE", None, "060"),
