@@ -17,16 +17,10 @@ import pytest
 
 from eventwire.events import find_events
 from eventwire.events.lexicon import load_lexicon
-from eventwire.events.principal import principal_event
 from eventwire.events.triggers import find_triggers
-from eventwire.model import Event
 from eventwire.nlp.parse import Parsed
 
 Parse = Callable[..., Parsed]
-
-
-def principal(parse: Parse, text: str) -> Event | None:
-    return principal_event(find_events(parse(text), []))
 
 
 @pytest.mark.parametrize(
@@ -154,19 +148,15 @@ def principal(parse: Parse, text: str) -> Event | None:
         # a light verb's noun the parse makes a clause or puts under a preposition
         ("Gunmen took three foreigners hostage near the border.", "ASSAULT", "abduct"),
         ("The former minister was stripped of his citizenship.", "COERCE", None),
-        # a reported clause selects the accusing sense of "charge"; an object keeps the legal one
+        # a reported clause selects the accusing sense of "charge"; a legal charge accuses too
         ("The opposition charged that the vote was rigged.", "ACCUSE", "allege"),
         ("Prosecutors charged the former mayor with fraud.", "ACCUSE", "allege"),
     ],
 )
 def test_family_sentence_codes_its_type(
-    parse: Parse, text: str, type_: str, mode: str | None
+    codes_as: Callable[..., None], text: str, type_: str, mode: str | None
 ) -> None:
-    event = principal(parse, text)
-    assert event is not None, text
-    assert event.plover.type == type_, (text, event.plover.type)
-    if mode is not None:
-        assert event.plover.mode == mode, (text, event.plover.mode)
+    codes_as(text, type_, mode)
 
 
 @pytest.mark.parametrize(
