@@ -167,6 +167,8 @@ def _specific(entry: Entry, noun: Token, lex: Lexicon) -> Entry:
 def hyphen_pieces(tok: Token) -> tuple[Token, ...]:
     """The tokens of the hyphenated word a token is part of ('build', '-', 'up'), or the token."""
     doc, first, last = tok.doc, tok.i, tok.i
+    if tok.whitespace_ and (first == 0 or doc[first - 1].whitespace_):
+        return (tok,)  # spaced on both sides: no tight hyphen (the common case, kept cheap)
 
     def joined(i: int) -> bool:  # doc[i] is a hyphen written tight between two words
         return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
