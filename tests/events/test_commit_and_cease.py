@@ -320,3 +320,14 @@ def test_a_verb_tagged_as_a_noun_with_an_object_is_a_verb(
 ) -> None:
     found = types(parse, text)
     assert found and found[0][0] == type_, (text, found)
+
+
+@pytest.mark.parametrize(
+    "text, mode",
+    [
+        ("Police used force against the demonstrators.", "crowd-control"),
+        ("Riot police beat protesters with batons.", "beat"),
+    ],
+)
+def test_force_used_on_protesters_is_crowd_control(parse: Parse, text: str, mode: str) -> None:
+    assert types(parse, text)[0] == ("ASSAULT", mode), text

@@ -307,8 +307,9 @@ def refine_by_actors(
             return "PROTEST", "riot", "145"
         if type_ in ("CONSULT", "REQUEST"):
             return "PROTEST", "demo", "141"
-    if type_ == "ASSAULT" and any(t in PROTESTERS for t in targets) and not cameo.startswith("18"):
-        return "ASSAULT", "crowd-control", "175"
+    specific = cameo.startswith("18") and cameo != "180"  # "beat protesters" stays a beating
+    if type_ == "ASSAULT" and any(t in PROTESTERS for t in targets) and not specific:
+        return "ASSAULT", "crowd-control", "175"  # "used force against the demonstrators"
     return type_, mode, cameo
 
 
