@@ -331,3 +331,14 @@ def test_a_verb_tagged_as_a_noun_with_an_object_is_a_verb(
 )
 def test_force_used_on_protesters_is_crowd_control(parse: Parse, text: str, mode: str) -> None:
     assert types(parse, text)[0] == ("ASSAULT", mode), text
+
+
+def test_a_bare_present_after_a_past_insistence_is_a_demand(parse: Parse) -> None:
+    found = coded(parse, "Iraq insisted that UN inspectors leave the country.")
+    assert [e.plover.type for e in found][:1] == ["REQUEST"]
+    assert [e.status for e in found if e.plover.type == "RETREAT"] == ["hypothetical"]
+
+
+def test_a_present_after_a_past_statement_is_no_demand(parse: Parse) -> None:
+    found = coded(parse, "The minister said that the talks continue next week.")
+    assert "REQUEST" not in [e.plover.type for e in found]

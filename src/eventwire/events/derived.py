@@ -13,7 +13,7 @@ from spacy.tokens import Token
 
 from eventwire.events.lexicon import Lexicon
 from eventwire.events.roles import Roles, _noun_anchor
-from eventwire.events.status import Modality
+from eventwire.events.status import Modality, mandative_clause
 from eventwire.events.syntax import PRONOUNS
 from eventwire.events.triggers import Trigger
 from eventwire.model import Participant, Span, Status
@@ -279,7 +279,7 @@ def _demand_clause(report: Token, noun: Token | None) -> tuple[Token, Token] | N
         if c.dep_ not in ("ccomp", "acl"):
             continue
         aux = _aux_on_chain(c, DEMAND_AUX)
-        if aux is None and is_subjunctive(c):
+        if aux is None and (is_subjunctive(c) or mandative_clause(c)):
             aux = c
         if aux is not None:
             return c, aux

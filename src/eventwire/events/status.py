@@ -75,6 +75,25 @@ HYPO_GOV = frozenset(
 )
 NEG_GOV = frozenset({"refuse", "decline", "fail", "reject", "deny", "halt", "stop", "cease"})
 DENIAL_GOV = frozenset({"deny", "refute"})
+# Verbs whose 'that' clause is a demand even when the tagger reads its bare verb as a present
+# ("insisted that inspectors leave": past narration does not switch to the present).
+MANDATIVE = frozenset({"insist", "demand", "urge", "require", "recommend", "ask"})
+
+
+def mandative_clause(clause: Token) -> bool:
+    """'Iraq insisted that UN inspectors leave': a bare present clause after a past mandative
+    verb is what is demanded, not what happens."""
+    gov = clause.head
+    return (
+        clause.dep_ == "ccomp"
+        and clause.tag_ == "VBP"
+        and gov.lemma_.lower() in MANDATIVE
+        and gov.tag_ == "VBD"
+        and any(c.dep_ == "nsubj" for c in clause.children)
+        and not any(c.dep_ in ("aux", "auxpass", "neg") for c in clause.children)
+    )
+
+
 # Verbs by which a proposal states its terms: what it includes is proposed, not done.
 CONTENT_VERBS = frozenset(
     "include involve envisage envision foresee entail stipulate contain comprise propose".split()
@@ -255,6 +274,8 @@ def _governor_status(tok: Token) -> Status | None:
             return "planned"  # "the deal includes the release": agreed, still to be done
     if tok.dep_ == "ccomp" and tok.tag_ == "VB" and not any(c.dep_ == "aux" for c in tok.children):
         return "hypothetical"  # mandative subjunctive: "demanded that Israel ease restrictions"
+    if mandative_clause(tok):
+        return "hypothetical"  # "insisted that inspectors leave", read as a present
     if lemma in ATTEMPTS:
         return None  # an attempted act is coded as the act ("an attempt to assassinate")
     if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
