@@ -141,17 +141,22 @@ def _draft(trig: Trigger, index: ActorIndex, text: str) -> Draft:
     )
 
 
+def _event_of(obj: Token, by_head: dict[int, Draft]) -> Draft | None:
+    """The event an object noun is, or the event compound naming it ("renew their *bombing*
+    campaign")."""
+    if obj.i in by_head:
+        return by_head[obj.i]
+    return next(
+        (by_head[c.i] for c in obj.children if c.dep_ == "compound" and c.i in by_head), None
+    )
+
+
 def _object_event(verb: Token, by_head: dict[int, Draft]) -> Draft | None:
-    """The event noun a verb takes as its object, or the event compound naming that object
-    ("renew their *bombing* campaign")."""
+    """The event noun a verb takes as its direct object (see `_event_of`)."""
     for o in verb.children:
-        if o.dep_ != "dobj":
-            continue
-        if o.i in by_head:
-            return by_head[o.i]
-        inner = next((c for c in o.children if c.dep_ == "compound" and c.i in by_head), None)
-        if inner is not None:
-            return by_head[inner.i]
+        found = _event_of(o, by_head) if o.dep_ == "dobj" else None
+        if found is not None:
+            return found
     return None
 
 
@@ -252,7 +257,7 @@ def _ceased(d: Draft, by_head: dict[int, Draft], lex: Lexicon) -> str | None:
         if trig.kind == "light" and trig.noun is not None and obj.i == trig.noun.i:
             own = noun_trigger(obj, lex)  # "halted air strikes": the compound decides
             return own.entry.type if own is not None else None
-        found = _object_event(head, by_head) if obj.dep_ in OBJ else by_head.get(obj.i)
+        found = _event_of(obj, by_head) if obj.dep_ in OBJ else by_head.get(obj.i)
         if found is None and obj.lemma_.lower() in PLAN_NOUNS:
             found = next((by_head[c.i] for c in obj.children if c.i in by_head), None)
         if found is not None:
